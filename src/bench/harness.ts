@@ -1,0 +1,93 @@
+/**
+ * Shared bench plumbing: time a step, sample peak RSS while it runs, describe the machine, and
+ * write results to bench/results/<name>.json. Speed belongs here, never in timed tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+export interface Measurement {
+  name: string;
+  /** Items processed (conversations, bytes, vectors...), with their unit. */
+  items: number;
+  unit: string;
+  seconds: number;
+  perSecond: number;
+  peakRssMB: number;
+  /** Extra figures (ratios, shares...). */
+  extra?: Record<string, number | string>;
+}
+
+export function machineDescription(): Record<string, string | number> {
+  const c = cpus();
+  return {
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpu: c[0]?.model ?? 'unknown',
+    cores: c.length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+  };
+}
+
+/** Runs `fn`, sampling RSS every 20 ms; peak is the largest sample (and the final one). */
+export async function measure<T>(
+  name: string,
+  unit: string,
+  fn: () => Promise<{ items: number; value?: T; extra?: Record<string, number | string> }>,
+): Promise<Measurement & { value?: T }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    const r = process.memoryUsage.rss();
+    if (r > peak) peak = r;
+  }, 20);
+  const t0 = process.hrtime.bigint();
+  try {
+    const out = await fn();
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return {
+      name,
+      items: out.items,
+      unit,
+      seconds,
+      perSecond: out.items / seconds,
+      peakRssMB: Math.round(peak / 2 ** 20),
+      extra: out.extra,
+      value: out.value,
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export function formatMeasurement(m: Measurement): string {
+  const extra = m.extra
+    ? ` ${Object.entries(m.extra)
+        .map(([k, v]) => `${k}=${typeof v === 'number' ? Number(v.toFixed(3)) : v}`)
+        .join(' ')}`
+    : '';
+  return `${m.name.padEnd(44)} ${m.items.toLocaleString('en-US').padStart(12)} ${m.unit.padEnd(6)} ${m.seconds.toFixed(2).padStart(8)} s ${Math.round(m.perSecond).toLocaleString('en-US').padStart(12)}/s  peak RSS ${m.peakRssMB} MB${extra}`;
+}
+
+export function writeResults(section: string, measurements: Measurement[], notes: string[] = []): string {
+  const dir = join(process.cwd(), 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${section}.json`);
+  const clean = measurements.map(({ ...m }) => {
+    delete (m as { value?: unknown }).value;
+    return m;
+  });
+  writeFileSync(
+    file,
+    `${JSON.stringify({ section, date: new Date().toISOString(), machine: machineDescription(), measurements: clean, notes }, null, 2)}\n`,
+  );
+  return file;
+}
+
+/** Where generated benchmark inputs are cached (outside git). */
+export function benchCacheDir(): string {
+  const dir = process.env.AFFECTLENS_BENCH_CACHE ?? join(process.cwd(), 'bench', 'cache');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

@@ -1,0 +1,20 @@
+/** The input formats affectlens reads; each has one reader in ./readers/. */
+export const FORMAT_NAMES = ['openai', 'sharegpt', 'wildchat', 'claude', 'chatgpt', 'labelled'] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+import type { Conversation } from './model.js';
+import type { QuarantineEntry } from './quarantine.js';
+
+/** One item of a read: a valid conversation or a quarantined record. */
+export type ReadItem =
+  | { kind: 'conversation'; conversation: Conversation; format: FormatName }
+  | { kind: 'quarantined'; entry: QuarantineEntry; format: FormatName | 'unknown' };
+
+export interface ReadOptions {
+  /** 'auto' (default) detects per file. */
+  format?: FormatName | 'auto';
+  /** Stop at the first bad record (throws StrictModeError). */
+  strict?: boolean;
+  /** Messages longer than this are quarantined (default 1,000,000 characters). */
+  maxMessageChars?: number;
+}

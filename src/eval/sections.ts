@@ -1,0 +1,9 @@
+export interface EvalSection {
+  name: string;
+  description: string;
+  /** Returns the printable table(s). */
+  run(): Promise<string>;
+}
+
+/** Sections register here, one file each under src/eval/. */
+export const EVAL_SECTIONS: EvalSection[] = [];

@@ -1,0 +1,30 @@
+/**
+ * The one small typed LLM call every model-backed step goes through (facets, cluster names,
+ * privacy audit). Providers implement it; tests spy on it or point it at the fake server.
+ */
+import type { Usage } from '../schema.js';
+
+export interface JsonRequest {
+  /** Fixed instructions (cacheable: identical across conversations). */
+  system: string;
+  /** The per-item part: a delimited transcript or a list of summaries. Data, not instructions. */
+  user: string;
+  /** Name of the answer's schema (tool name / json_schema name). */
+  schemaName: string;
+  /** JSON Schema the answer must satisfy (validated again with zod by the caller). */
+  jsonSchema: Record<string, unknown>;
+  maxOutputTokens: number;
+}
+
+export interface JsonResponse {
+  /** The model's JSON answer, parsed; the caller validates it. */
+  value: unknown;
+  usage: Usage;
+}
+
+export interface LlmClient {
+  readonly provider: 'anthropic' | 'openai' | 'local' | 'fake';
+  readonly model: string;
+  completeJson(req: JsonRequest): Promise<JsonResponse>;
+  close?(): Promise<void>;
+}

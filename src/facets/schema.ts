@@ -1,0 +1,96 @@
+/**
+ * The facets: what is asked of every conversation, defined once and shared by every engine.
+ * The offline engine, the LLM engines, the store, the analyses and `validate` all use these types.
+ */
+import { z } from 'zod';
+
+export const CATEGORIES = [
+  'interpersonal_advice',
+  'coaching',
+  'counseling',
+  'companionship',
+  'romantic_roleplay',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const PUSHBACK_REASONS = [
+  'safety_self_harm',
+  'dangerous_health',
+  'medical_therapy_boundary',
+  'false_premise',
+  'harm_to_others_or_illegal',
+  'policy_other',
+] as const;
+export type PushbackReason = (typeof PUSHBACK_REASONS)[number];
+
+/** Five-point sentiment, as the study maps it. */
+export const SENTIMENT_VALUES = [-1, -0.5, 0, 0.5, 1] as const;
+export type SentimentValue = (typeof SENTIMENT_VALUES)[number];
+export const SENTIMENT_LABELS: Record<SentimentValue, string> = {
+  [-1]: 'very negative',
+  [-0.5]: 'negative',
+  0: 'neutral',
+  0.5: 'positive',
+  1: 'very positive',
+} as Record<SentimentValue, string>;
+
+export const SentimentSchema = z.union([
+  z.literal(-1),
+  z.literal(-0.5),
+  z.literal(0),
+  z.literal(0.5),
+  z.literal(1),
+]);
+
+export const FacetStatusSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ok') }),
+  z.object({ kind: z.literal('insufficientInput'), reason: z.string() }),
+  z.object({ kind: z.literal('error'), reason: z.string() }),
+]);
+export type FacetStatus = z.infer<typeof FacetStatusSchema>;
+
+export const FacetsSchema = z.object({
+  /** The user uses the assistant as a tool to produce content (stories, posts, essays...). */
+  contentCreation: z.boolean(),
+  /** Multi-label; empty = not affective. */
+  categories: z.array(z.enum(CATEGORIES)),
+  pushback: z.boolean(),
+  /** Set when pushback is true. */
+  pushbackReason: z.enum(PUSHBACK_REASONS).nullable(),
+  /** One value per user message, aligned with the user messages in order. */
+  sentiment: z.array(SentimentSchema),
+  /** Short, PII-free description of what the user brings (input to topic clustering). */
+  concern: z.string(),
+  /** ISO 639-1 code ('en', 'zh', ...) or 'und'. */
+  language: z.string(),
+  humanMessages: z.number().int().nonnegative(),
+  status: FacetStatusSchema,
+});
+export type Facets = z.infer<typeof FacetsSchema>;
+
+/** Token usage reported by an LLM engine for one conversation (0 for offline). */
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
+}
+
+export function isAffective(f: Pick<Facets, 'categories'>): boolean {
+  return f.categories.length > 0;
+}
+
+/** Facets for a conversation that could not be analysed; never cached. */
+export function errorFacets(humanMessages: number, reason: string): Facets {
+  return {
+    contentCreation: false,
+    categories: [],
+    pushback: false,
+    pushbackReason: null,
+    sentiment: [],
+    concern: '',
+    language: 'und',
+    humanMessages,
+    status: { kind: 'error', reason },
+  };
+}

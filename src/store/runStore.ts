@@ -1,0 +1,143 @@
+/**
+ * The run store: per-conversation results keyed by `resultKey` (content + prompt version + model +
+ * parameters), so a run resumes after a crash and never pays twice.
+ *
+ * Why an append-only JSONL log rather than SQLite/DuckDB: a result is written once and never
+ * updated, so an append-only log is the whole job. A SIGKILL can at worst leave a torn last line,
+ * which `open` skips (and truncates); every complete line is a complete result. It needs no native
+ * module (better-sqlite3 compiles for ~85 s on every install) and appends at disk speed. Results
+ * with `status.kind === 'error'` are never stored, so a rerun retries them.
+ *
+ * The store holds sensitive per-conversation results (concern summaries): it stays in the run
+ * folder and `purge()` deletes it once the report is written.
+ */
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import type { Facets, Usage } from '../facets/schema.js';
+
+export interface StoredResult {
+  facets: Facets;
+  usage: Usage;
+  engine: string;
+  model: string;
+  promptVersion: string;
+}
+
+export interface RunStoreStats {
+  /** Results found on open (from an earlier, possibly killed, run). */
+  loaded: number;
+  /** Results appended in this process. */
+  written: number;
+  /** Torn or unparsable lines skipped on open. */
+  skippedLines: number;
+}
+
+export class RunStore {
+  private readonly results = new Map<string, StoredResult>();
+  private fd: number | null = null;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  readonly stats: RunStoreStats = { loaded: 0, written: 0, skippedLines: 0 };
+
+  private readonly writtenKeys = new Set<string>();
+
+  private constructor(
+    readonly file: string,
+    private readonly retainWritten: boolean,
+  ) {}
+
+  /**
+   * Opens (or creates) the store at `file`, loading every complete result already there.
+   * `retainWritten: false` keeps only the keys of new results in memory (for million-row offline
+   * runs, where the caller already holds what it needs).
+   */
+  static open(file: string, options: { retainWritten?: boolean } = {}): RunStore {
+    const store = new RunStore(file, options.retainWritten ?? true);
+    mkdirSync(dirname(file), { recursive: true });
+    let validBytes = 0;
+    if (existsSync(file)) {
+      const buf = readFileSync(file);
+      let start = 0;
+      while (start < buf.length) {
+        const nl = buf.indexOf(10, start);
+        if (nl === -1) break; // torn tail: no newline, dropped below
+        const line = buf.toString('utf8', start, nl);
+        start = nl + 1;
+        try {
+          const rec = JSON.parse(line) as { k: string; r: StoredResult };
+          if (typeof rec.k === 'string' && rec.r && typeof rec.r === 'object') {
+            store.results.set(rec.k, rec.r);
+            validBytes = start;
+          } else store.stats.skippedLines++;
+        } catch {
+          store.stats.skippedLines++;
+        }
+      }
+      if (start < buf.length) store.stats.skippedLines++;
+      store.stats.loaded = store.results.size;
+    }
+    store.fd = openSync(file, 'a+');
+    // Cut a torn tail so the next append starts on a fresh line.
+    if (validBytes < fstatSync(store.fd).size) ftruncateSync(store.fd, validBytes);
+    return store;
+  }
+
+  get size(): number {
+    return this.results.size + this.writtenKeys.size;
+  }
+
+  has(key: string): boolean {
+    return this.results.has(key) || this.writtenKeys.has(key);
+  }
+
+  get(key: string): StoredResult | undefined {
+    return this.results.get(key);
+  }
+
+  /** Queues a result; it is durable after the next `flush()` (called automatically every ~1 MB). */
+  put(key: string, result: StoredResult): void {
+    if (result.facets.status.kind === 'error') return; // errors are never cached
+    if (this.has(key)) return;
+    if (this.retainWritten) this.results.set(key, result);
+    else this.writtenKeys.add(key);
+    const line = `${JSON.stringify({ k: key, r: result })}\n`;
+    this.pending.push(line);
+    this.pendingBytes += line.length;
+    this.stats.written++;
+    if (this.pendingBytes > 1 << 20) this.flush();
+  }
+
+  /** Writes queued results and fsyncs, so a SIGKILL after this loses nothing written. */
+  flush(): void {
+    if (this.fd === null || this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.join(''));
+    fsyncSync(this.fd);
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  close(): void {
+    this.flush();
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /** Deletes the store file: per-conversation results are sensitive. */
+  purge(): void {
+    this.close();
+    rmSync(this.file, { force: true });
+    this.results.clear();
+    this.writtenKeys.clear();
+  }
+}
