@@ -17,4 +17,8 @@ export interface ReadOptions {
   strict?: boolean;
   /** Messages longer than this are quarantined (default 1,000,000 characters). */
   maxMessageChars?: number;
+  /** A JSONL line or array element over this many bytes is quarantined undecoded (default 64 MiB). */
+  maxRecordBytes?: number;
+  /** Called as input is consumed, with the number of bytes (as stored on disk) just read. */
+  onBytesRead?: (bytes: number) => void;
 }
