@@ -1,0 +1,356 @@
+/**
+ * Seeded k-means (k-means++ init, Lloyd iterations) on a flat Float32Array of n × dim values.
+ *
+ * Why our own: the clustering must be reproducible byte for byte across platforms from one seed,
+ * run on vectors already in memory without a copy, and carry no native dependency. Distances use
+ * ‖x‖² + ‖c‖² − 2·x·c with four centroids per pass over x, so each x value is loaded once per
+ * four dot products; sums are in float64, centroids are stored as float32.
+ */
+import { createRng, type Rng } from '../util/random.js';
+
+export interface KMeansOptions {
+  seed: number;
+  /** Upper bound on Lloyd iterations (default 100). */
+  maxIter?: number;
+  /**
+   * Stop when the total squared centroid shift is at most `tol` × the mean per-dimension variance
+   * of the data (scikit-learn's rule; default 1e-4). With `tol: 0` only exact convergence (no
+   * assignment changed) stops early; with a negative tol every iteration runs (benchmarks).
+   */
+  tol?: number;
+  /** Per-point weights (e.g. cluster sizes when clustering centroids); default all 1. */
+  weights?: Float32Array;
+}
+
+export interface KMeansResult {
+  /** Cluster of each point, in [0, k). */
+  assignments: Int32Array;
+  /** k × dim centroid coordinates. */
+  centroids: Float32Array;
+  /** The number of clusters actually used: min(k, n). */
+  k: number;
+  /** Weighted sum of squared distances of points to their centroid. */
+  inertia: number;
+  iterations: number;
+}
+
+/**
+ * Clusters `n` points of `dim` dimensions into `k` groups. When n < k, k becomes n. When the data
+ * holds fewer distinct points than k, the surplus clusters duplicate a centroid and stay empty.
+ */
+export function kmeans(
+  data: Float32Array,
+  n: number,
+  dim: number,
+  k: number,
+  opts: KMeansOptions,
+): KMeansResult {
+  if (!Number.isInteger(n) || n < 0 || !Number.isInteger(dim) || dim < 1) {
+    throw new Error(
+      `kmeans: n must be a non-negative integer and dim a positive integer (got n=${n}, dim=${dim})`,
+    );
+  }
+  if (data.length < n * dim)
+    throw new Error(`kmeans: data holds ${data.length} values, need n*dim = ${n * dim}`);
+  if (!Number.isInteger(k) || k < 1) throw new Error(`kmeans: k must be a positive integer (got ${k})`);
+  const weights = opts.weights;
+  if (weights && weights.length < n) throw new Error(`kmeans: ${weights.length} weights for ${n} points`);
+  if (n === 0) {
+    return {
+      assignments: new Int32Array(0),
+      centroids: new Float32Array(0),
+      k: 0,
+      inertia: 0,
+      iterations: 0,
+    };
+  }
+  const kk = Math.min(k, n);
+  const maxIter = opts.maxIter ?? 100;
+  const tol = opts.tol ?? 1e-4;
+  const rng = createRng(opts.seed);
+
+  const norms = squaredNorms(data, n, dim);
+  const centroids = kmeansPlusPlus(data, n, dim, kk, weights, rng);
+  const cNorms = squaredNorms(centroids, kk, dim);
+  const assignments = new Int32Array(n).fill(-1);
+  const dist = new Float64Array(n);
+  const sums = new Float64Array(kk * dim);
+  const counts = new Float64Array(kk);
+  const tolAbs = tol > 0 ? tol * meanVariance(data, n, dim) : tol;
+
+  let iterations = 0;
+  let inertia = 0;
+  for (let it = 0; it < maxIter; it++) {
+    iterations++;
+    const changed =
+      assignAll(data, n, dim, centroids, kk, norms, cNorms, assignments, dist) +
+      relocateEmpty(data, n, dim, kk, assignments, dist, weights, centroids, cNorms, norms);
+    // Update step.
+    sums.fill(0);
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = assignments[i];
+      const w = weights ? weights[i] : 1;
+      counts[c] += w;
+      const xo = i * dim;
+      const so = c * dim;
+      for (let d = 0; d < dim; d++) sums[so + d] += w * data[xo + d];
+    }
+    let shift = 0;
+    for (let c = 0; c < kk; c++) {
+      if (counts[c] === 0) continue; // empty even after relocation (all points identical): keep it
+      const so = c * dim;
+      let nn = 0;
+      for (let d = 0; d < dim; d++) {
+        const v = Math.fround(sums[so + d] / counts[c]);
+        const delta = v - centroids[so + d];
+        shift += delta * delta;
+        centroids[so + d] = v;
+        nn += v * v;
+      }
+      cNorms[c] = nn;
+    }
+    if (tol >= 0 && changed === 0) break;
+    if (tol > 0 && shift <= tolAbs) break;
+  }
+  // Final assignment against the final centroids, so assignments and inertia agree with them.
+  assignAll(data, n, dim, centroids, kk, norms, cNorms, assignments, dist);
+  inertia = 0;
+  for (let i = 0; i < n; i++) inertia += (weights ? weights[i] : 1) * dist[i];
+  return { assignments, centroids, k: kk, inertia, iterations };
+}
+
+function squaredNorms(data: Float32Array, n: number, dim: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    const o = i * dim;
+    for (let d = 0; d < dim; d++) s += data[o + d] * data[o + d];
+    out[i] = s;
+  }
+  return out;
+}
+
+function meanVariance(data: Float32Array, n: number, dim: number): number {
+  let total = 0;
+  for (let d = 0; d < dim; d++) {
+    let s = 0;
+    let s2 = 0;
+    for (let i = 0; i < n; i++) {
+      const v = data[i * dim + d];
+      s += v;
+      s2 += v * v;
+    }
+    const m = s / n;
+    total += Math.max(0, s2 / n - m * m);
+  }
+  return total / dim;
+}
+
+function sqDist(a: Float32Array, ao: number, b: Float32Array, bo: number, dim: number): number {
+  let s = 0;
+  for (let d = 0; d < dim; d++) {
+    const t = a[ao + d] - b[bo + d];
+    s += t * t;
+  }
+  return s;
+}
+
+/** k-means++ (Arthur & Vassilvitskii): each next centre drawn with probability ∝ weight × D². */
+function kmeansPlusPlus(
+  data: Float32Array,
+  n: number,
+  dim: number,
+  k: number,
+  weights: Float32Array | undefined,
+  rng: Rng,
+): Float32Array {
+  const centroids = new Float32Array(k * dim);
+  const chosen = new Uint8Array(n);
+  const w = (i: number) => (weights ? weights[i] : 1);
+  let first = drawWeighted(n, w, rng);
+  if (first < 0) first = Math.floor(rng() * n);
+  centroids.set(data.subarray(first * dim, first * dim + dim), 0);
+  chosen[first] = 1;
+  const d2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) d2[i] = sqDist(data, i * dim, centroids, 0, dim);
+  for (let c = 1; c < k; c++) {
+    let next = drawWeighted(n, (i) => w(i) * d2[i], rng);
+    if (next < 0) {
+      // Every point sits on a centre (duplicates): take any point not yet used, uniformly.
+      const free: number[] = [];
+      for (let i = 0; i < n; i++) if (!chosen[i]) free.push(i);
+      next = free.length > 0 ? free[Math.floor(rng() * free.length)] : Math.floor(rng() * n);
+    }
+    chosen[next] = 1;
+    const co = c * dim;
+    centroids.set(data.subarray(next * dim, next * dim + dim), co);
+    for (let i = 0; i < n; i++) {
+      const dd = sqDist(data, i * dim, centroids, co, dim);
+      if (dd < d2[i]) d2[i] = dd;
+    }
+  }
+  return centroids;
+}
+
+/** Index drawn with probability ∝ f(i), or −1 when all f(i) are 0. */
+function drawWeighted(n: number, f: (i: number) => number, rng: Rng): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += f(i);
+  if (!(total > 0)) return -1;
+  let r = rng() * total;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const v = f(i);
+    if (v <= 0) continue;
+    last = i;
+    r -= v;
+    if (r < 0) return i;
+  }
+  return last; // rounding: r landed on the total
+}
+
+/**
+ * Assigns each point to its nearest centroid (ties → lowest index); returns how many changed.
+ * Two points × four centroids per pass: eight dot products share each load of x and c, which is
+ * what keeps this loop within reach of a BLAS kernel in plain JavaScript.
+ */
+function assignAll(
+  data: Float32Array,
+  n: number,
+  dim: number,
+  centroids: Float32Array,
+  k: number,
+  norms: Float64Array,
+  cNorms: Float64Array,
+  assignments: Int32Array,
+  dist: Float64Array,
+): number {
+  let changed = 0;
+  const k4 = k - (k % 4);
+  const best = new Int32Array(2);
+  const bestD = new Float64Array(2);
+  const acc = new Float64Array(8);
+  for (let i = 0; i < n; i += 2) {
+    const pair = i + 1 < n ? 2 : 1;
+    const xa = i * dim;
+    const xb = pair === 2 ? xa + dim : xa;
+    best[0] = -1;
+    best[1] = -1;
+    bestD[0] = Number.POSITIVE_INFINITY;
+    bestD[1] = Number.POSITIVE_INFINITY;
+    let c = 0;
+    for (; c < k4; c += 4) {
+      const o0 = c * dim;
+      const o1 = o0 + dim;
+      const o2 = o1 + dim;
+      const o3 = o2 + dim;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      for (let d = 0; d < dim; d++) {
+        const x = data[xa + d];
+        const y = data[xb + d];
+        const c0 = centroids[o0 + d];
+        const c1 = centroids[o1 + d];
+        const c2 = centroids[o2 + d];
+        const c3 = centroids[o3 + d];
+        a0 += x * c0;
+        a1 += x * c1;
+        a2 += x * c2;
+        a3 += x * c3;
+        b0 += y * c0;
+        b1 += y * c1;
+        b2 += y * c2;
+        b3 += y * c3;
+      }
+      acc[0] = a0;
+      acc[1] = a1;
+      acc[2] = a2;
+      acc[3] = a3;
+      acc[4] = b0;
+      acc[5] = b1;
+      acc[6] = b2;
+      acc[7] = b3;
+      for (let p = 0; p < pair; p++) {
+        for (let q = 0; q < 4; q++) {
+          const dd = cNorms[c + q] - 2 * acc[p * 4 + q];
+          if (dd < bestD[p]) {
+            bestD[p] = dd;
+            best[p] = c + q;
+          }
+        }
+      }
+    }
+    for (; c < k; c++) {
+      const o = c * dim;
+      for (let p = 0; p < pair; p++) {
+        const xo = p === 0 ? xa : xb;
+        let s = 0;
+        for (let d = 0; d < dim; d++) s += data[xo + d] * centroids[o + d];
+        const dd = cNorms[c] - 2 * s;
+        if (dd < bestD[p]) {
+          bestD[p] = dd;
+          best[p] = c;
+        }
+      }
+    }
+    for (let p = 0; p < pair; p++) {
+      const idx = i + p;
+      if (assignments[idx] !== best[p]) {
+        changed++;
+        assignments[idx] = best[p];
+      }
+      dist[idx] = Math.max(0, norms[idx] + bestD[p]);
+    }
+  }
+  return changed;
+}
+
+/**
+ * Gives each empty cluster the point farthest from its own centroid (one point per empty cluster,
+ * never a point that would leave its cluster empty), so k clusters stay in use whenever the data
+ * allows it. Clusters stay empty only when every remaining point sits exactly on its centroid.
+ */
+function relocateEmpty(
+  data: Float32Array,
+  n: number,
+  dim: number,
+  k: number,
+  assignments: Int32Array,
+  dist: Float64Array,
+  weights: Float32Array | undefined,
+  centroids: Float32Array,
+  cNorms: Float64Array,
+  norms: Float64Array,
+): number {
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < n; i++) sizes[assignments[i]]++;
+  const empty: number[] = [];
+  for (let c = 0; c < k; c++) if (sizes[c] === 0) empty.push(c);
+  if (empty.length === 0) return 0;
+  // Candidates by decreasing (weighted) distance; index breaks ties so the order is deterministic.
+  const order = Array.from({ length: n }, (_, i) => i).filter((i) => dist[i] > 0);
+  const score = (i: number) => dist[i] * (weights ? weights[i] : 1);
+  order.sort((a, b) => score(b) - score(a) || a - b);
+  let next = 0;
+  let moved = 0;
+  for (const c of empty) {
+    while (next < order.length && sizes[assignments[order[next]]] <= 1) next++;
+    if (next >= order.length) break;
+    const i = order[next++];
+    sizes[assignments[i]]--;
+    assignments[i] = c;
+    sizes[c]++;
+    dist[i] = 0;
+    centroids.set(data.subarray(i * dim, i * dim + dim), c * dim);
+    cNorms[c] = norms[i];
+    moved++;
+  }
+  return moved;
+}

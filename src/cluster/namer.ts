@@ -1,0 +1,45 @@
+/**
+ * Naming a cluster: one interface for the offline namer (c-TF-IDF key phrases) and the LLM namer.
+ * Whatever a namer returns still passes the privacy gates of the cluster stage before it leaves.
+ */
+
+export interface NamingInput {
+  /** Concerns of (a seeded sample of) the cluster's conversations. */
+  memberTexts: string[];
+  /** Concerns of nearby conversations outside the cluster (siblings, or the rest of the group). */
+  contrastTexts: string[];
+  /** The cluster's size, when `memberTexts` is a sample (default memberTexts.length). */
+  conversations?: number;
+  /** `userKey` of each member text (parallel to memberTexts), for namers that count support. */
+  memberUserKeys?: string[];
+  /** A namer that counts support uses only words found in this many distinct users' concerns. */
+  minTermUsers?: number;
+}
+
+export interface ClusterName {
+  /** At most ten words. */
+  name: string;
+  /** At most two sentences. */
+  description: string;
+}
+
+export interface ClusterNamer {
+  /** Namer identity (engine, model, prompt version), for the report's provenance. */
+  readonly id: string;
+  name(cluster: NamingInput): Promise<ClusterName>;
+}
+
+/** The name shown when every gate-safe option failed: says nothing about the group. */
+export const WITHHELD_NAME = 'Unnamed topic (name withheld)';
+
+export function wordCount(s: string): number {
+  return s.trim().split(/\s+/).filter(Boolean).length;
+}
+
+/** Sentences, split on ., ! or ? followed by space or end (decimals such as 1.5 stay whole). */
+export function sentences(s: string): string[] {
+  return s
+    .trim()
+    .split(/(?<=[.!?])\s+(?=\S)/)
+    .filter((x) => x.length > 0);
+}

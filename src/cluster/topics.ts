@@ -1,0 +1,308 @@
+/**
+ * The topic stage: concerns of one group (a category, the long conversations, or the pushback
+ * reasons of a category) → embedded → k-means hierarchy → thresholds → names → PII detector,
+ * support rule and audit → a TopicTree that holds only names, descriptions and counts.
+ *
+ * Order matters for privacy: thresholds run before naming, so no namer ever describes a group too
+ * small to show; the deterministic gates run on every name and description whatever the auditor,
+ * and the auditor runs last. Raw text and per-conversation concerns never enter the tree.
+ */
+import { AUDIT_MIN_RATING, type PrivacyAuditor } from '../privacy/audit.js';
+import { deterministicGate } from '../privacy/gate.js';
+import { wordSupport } from '../privacy/support.js';
+import {
+  groupSize,
+  type MemberCluster,
+  passesThresholds,
+  suppressSmallClusters,
+  type Thresholds,
+  userKey,
+  validateThresholds,
+} from '../privacy/thresholds.js';
+import { createRng, deriveSeed } from '../util/random.js';
+import type { Embedder } from './embedder.js';
+import { buildHierarchy, defaultTargetLeafSize, type HierarchyOptions } from './hierarchy.js';
+import { type ClusterNamer, WITHHELD_NAME } from './namer.js';
+import { emptyGateCounts, type PrivacyGateCounts, type TopicNode, type TopicTree } from './types.js';
+
+export interface TopicItem {
+  conversationId: string;
+  userId?: string;
+  /** The conversation's `concern` facet (or pushback reason): a short PII-free summary. */
+  text: string;
+}
+
+export interface ClusterDeps {
+  embedder: Embedder;
+  namer: ClusterNamer;
+  auditor: PrivacyAuditor;
+  seed: number;
+}
+
+export interface ClusterOptions {
+  thresholds: Thresholds;
+  levels?: 2 | 3;
+  /** Average base-cluster size aimed for (default: see defaultTargetLeafSize). */
+  targetLeafSize?: number;
+  /** Upper bound on base clusters (default 400). */
+  maxLeafClusters?: number;
+  /** Clusters below per cluster above (default 5). */
+  branching?: number;
+  /** Member and contrast concerns passed to the namer, a seeded sample (default 500 each). */
+  nameSampleSize?: number;
+  /** Namer calls in flight (default 4). */
+  namingConcurrency?: number;
+}
+
+export interface ClusterResult {
+  tree: TopicTree;
+  gates: PrivacyGateCounts;
+}
+
+export { createOfflineClusterDeps } from './offlineDeps.js';
+
+export async function clusterTopics(
+  group: string,
+  items: readonly TopicItem[],
+  deps: ClusterDeps,
+  options: ClusterOptions,
+): Promise<ClusterResult> {
+  const t = validateThresholds(options.thresholds);
+  validateItems(group, items);
+  const gates = emptyGateCounts();
+  const keys = items.map((it) => userKey(it.userId, it.conversationId));
+  const all = items.map((_, i) => i);
+  const emptyTree = (): ClusterResult => {
+    gates.conversationsSuppressedByThreshold = items.length;
+    return {
+      tree: { group, total: items.length, topics: [], belowThreshold: { conversations: items.length } },
+      gates,
+    };
+  };
+  // A group below the thresholds is not even embedded: nothing about it can be shown.
+  if (!passesThresholds(groupSize(all, keys), t)) return emptyTree();
+
+  const texts = items.map((it) => it.text.trim());
+  // Items without a concern cannot be placed; they stay counted in the remainder.
+  const placed = all.filter((i) => texts[i].length > 0);
+  const { vectors, dim } = await embedGroup(
+    deps.embedder,
+    placed.map((i) => texts[i]),
+  );
+  const roots = buildHierarchy(
+    vectors,
+    placed.length,
+    dim,
+    placed,
+    hierarchyOptions(group, deps.seed, options),
+  );
+  const kept = suppressSmallClusters({ userKeys: keys, roots }, t);
+  gates.clustersMergedByThreshold = kept.clustersMerged;
+  gates.numbersSuppressedByThreshold = kept.clustersWithheldForRemainder;
+  gates.conversationsSuppressedByThreshold = kept.belowThreshold.length;
+
+  // Name every shown cluster, contrasted with its siblings (top level: the rest of the group).
+  const jobs: { node: MemberCluster; contrastPool: number[] }[] = [];
+  const collect = (nodes: MemberCluster[], pool: readonly number[]) => {
+    for (const node of nodes) {
+      const inNode = new Set(node.members);
+      jobs.push({ node, contrastPool: pool.filter((i) => !inNode.has(i) && texts[i].length > 0) });
+      collect(node.children, node.members);
+    }
+  };
+  collect(kept.roots, placed);
+
+  const groupSupport = wordSupport(texts, keys);
+  const sampleSize = options.nameSampleSize ?? 500;
+  const named = new Map<MemberCluster, { name: string; description: string }>();
+  await inBatches(jobs, options.namingConcurrency ?? 4, async ({ node, contrastPool }) => {
+    const rng = createRng(deriveSeed(deps.seed, `names:${group}:${node.key}`));
+    const memberSample = sample(node.members, sampleSize, rng);
+    const contrastSample = sample(contrastPool, sampleSize, rng);
+    const shownConcerns = [...memberSample, ...contrastSample].map((i) => texts[i]);
+    const shownUserKeys = [...memberSample, ...contrastSample].map((i) => keys[i]);
+    const proposal = await deps.namer.name({
+      memberTexts: memberSample.map((i) => texts[i]),
+      contrastTexts: contrastSample.map((i) => texts[i]),
+      conversations: node.members.length,
+      memberUserKeys: memberSample.map((i) => keys[i]),
+      minTermUsers: t.minUsers,
+    });
+    const auditCtx = {
+      group,
+      memberTexts: node.members.map((i) => texts[i]),
+      memberUserKeys: node.members.map((i) => keys[i]),
+      minUsers: t.minUsers,
+    };
+    const gateCtx = { groupSupport, minUsers: t.minUsers, shownConcerns, shownUserKeys };
+    const check = async (text: string, kind: 'name' | 'description'): Promise<boolean> => {
+      if (text === '') return true;
+      const verdict = deterministicGate(text, gateCtx);
+      if (verdict === 'pii') {
+        gates.textsDroppedByPiiDetector++;
+        return false;
+      }
+      if (verdict !== 'pass' || (await deps.auditor.rate(text, { ...auditCtx, kind })) < AUDIT_MIN_RATING) {
+        gates.textsDroppedByAudit++;
+        return false;
+      }
+      return true;
+    };
+    const nameOk = await check(proposal.name, 'name');
+    const descriptionOk = await check(proposal.description, 'description');
+    named.set(node, {
+      name: nameOk ? proposal.name : WITHHELD_NAME,
+      description: descriptionOk ? proposal.description : '',
+    });
+  });
+
+  const toTopic = (node: MemberCluster): TopicNode & { key: string } => {
+    const size = groupSize(node.members, keys);
+    const n = named.get(node)!;
+    return {
+      id: '',
+      name: n.name,
+      description: n.description,
+      conversations: size.conversations,
+      users: size.users,
+      children: sortTopics(node.children.map(toTopic)),
+      key: node.key,
+    };
+  };
+  const topics = assignIds(sortTopics(kept.roots.map(toTopic)), 't');
+  return {
+    tree: {
+      group,
+      total: items.length,
+      topics,
+      belowThreshold: { conversations: kept.belowThreshold.length },
+    },
+    gates,
+  };
+}
+
+/** The hierarchy settings clusterTopics uses (exported so evaluations cluster exactly the same way). */
+export function hierarchyOptions(group: string, seed: number, options: ClusterOptions): HierarchyOptions {
+  const t = options.thresholds;
+  return {
+    levels: options.levels ?? 2,
+    seed: deriveSeed(seed, `cluster:${group}`),
+    targetLeafSize: options.targetLeafSize ?? defaultTargetLeafSize(t.minConversations, t.minUsers),
+    maxLeafClusters: options.maxLeafClusters ?? 400,
+    branching: options.branching ?? 5,
+  };
+}
+
+/** Embeds a group's texts and centres them (see centreAndNormalise): n × dim, row-major. */
+export async function embedGroup(
+  embedder: Embedder,
+  texts: string[],
+): Promise<{ vectors: Float32Array; dim: number }> {
+  const vectors = await embedAll(embedder, texts);
+  const dim = texts.length > 0 ? vectors.length / texts.length : 0;
+  centreAndNormalise(vectors, texts.length, dim);
+  return { vectors, dim };
+}
+
+function validateItems(group: string, items: readonly TopicItem[]): void {
+  const seen = new Set<string>();
+  items.forEach((it, i) => {
+    const where = `clusterTopics(${group}): item ${i}`;
+    if (typeof it?.conversationId !== 'string' || it.conversationId === '') {
+      throw new Error(`${where}: conversationId must be a non-empty string`);
+    }
+    if (typeof it.text !== 'string')
+      throw new Error(`${where} (${it.conversationId}): text must be a string`);
+    if (it.userId !== undefined && typeof it.userId !== 'string') {
+      throw new Error(`${where} (${it.conversationId}): userId must be a string when present`);
+    }
+    if (seen.has(it.conversationId))
+      throw new Error(`${where}: duplicate conversationId ${it.conversationId}`);
+    seen.add(it.conversationId);
+  });
+}
+
+async function embedAll(embedder: Embedder, texts: string[]): Promise<Float32Array> {
+  if (texts.length === 0) return new Float32Array(0);
+  const vecs = await embedder.embed(texts);
+  if (vecs.length !== texts.length) {
+    throw new Error(`embedder ${embedder.id}: returned ${vecs.length} vectors for ${texts.length} texts`);
+  }
+  const dim = vecs[0].length;
+  const out = new Float32Array(texts.length * dim);
+  vecs.forEach((v, i) => {
+    if (v.length !== dim)
+      throw new Error(`embedder ${embedder.id}: vector ${i} has ${v.length} dimensions, not ${dim}`);
+    out.set(v, i * dim);
+  });
+  return out;
+}
+
+/**
+ * Subtracts the group's mean vector and re-normalises: removes the direction every concern of the
+ * group shares (what makes them all "about feelings"), so k-means separates what differs.
+ */
+function centreAndNormalise(v: Float32Array, n: number, dim: number): void {
+  if (n === 0) return;
+  const mean = new Float64Array(dim);
+  for (let i = 0; i < n; i++) for (let d = 0; d < dim; d++) mean[d] += v[i * dim + d];
+  for (let d = 0; d < dim; d++) mean[d] /= n;
+  for (let i = 0; i < n; i++) {
+    let norm = 0;
+    for (let d = 0; d < dim; d++) {
+      const x = v[i * dim + d] - mean[d];
+      v[i * dim + d] = x;
+      norm += x * x;
+    }
+    if (norm > 1e-12) {
+      const inv = 1 / Math.sqrt(norm);
+      for (let d = 0; d < dim; d++) v[i * dim + d] *= inv;
+    }
+  }
+}
+
+/** Up to `k` items drawn without replacement (partial Fisher-Yates), in draw order. */
+function sample(pool: readonly number[], k: number, rng: () => number): number[] {
+  const a = [...pool];
+  const m = Math.min(k, a.length);
+  for (let i = 0; i < m; i++) {
+    const j = i + Math.floor(rng() * (a.length - i));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a.slice(0, m);
+}
+
+async function inBatches<T>(jobs: T[], concurrency: number, fn: (job: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) await fn(jobs[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
+}
+
+type Keyed = TopicNode & { key: string };
+
+/** Deterministic order: size descending, then name, then the clustering's own key. */
+function sortTopics(nodes: Keyed[]): Keyed[] {
+  return nodes.sort(
+    (a, b) =>
+      b.conversations - a.conversations ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}
+
+/** Ids follow the sorted order ("t1", "t1.2"); the internal key does not leave. */
+function assignIds(nodes: Keyed[], prefix: string): TopicNode[] {
+  return nodes.map((n, i) => {
+    const id = prefix === 't' ? `t${i + 1}` : `${prefix}.${i + 1}`;
+    return {
+      id,
+      name: n.name,
+      description: n.description,
+      conversations: n.conversations,
+      users: n.users,
+      children: assignIds(n.children as Keyed[], id),
+    };
+  });
+}

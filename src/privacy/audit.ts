@@ -1,0 +1,101 @@
+/**
+ * The privacy audit (layer 4): every text that leaves the cluster stage is rated 1-5 for how
+ * identifying it is; below AUDIT_MIN_RATING it is dropped. Two auditors behind one interface:
+ * an LLM auditor (prompt prompts/privacy-audit.v1.md) and an offline one (the PII detector plus the
+ * strict support rule: every content word of a cluster name is written by ≥ minUsers of its users).
+ */
+import { z } from 'zod';
+import { loadPrompt } from '../cluster/prompt.js';
+import type { LlmClient } from '../facets/llm/client.js';
+import { detectPii } from './pii.js';
+import { rareInputWords, unsupportedWords, wordSupport } from './support.js';
+
+export type AuditRating = 1 | 2 | 3 | 4 | 5;
+export const AUDIT_MIN_RATING = 3;
+
+export interface AuditContext {
+  kind: 'name' | 'description';
+  /** What was clustered (a category, long conversations, pushback reasons). */
+  group: string;
+  /** Concerns of every member of the cluster (stay local; an LLM auditor never sends them). */
+  memberTexts: readonly string[];
+  /** `userKey` of each member text. */
+  memberUserKeys: readonly string[];
+  minUsers: number;
+}
+
+export interface PrivacyAuditor {
+  readonly id: string;
+  /** One line for the report's provenance ("privacy audit: <description>"). */
+  readonly description: string;
+  rate(text: string, context: AuditContext): Promise<AuditRating>;
+}
+
+/**
+ * Offline audit: 1 when the PII detector finds anything; 2 when a content word of a name is written
+ * by fewer than `minUsers` users of the cluster (or, for a description, a word of the members'
+ * concerns is that rare); otherwise 5.
+ */
+export function createOfflineAuditor(): PrivacyAuditor {
+  return {
+    id: 'offline-audit-v1',
+    description: 'offline (PII detector; every name word written by at least minUsers users of the cluster)',
+    async rate(text, ctx) {
+      if (detectPii(text).length > 0) return 1;
+      const support = wordSupport(ctx.memberTexts, ctx.memberUserKeys);
+      const rare =
+        ctx.kind === 'name'
+          ? unsupportedWords(text, support, ctx.minUsers)
+          : rareInputWords(text, support, ctx.minUsers);
+      return rare.length > 0 ? 2 : 5;
+    },
+  };
+}
+
+const AuditAnswer = z.object({
+  rating: z.number().int().min(1).max(5),
+  reason: z.string().optional(),
+});
+
+const AUDIT_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    rating: { type: 'integer', minimum: 1, maximum: 5 },
+    reason: { type: 'string' },
+  },
+  required: ['rating', 'reason'],
+  additionalProperties: false,
+};
+
+/**
+ * LLM audit. Only the text itself is sent (never member concerns). An answer that is not a valid
+ * rating after one retry counts as 1: when the audit cannot vouch for a text, the text does not leave.
+ */
+export function createLlmAuditor(client: LlmClient, promptFile = 'privacy-audit.v1.md'): PrivacyAuditor {
+  const prompt = loadPrompt(promptFile);
+  return {
+    id: `llm-audit:${client.provider}:${client.model}:${prompt.version}`,
+    description: `${client.provider} ${client.model}, ${prompt.version}, ratings below ${AUDIT_MIN_RATING} of 5 dropped`,
+    async rate(text, ctx) {
+      const user = `Kind: cluster ${ctx.kind}\n<text>\n${text.replace(/<\/?text>/gi, '')}\n</text>`;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        let value: unknown;
+        try {
+          ({ value } = await client.completeJson({
+            system: prompt.text,
+            user,
+            schemaName: 'privacy_audit',
+            jsonSchema: AUDIT_JSON_SCHEMA,
+            maxOutputTokens: 200,
+          }));
+        } catch (err) {
+          if ((err as Error)?.name === 'InvalidAnswerError') continue;
+          throw err;
+        }
+        const parsed = AuditAnswer.safeParse(value);
+        if (parsed.success) return parsed.data.rating as AuditRating;
+      }
+      return 1;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The support rule: a word may leave in a cluster name or description only if enough distinct
+ * users wrote it. It is what stops a rare detail tied to one person (a made-up word, a lower-case
+ * name, an unusual place) that no pattern detector can recognise, and it is deterministic, so it
+ * runs whatever auditor (LLM or offline) is configured: an LLM auditor can be wrong.
+ */
+import { contentWords, tokenize } from '../cluster/text.js';
+
+/** Stemmed content word → number of distinct users whose texts contain it. */
+export type WordSupport = ReadonlyMap<string, number>;
+
+export function wordSupport(texts: readonly string[], userKeys: readonly string[]): WordSupport {
+  if (texts.length !== userKeys.length)
+    throw new Error(`wordSupport: ${texts.length} texts but ${userKeys.length} user keys`);
+  const users = new Map<string, Set<string>>();
+  texts.forEach((t, i) => {
+    for (const w of new Set(contentWords(t))) {
+      let s = users.get(w);
+      if (!s) {
+        s = new Set();
+        users.set(w, s);
+      }
+      s.add(userKeys[i]);
+    }
+  });
+  const out = new Map<string, number>();
+  for (const [w, s] of users) out.set(w, s.size);
+  return out;
+}
+
+/**
+ * Strict form (the offline audit of a cluster name): the content words of `text` that fewer than
+ * `minUsers` distinct users of the cluster wrote, including words no member wrote at all.
+ */
+export function unsupportedWords(text: string, clusterSupport: WordSupport, minUsers: number): string[] {
+  return [...new Set(contentWords(text))].filter((w) => (clusterSupport.get(w) ?? 0) < minUsers);
+}
+
+/**
+ * Group form (every outgoing text, always on): the content words of `text` that occur in the
+ * group's concerns but in fewer than `minUsers` users' concerns. Words no concern contains (the
+ * namer's own vocabulary: "seeking", "guidance") pass here and are left to the PII detector and the
+ * audit; a word any concern holds can only surface once `minUsers` people share it.
+ */
+export function rareInputWords(text: string, groupSupport: WordSupport, minUsers: number): string[] {
+  return [...new Set(contentWords(text))].filter((w) => {
+    const n = groupSupport.get(w) ?? 0;
+    return n > 0 && n < minUsers;
+  });
+}
+
+/** Words in a row that, shared with fewer than minUsers users' concerns, count as an echo. */
+export const ECHO_WINDOW = 5;
+
+/**
+ * Verbatim echo: true when `text` contains, word for word, a concern (of at least three words) that
+ * fewer than `minUsers` users wrote, or any run of ECHO_WINDOW words that occurs in the concerns of
+ * at least one but fewer than `minUsers` users. Per-conversation concerns never leave, even cut short
+ * and even when each of their words is common: a combination of common words can be one story.
+ */
+export function echoesRareConcern(
+  text: string,
+  concerns: readonly string[],
+  userKeys: readonly string[],
+  minUsers: number,
+): boolean {
+  const textToks = tokenize(text);
+  const hay = ` ${textToks.join(' ')} `;
+  const windows = new Set<string>();
+  for (let i = 0; i + ECHO_WINDOW <= textToks.length; i++)
+    windows.add(textToks.slice(i, i + ECHO_WINDOW).join(' '));
+  const users = new Map<string, Set<string>>();
+  const note = (k: string, user: string) => {
+    let s = users.get(k);
+    if (!s) {
+      s = new Set();
+      users.set(k, s);
+    }
+    s.add(user);
+  };
+  concerns.forEach((c, i) => {
+    const toks = tokenize(c);
+    if (toks.length >= 3 && hay.includes(` ${toks.join(' ')} `)) note(`=${toks.join(' ')}`, userKeys[i]);
+    for (let j = 0; j + ECHO_WINDOW <= toks.length; j++) {
+      const w = toks.slice(j, j + ECHO_WINDOW).join(' ');
+      if (windows.has(w)) note(`~${w}`, userKeys[i]);
+    }
+  });
+  for (const s of users.values()) if (s.size < minUsers) return true;
+  return false;
+}
