@@ -1,0 +1,88 @@
+/**
+ * The funnel: every conversation read is accounted for at each step, so a reader can see where each
+ * one went. Counts only; these are totals over the whole input, not breakdowns, so no threshold applies.
+ */
+import { ROLEPLAY_MIN_HUMAN_MESSAGES } from './groups.js';
+import type { AnalysisRecord } from './record.js';
+
+export interface FunnelInputCounts {
+  /** Records read from the input files, valid or not. */
+  read: number;
+  quarantined: number;
+}
+
+export interface Funnel {
+  read: number;
+  quarantined: number;
+  /** Read and valid but not analysed for a reason outside the analyses (e.g. sampling); usually 0. */
+  notAnalysed: number;
+  /** The facet engine failed on these (status error); they are not in any denominator. */
+  errors: number;
+  /** read = analysed + excluded + quarantined, where excluded = errors + notAnalysed. */
+  excluded: number;
+  /** The denominator of every prevalence share. */
+  analysed: number;
+  /** Analysed, but the engine had too little to go on (e.g. no human message). */
+  insufficientInput: number;
+  /** The assistant used as a content tool (stories, posts, fictional dialogue): never affective. */
+  contentCreation: number;
+  /** Any category, before the roleplay message minimum. */
+  affectiveBeforeRoleplayRule: number;
+  /** Conversations whose only category was roleplay with fewer than the minimum human messages. */
+  droppedByRoleplayRule: number;
+  affective: number;
+  roleplayMinHumanMessages: number;
+}
+
+/**
+ * Single pass over the records. read = analysed + excluded + quarantined holds by construction;
+ * input that cannot reconcile (more records than valid conversations read) throws.
+ */
+export function funnel(records: Iterable<AnalysisRecord>, counts: FunnelInputCounts): Funnel {
+  let total = 0;
+  let errors = 0;
+  let insufficient = 0;
+  let content = 0;
+  let before = 0;
+  let dropped = 0;
+  for (const r of records) {
+    total++;
+    const f = r.facets;
+    if (f.status.kind === 'error') {
+      errors++;
+      continue;
+    }
+    if (f.status.kind === 'insufficientInput') insufficient++;
+    if (f.contentCreation) {
+      content++;
+      continue;
+    }
+    if (f.categories.length === 0) continue;
+    before++;
+    const onlyRoleplay = f.categories.every((c) => c === 'romantic_roleplay');
+    if (onlyRoleplay && r.humanMessages < ROLEPLAY_MIN_HUMAN_MESSAGES) dropped++;
+  }
+  const notAnalysed = counts.read - counts.quarantined - total;
+  if (notAnalysed < 0) {
+    throw new RangeError(
+      `funnel: ${total} analysis records but only ${counts.read - counts.quarantined} valid conversations read ` +
+        `(read ${counts.read}, quarantined ${counts.quarantined})`,
+    );
+  }
+  const analysed = total - errors;
+  const excluded = errors + notAnalysed;
+  return {
+    read: counts.read,
+    quarantined: counts.quarantined,
+    notAnalysed,
+    errors,
+    excluded,
+    analysed,
+    insufficientInput: insufficient,
+    contentCreation: content,
+    affectiveBeforeRoleplayRule: before,
+    droppedByRoleplayRule: dropped,
+    affective: before - dropped,
+    roleplayMinHumanMessages: ROLEPLAY_MIN_HUMAN_MESSAGES,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Figure 1: how common each kind of affective use is, as a share of ALL analysed conversations.
+ * Categories are multi-label, so the per-category shares may add up to more than the affective total.
+ */
+import type { Category } from '../facets/schema.js';
+import type { Thresholds } from '../privacy/thresholds.js';
+import { CATEGORY_ORDER, effectiveCategories, GroupTally, type Suppressed, ThresholdGate } from './groups.js';
+import { type Interval, wilsonInterval } from './intervals.js';
+import type { AnalysisRecord } from './record.js';
+
+export interface Share {
+  count: number;
+  n: number;
+  share: number;
+  interval: Interval;
+}
+
+export type CategoryShare = { category: Category } & (Suppressed | ({ suppressed: false } & Share));
+
+export interface Prevalence {
+  /** All analysed conversations (facet errors excluded). */
+  n: number;
+  /** Conversations in at least one category, after the content-creation and roleplay rules. Always shown. */
+  affective: Share;
+  categories: CategoryShare[];
+  /** Figures withheld by the thresholds in this table. */
+  suppressed: number;
+}
+
+export function share(count: number, n: number, z?: number): Share {
+  return { count, n, share: n === 0 ? 0 : count / n, interval: wilsonInterval(count, n, z) };
+}
+
+export function prevalence(records: Iterable<AnalysisRecord>, thresholds: Thresholds): Prevalence {
+  const tallies = new Map<Category, GroupTally>(CATEGORY_ORDER.map((c) => [c, new GroupTally()]));
+  let n = 0;
+  let affective = 0;
+  for (const r of records) {
+    if (r.facets.status.kind === 'error') continue;
+    n++;
+    const cats = effectiveCategories(r);
+    if (cats.length > 0) affective++;
+    for (const c of cats) tallies.get(c)!.add(r);
+  }
+  const gate = new ThresholdGate(thresholds);
+  const categories = CATEGORY_ORDER.map((category): CategoryShare => {
+    const t = tallies.get(category)!;
+    if (!gate.allows(t.size())) return { category, suppressed: true };
+    return { category, suppressed: false, ...share(t.conversations, n) };
+  });
+  return { n, affective: share(affective, n), categories, suppressed: gate.suppressed };
+}

@@ -1,0 +1,111 @@
+/**
+ * Figure 3: how often the assistant pushed back (refused, challenged negative self-talk, questioned a
+ * harmful assumption) within each category, and the most common reason classes.
+ */
+import type { TopicTree } from '../cluster/types.js';
+import { type Category, PUSHBACK_REASONS, type PushbackReason } from '../facets/schema.js';
+import type { Thresholds } from '../privacy/thresholds.js';
+import { CATEGORY_ORDER, effectiveCategories, GroupTally, type Suppressed, ThresholdGate } from './groups.js';
+import { type Interval, wilsonInterval } from './intervals.js';
+import type { AnalysisRecord } from './record.js';
+
+/** Pushback with no reason class recorded by the engine. */
+export const UNSPECIFIED_REASON = 'unspecified';
+export type ReasonClass = PushbackReason | typeof UNSPECIFIED_REASON;
+const REASON_ORDER: readonly ReasonClass[] = [...PUSHBACK_REASONS, UNSPECIFIED_REASON];
+
+export type ReasonCount = { reason: ReasonClass } & (
+  | Suppressed
+  | { suppressed: false; count: number /** Of the group's pushback conversations. */; share: number }
+);
+
+export interface PushbackFigures {
+  /** Conversations in the group. */
+  n: number;
+  pushback: number;
+  rate: number;
+  interval: Interval;
+  /** Most common first; each reason class is its own group and is thresholded on its own. */
+  reasons: ReasonCount[];
+}
+
+export type PushbackGroup<G extends string> = { group: G } & (
+  | Suppressed
+  | ({ suppressed: false } & PushbackFigures)
+);
+
+export interface Pushback {
+  /** Every affective conversation together. */
+  allAffective: PushbackGroup<'all_affective'>;
+  categories: PushbackGroup<Category>[];
+  /** Clustered reasons per category, as they came from the (already gated) cluster stage. */
+  reasonTopics: TopicTree[];
+  suppressed: number;
+}
+
+class PushbackTally {
+  readonly group = new GroupTally();
+  pushback = 0;
+  readonly reasons = new Map<ReasonClass, GroupTally>();
+
+  add(r: AnalysisRecord): void {
+    this.group.add(r);
+    if (!r.facets.pushback) return;
+    this.pushback++;
+    const reason: ReasonClass = r.facets.pushbackReason ?? UNSPECIFIED_REASON;
+    let t = this.reasons.get(reason);
+    if (!t) {
+      t = new GroupTally();
+      this.reasons.set(reason, t);
+    }
+    t.add(r);
+  }
+
+  figures<G extends string>(group: G, gate: ThresholdGate): PushbackGroup<G> {
+    if (!gate.allows(this.group.size())) return { group, suppressed: true };
+    const n = this.group.conversations;
+    const reasons = [...this.reasons.entries()]
+      .sort(
+        (a, b) =>
+          b[1].conversations - a[1].conversations || REASON_ORDER.indexOf(a[0]) - REASON_ORDER.indexOf(b[0]),
+      )
+      .map(([reason, t]): ReasonCount => {
+        if (!gate.allows(t.size())) return { reason, suppressed: true };
+        return { reason, suppressed: false, count: t.conversations, share: t.conversations / this.pushback };
+      });
+    return {
+      group,
+      suppressed: false,
+      n,
+      pushback: this.pushback,
+      rate: n === 0 ? 0 : this.pushback / n,
+      interval: wilsonInterval(this.pushback, n),
+      reasons,
+    };
+  }
+}
+
+export function pushback(
+  records: Iterable<AnalysisRecord>,
+  thresholds: Thresholds,
+  reasonTopics: readonly TopicTree[] = [],
+): Pushback {
+  const all = new PushbackTally();
+  const per = new Map<Category, PushbackTally>(CATEGORY_ORDER.map((c) => [c, new PushbackTally()]));
+  for (const r of records) {
+    const cats = effectiveCategories(r);
+    if (cats.length === 0) continue;
+    all.add(r);
+    for (const c of cats) per.get(c)!.add(r);
+  }
+  const gate = new ThresholdGate(thresholds);
+  const allAffective = all.figures('all_affective' as const, gate);
+  const categories = CATEGORY_ORDER.map((c) => per.get(c)!.figures(c, gate));
+  const wanted = new Set(CATEGORY_ORDER.map((c) => `pushback_reasons:${c}`));
+  return {
+    allAffective,
+    categories,
+    reasonTopics: reasonTopics.filter((t) => wanted.has(t.group)),
+    suppressed: gate.suppressed,
+  };
+}

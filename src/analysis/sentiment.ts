@@ -1,0 +1,160 @@
+/**
+ * Figure 4: does the user's expressed sentiment change over a conversation? For conversations long
+ * enough to have a distinct start and end (>= 6 human messages), the change is the mean sentiment of
+ * the last three human messages minus that of the first three, on the study's -1..1 scale.
+ */
+import type { Category } from '../facets/schema.js';
+import type { Thresholds } from '../privacy/thresholds.js';
+import { deriveSeed } from '../util/random.js';
+import { CATEGORY_ORDER, effectiveCategories, GroupTally, type Suppressed, ThresholdGate } from './groups.js';
+import { type Interval, percentileBootstrapMeanInterval } from './intervals.js';
+import type { AnalysisRecord } from './record.js';
+
+export const SENTIMENT_MIN_HUMAN_MESSAGES = 6;
+export const SENTIMENT_WINDOW = 3;
+/**
+ * A change within ±0.1 counts as "same". Means of three values on the 0.5-step scale move in steps of
+ * 1/6 ≈ 0.167, so ±0.1 means "exactly unchanged" and every non-zero change counts as better or worse;
+ * the band only guards against floating-point dust.
+ */
+export const SENTIMENT_SAME_BAND = 0.1;
+
+export interface SentimentOptions {
+  seed: number;
+  resamples?: number;
+  level?: number;
+}
+
+/** mean(last 3) − mean(first 3), or null when the conversation is too short or its sentiment is missing. */
+export function conversationSentimentChange(r: AnalysisRecord): number | null {
+  const s = r.facets.sentiment;
+  if (r.humanMessages < SENTIMENT_MIN_HUMAN_MESSAGES || s.length < SENTIMENT_MIN_HUMAN_MESSAGES) return null;
+  let first = 0;
+  let last = 0;
+  for (let i = 0; i < SENTIMENT_WINDOW; i++) {
+    first += s[i];
+    last += s[s.length - 1 - i];
+  }
+  return (last - first) / SENTIMENT_WINDOW;
+}
+
+export interface ChangeDistribution {
+  better: number;
+  same: number;
+  worse: number;
+  /** Shares of n. */
+  betterShare: number;
+  sameShare: number;
+  worseShare: number;
+}
+
+export interface SentimentFigures {
+  /** Eligible conversations behind the bar. */
+  n: number;
+  meanChange: number;
+  interval: Interval;
+  distribution: ChangeDistribution;
+}
+
+export type SentimentGroup<G extends string> = { group: G } & (
+  | Suppressed
+  | ({ suppressed: false } & SentimentFigures)
+);
+
+export interface SentimentChange {
+  minHumanMessages: number;
+  window: number;
+  sameBand: number;
+  resamples: number;
+  level: number;
+  /** Affective conversations with enough human messages but fewer sentiment values than that (engine gaps). */
+  missingSentiment: number;
+  allAffective: SentimentGroup<'all_affective'>;
+  categories: SentimentGroup<Category>[];
+  suppressed: number;
+}
+
+class ChangeTally {
+  readonly group = new GroupTally();
+  readonly values: number[] = [];
+  add(r: AnalysisRecord, change: number): void {
+    this.group.add(r);
+    this.values.push(change);
+  }
+}
+
+function figures<G extends string>(
+  group: G,
+  t: ChangeTally,
+  gate: ThresholdGate,
+  opts: Required<SentimentOptions>,
+): SentimentGroup<G> {
+  // An empty group fails any threshold >= 1; with thresholds of 0 there is still nothing to show.
+  if (!gate.allows(t.group.size()) || t.values.length === 0) return { group, suppressed: true };
+  const v = t.values;
+  const n = v.length;
+  let sum = 0;
+  let better = 0;
+  let worse = 0;
+  for (const x of v) {
+    sum += x;
+    if (x > SENTIMENT_SAME_BAND) better++;
+    else if (x < -SENTIMENT_SAME_BAND) worse++;
+  }
+  const same = n - better - worse;
+  const interval = percentileBootstrapMeanInterval(v, {
+    resamples: opts.resamples,
+    level: opts.level,
+    // One stream per group, so a change in one category's data never moves another's interval.
+    seed: deriveSeed(opts.seed, `sentiment:${group}`),
+  });
+  return {
+    group,
+    suppressed: false,
+    n,
+    meanChange: sum / n,
+    interval,
+    distribution: {
+      better,
+      same,
+      worse,
+      betterShare: better / n,
+      sameShare: same / n,
+      worseShare: worse / n,
+    },
+  };
+}
+
+export function sentimentChange(
+  records: Iterable<AnalysisRecord>,
+  thresholds: Thresholds,
+  options: SentimentOptions,
+): SentimentChange {
+  const opts: Required<SentimentOptions> = { resamples: 1000, level: 0.95, ...options };
+  const all = new ChangeTally();
+  const per = new Map<Category, ChangeTally>(CATEGORY_ORDER.map((c) => [c, new ChangeTally()]));
+  let missing = 0;
+  for (const r of records) {
+    const cats = effectiveCategories(r);
+    if (cats.length === 0) continue;
+    const change = conversationSentimentChange(r);
+    if (change === null) {
+      if (r.humanMessages >= SENTIMENT_MIN_HUMAN_MESSAGES) missing++;
+      continue;
+    }
+    all.add(r, change);
+    for (const c of cats) per.get(c)!.add(r, change);
+  }
+  const gate = new ThresholdGate(thresholds);
+  return {
+    minHumanMessages: SENTIMENT_MIN_HUMAN_MESSAGES,
+    window: SENTIMENT_WINDOW,
+    sameBand: SENTIMENT_SAME_BAND,
+    resamples: opts.resamples,
+    level: opts.level,
+    missingSentiment: missing,
+    allAffective: figures('all_affective' as const, all, gate, opts),
+    categories: CATEGORY_ORDER.map((c) => figures(c, per.get(c)!, gate, opts)),
+    suppressed: gate.suppressed,
+  };
+}

@@ -1,0 +1,49 @@
+/** Human labels and the fixed colour of each category, shared by the charts, tables and HTML. */
+import { CATEGORIES, type Category } from '../facets/schema.js';
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  interpersonal_advice: 'Interpersonal advice',
+  coaching: 'Coaching',
+  counseling: 'Psychotherapy & counseling',
+  companionship: 'Companionship',
+  romantic_roleplay: 'Romantic & sexual roleplay',
+};
+
+/** Okabe–Ito derived: distinguishable with the common colour-vision deficiencies and in greyscale print. */
+export const CATEGORY_COLOURS: Record<Category, string> = {
+  interpersonal_advice: '#0072B2',
+  coaching: '#E69F00',
+  counseling: '#009E73',
+  companionship: '#CC79A7',
+  romantic_roleplay: '#D55E00',
+};
+
+export const ALL_AFFECTIVE_LABEL = 'All affective';
+export const ALL_AFFECTIVE_COLOUR = '#44475a';
+
+export const REASON_LABELS: Record<string, string> = {
+  safety_self_harm: 'Safety: self-harm or suicide',
+  dangerous_health: 'Dangerous health or weight-loss practice',
+  medical_therapy_boundary: 'Beyond what an assistant should do (medical/therapy)',
+  false_premise: 'Questioned a false or harmful premise',
+  harm_to_others_or_illegal: 'Harm to others or illegal',
+  policy_other: 'Other policy reason',
+  unspecified: 'Reason not recorded',
+};
+
+export const FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+export function groupLabel(group: string): string {
+  if (group === 'all_affective') return ALL_AFFECTIVE_LABEL;
+  return (CATEGORY_LABELS as Record<string, string>)[group] ?? group;
+}
+
+export function groupColour(group: string): string {
+  if (group === 'all_affective') return ALL_AFFECTIVE_COLOUR;
+  return (CATEGORY_COLOURS as Record<string, string>)[group] ?? '#777777';
+}
+
+export const CATEGORY_LEGEND = CATEGORIES.map((c) => ({
+  label: CATEGORY_LABELS[c],
+  colour: CATEGORY_COLOURS[c],
+}));

@@ -1,0 +1,226 @@
+/**
+ * report.json, defined once with zod. The TypeScript type, the runtime check and the published JSON
+ * Schema (schema/report.schema.json, draft 2020-12) all come from this file, so they cannot drift.
+ * Bump REPORT_SCHEMA_VERSION on any change: major for removals/renames, minor for additions.
+ */
+import { z } from 'zod';
+import { CATEGORIES, PUSHBACK_REASONS } from '../facets/schema.js';
+
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+const count = z.number().int().nonnegative();
+const unit = z.number().min(0).max(1);
+
+export const IntervalSchema = z
+  .object({ low: z.number(), high: z.number() })
+  .meta({ description: 'A 95 % interval (Wilson for shares, percentile bootstrap for mean changes).' });
+
+const SuppressedSchema = z
+  .object({ suppressed: z.literal(true) })
+  .meta({ description: 'Withheld: the group is below the privacy thresholds; no value is given.' });
+
+export const ShareSchema = z.object({
+  count,
+  n: count.meta({ description: 'Denominator.' }),
+  share: unit,
+  interval: IntervalSchema,
+});
+
+const shown = <T extends z.ZodRawShape>(shape: T) => z.object({ suppressed: z.literal(false), ...shape });
+const gated = <T extends z.ZodRawShape>(shape: T) => z.union([SuppressedSchema, shown(shape)]);
+
+const CategorySchema = z.enum(CATEGORIES);
+const ReasonSchema = z.enum([...PUSHBACK_REASONS, 'unspecified']);
+
+export interface TopicNodeShape {
+  id: string;
+  name: string;
+  description: string;
+  conversations: number;
+  users: number;
+  children: TopicNodeShape[];
+}
+
+export const TopicNodeSchema: z.ZodType<TopicNodeShape> = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    conversations: count,
+    users: count,
+    get children() {
+      return z.array(TopicNodeSchema);
+    },
+  })
+  .meta({ id: 'TopicNode' });
+
+export const TopicTreeSchema = z.object({
+  group: z.string(),
+  total: count,
+  topics: z.array(TopicNodeSchema),
+  belowThreshold: z.object({ conversations: count }),
+});
+
+export const FunnelSchema = z.object({
+  read: count,
+  quarantined: count,
+  quarantineReasons: z.record(z.string(), count),
+  notAnalysed: count,
+  errors: count,
+  excluded: count,
+  analysed: count,
+  insufficientInput: count,
+  contentCreation: count,
+  affectiveBeforeRoleplayRule: count,
+  droppedByRoleplayRule: count,
+  affective: count,
+  roleplayMinHumanMessages: count,
+});
+
+const CategoryShareSchema = z.union([
+  z.object({ category: CategorySchema, suppressed: z.literal(true) }),
+  z.object({ category: CategorySchema, suppressed: z.literal(false), ...ShareSchema.shape }),
+]);
+
+const ReasonCountSchema = z.union([
+  z.object({ reason: ReasonSchema, suppressed: z.literal(true) }),
+  z.object({ reason: ReasonSchema, suppressed: z.literal(false), count, share: unit }),
+]);
+
+const pushbackGroup = <G extends z.ZodType<string>>(group: G) =>
+  z.union([
+    z.object({ group, suppressed: z.literal(true) }),
+    z.object({
+      group,
+      suppressed: z.literal(false),
+      n: count,
+      pushback: count,
+      rate: unit,
+      interval: IntervalSchema,
+      reasons: z.array(ReasonCountSchema),
+    }),
+  ]);
+
+const sentimentGroup = <G extends z.ZodType<string>>(group: G) =>
+  z.union([
+    z.object({ group, suppressed: z.literal(true) }),
+    z.object({
+      group,
+      suppressed: z.literal(false),
+      n: count,
+      meanChange: z.number().min(-2).max(2),
+      interval: IntervalSchema,
+      distribution: z.object({
+        better: count,
+        same: count,
+        worse: count,
+        betterShare: unit,
+        sameShare: unit,
+        worseShare: unit,
+      }),
+    }),
+  ]);
+
+export const ThresholdsSchema = z.object({ minUsers: count, minConversations: count });
+
+export const GateCountsSchema = z.object({
+  clustersMergedByThreshold: count,
+  conversationsSuppressedByThreshold: count,
+  textsDroppedByPiiDetector: count,
+  textsDroppedByAudit: count,
+  numbersSuppressedByThreshold: count,
+});
+
+export const ValidationSchema = z
+  .object({
+    summary: z
+      .string()
+      .meta({ description: 'One or two plain sentences on how accurate the engine was found to be.' }),
+    source: z.string().optional().meta({ description: 'What it was validated on (data set, labels, date).' }),
+    metrics: z.array(
+      z.object({
+        facet: z.string(),
+        metric: z.string().meta({ description: 'precision, recall, f1, kappa, accuracy, ...' }),
+        value: z.number(),
+        n: count.optional(),
+      }),
+    ),
+  })
+  .meta({ description: "The engine's measured accuracy against human labels, when it was validated." });
+
+export const ProvenanceSchema = z.object({
+  affectlensVersion: z.string(),
+  engine: z.string(),
+  model: z.string().nullable(),
+  promptVersion: z.string(),
+  parameters: z.record(z.string(), z.unknown()),
+  inputs: z.array(z.object({ file: z.string(), sha256: z.string(), bytes: count, format: z.string() })),
+  tokenUsage: z.object({
+    inputTokens: count,
+    outputTokens: count,
+    cacheReadTokens: count.optional(),
+    cacheWriteTokens: count.optional(),
+  }),
+  costUSD: z.number().nonnegative().nullable(),
+  gatesRun: z.array(z.string()),
+  validation: ValidationSchema.optional(),
+});
+
+export const ReportSchema = z
+  .object({
+    schemaVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
+    funnel: FunnelSchema,
+    prevalence: z.object({
+      n: count.meta({ description: 'All analysed conversations: the denominator of every share.' }),
+      affective: ShareSchema,
+      categories: z.array(CategoryShareSchema),
+    }),
+    topics: z.array(TopicTreeSchema).meta({ description: 'One tree per category, privacy-gated.' }),
+    longConversations: z.object({
+      minHumanMessages: count,
+      all: gated(ShareSchema.shape),
+      affective: gated(ShareSchema.shape),
+      topics: TopicTreeSchema.nullable(),
+    }),
+    pushback: z.object({
+      allAffective: pushbackGroup(z.literal('all_affective')),
+      categories: z.array(pushbackGroup(CategorySchema)),
+      reasonTopics: z.array(TopicTreeSchema),
+    }),
+    sentimentChange: z.object({
+      minHumanMessages: count,
+      window: count,
+      sameBand: z.number(),
+      resamples: count,
+      level: unit,
+      seed: z.number().int(),
+      missingSentiment: count,
+      allAffective: sentimentGroup(z.literal('all_affective')),
+      categories: z.array(sentimentGroup(CategorySchema)),
+    }),
+    perUser: z
+      .object({
+        users: count,
+        usersWithAffective: gated({ count, share: unit }),
+        concentration: gated({ topUsers: count, conversations: count, share: unit }),
+      })
+      .nullable(),
+    privacy: z.object({
+      thresholds: ThresholdsSchema,
+      gatesRun: z.array(z.string()),
+      gates: GateCountsSchema,
+    }),
+    provenance: ProvenanceSchema,
+  })
+  .meta({
+    title: 'affectlens report',
+    description:
+      'Aggregate, privacy-gated figures on affective use of an AI assistant. Every breakdown figure is either shown with its n and interval or suppressed.',
+  });
+
+export type Report = z.infer<typeof ReportSchema>;
+
+/** The JSON Schema text committed at schema/report.schema.json (2-space JSON, trailing newline). */
+export function reportJsonSchemaText(): string {
+  return `${JSON.stringify(z.toJSONSchema(ReportSchema, { target: 'draft-2020-12' }), null, 2)}\n`;
+}
