@@ -28,3 +28,29 @@ export interface LlmClient {
   completeJson(req: JsonRequest): Promise<JsonResponse>;
   close?(): Promise<void>;
 }
+
+/**
+ * The model answered, but not with usable JSON (not JSON, cut off, no tool call). Not a transport
+ * failure, so it is not retried; the facet engine makes one repair attempt instead. The usage is
+ * kept because the call was paid.
+ */
+export class InvalidAnswerError extends Error {
+  constructor(
+    message: string,
+    readonly usage: Usage = { inputTokens: 0, outputTokens: 0 },
+  ) {
+    super(message);
+    this.name = 'InvalidAnswerError';
+  }
+}
+
+/**
+ * A failure that no retry can fix and that would hit every conversation the same way (bad key,
+ * unknown model, missing model file): the run stops with this one-line message.
+ */
+export class LlmConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LlmConfigError';
+  }
+}

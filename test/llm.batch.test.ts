@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BatchPendingError } from '../src/facets/llm/batch.js';
+import { LlmConfigError } from '../src/facets/llm/client.js';
+import { createLlmEngine, type LlmEngineName, type LlmEngineOptions } from '../src/facets/llm/engines.js';
+import { createLocalClient } from '../src/facets/llm/local.js';
+import {
+  type FakeLlmServer,
+  type FakeLlmServerOptions,
+  sampleConversations,
+  startFakeLlmServer,
+} from './helpers/fakeLlmServer.js';
+
+const servers: FakeLlmServer[] = [];
+async function fake(opts: FakeLlmServerOptions = {}): Promise<FakeLlmServer> {
+  const s = await startFakeLlmServer(opts);
+  servers.push(s);
+  return s;
+}
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+function engineOptions(
+  name: LlmEngineName,
+  s: FakeLlmServer,
+  extra: Partial<LlmEngineOptions> = {},
+): LlmEngineOptions {
+  const env =
+    name === 'anthropic'
+      ? { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: s.url }
+      : { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: `${s.url}/v1` };
+  return {
+    env,
+    model: 'm',
+    deps: { now: () => Date.now(), seed: 1, log: () => {} },
+    retry: { maxRetries: 4, baseDelayMs: 1, maxDelayMs: 5 },
+    batchPollIntervalMs: 1,
+    ...extra,
+  };
+}
+
+describe.each(['anthropic', 'openai'] as const)('%s --batch', (name) => {
+  it('answers through the batch API exactly as the direct calls do', async () => {
+    const convs = sampleConversations(6);
+    const s = await fake({ batchPollsUntilDone: 3 });
+    const direct = await (await createLlmEngine(name, engineOptions(name, s))).extractFacets(convs);
+    const dir = mkdtempSync(join(tmpdir(), 'affectlens-batch-'));
+    const b = await fake({ batchPollsUntilDone: 3 });
+    const engine = await createLlmEngine(name, engineOptions(name, b, { batch: true, stateDir: dir }));
+    const batched = await engine.extractFacets(convs);
+    expect(batched.map((r) => r.facets)).toEqual(direct.map((r) => r.facets));
+    expect(batched[0].usage.inputTokens).toBeGreaterThan(0);
+    const modelPath = name === 'anthropic' ? '/v1/messages' : '/v1/chat/completions';
+    expect(b.calls.filter((c) => c.path === modelPath)).toHaveLength(0);
+    expect(b.paidCalls()).toBe(6);
+    expect(engine.stats.batched).toBe(6);
+    const state = JSON.parse(readFileSync(join(dir, `batches-${name}.json`), 'utf8'));
+    expect(state.batches).toHaveLength(1);
+    expect(state.batches[0].customIds).toHaveLength(6);
+  });
+
+  it('after a restart, collects the batch it already submitted instead of paying again', async () => {
+    const convs = sampleConversations(5);
+    const opts: FakeLlmServerOptions = { batchPollsUntilDone: 1_000_000 };
+    const s = await fake(opts);
+    const dir = mkdtempSync(join(tmpdir(), 'affectlens-batch-'));
+    const first = await createLlmEngine(
+      name,
+      engineOptions(name, s, { batch: true, stateDir: dir, batchMaxWaitMs: 10 }),
+    );
+    await expect(first.extractFacets(convs)).rejects.toBeInstanceOf(BatchPendingError);
+    // The provider finishes the batch while we are away.
+    opts.batchPollsUntilDone = 1;
+    const more = sampleConversations(7);
+    const second = await createLlmEngine(name, engineOptions(name, s, { batch: true, stateDir: dir }));
+    const results = await second.extractFacets(more);
+    expect(results.every((r) => r.facets.status.kind === 'ok')).toBe(true);
+    const creates = s.calls.filter((c) => c.method === 'POST' && /batches$/.test(c.path));
+    // One batch for the first five, one for the two new conversations only.
+    expect(creates).toHaveLength(2);
+    expect(s.paidCalls()).toBe(7);
+  });
+});
+
+describe('local engine error paths (no model is downloaded)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'affectlens-gguf-'));
+  it('a missing file says which file and what to pass', async () => {
+    await expect(createLocalClient({ modelPath: join(dir, 'nope.gguf') })).rejects.toThrow(
+      /model file .*nope\.gguf not found; pass --model/,
+    );
+    await expect(createLlmEngine('local', { env: {} })).rejects.toThrow(
+      /needs --model path\/to\/model\.gguf/,
+    );
+  });
+
+  it('a text file named .gguf is refused before anything loads', async () => {
+    const f = join(dir, 'fake.gguf');
+    writeFileSync(f, 'this is not a model\n');
+    let imported = false;
+    const err = await createLocalClient({
+      modelPath: f,
+      importer: async () => {
+        imported = true;
+        throw new Error('should not be imported');
+      },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LlmConfigError);
+    expect((err as Error).message).toMatch(/is not a GGUF model file/);
+    expect(imported).toBe(false);
+  });
+
+  it('a missing node-llama-cpp package says how to install it', async () => {
+    const f = join(dir, 'header-only.gguf');
+    writeFileSync(f, Buffer.concat([Buffer.from('GGUF'), Buffer.alloc(16)]));
+    await expect(
+      createLlmEngine('local', {
+        env: {},
+        model: f,
+        llamaImporter: async () => {
+          throw Object.assign(new Error("Cannot find package 'node-llama-cpp'"), {
+            code: 'ERR_MODULE_NOT_FOUND',
+          });
+        },
+      }),
+    ).rejects.toThrow(
+      /needs the optional package node-llama-cpp 3; install it with `npm install node-llama-cpp@3`/,
+    );
+  });
+
+  it('--batch is refused for local', async () => {
+    await expect(createLlmEngine('local', { env: {}, model: 'x.gguf', batch: true })).rejects.toThrow(
+      /--batch is for/,
+    );
+  });
+});
