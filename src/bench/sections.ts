@@ -1,4 +1,9 @@
+import { facetsBench } from './facets.js';
 import type { Measurement } from './harness.js';
+import { kmeansBench } from './kmeans.js';
+import { llmBench } from './llm.js';
+import { readersBench } from './readers.js';
+import { reportBench } from './report.js';
 
 export interface BenchContext {
   report(m: Measurement): void;
@@ -12,4 +17,4 @@ export interface BenchSection {
 }
 
 /** Sections register here, one file each under src/bench/. */
-export const SECTIONS: BenchSection[] = [];
+export const SECTIONS: BenchSection[] = [readersBench, kmeansBench, reportBench, facetsBench, llmBench];

@@ -1,8 +1,86 @@
-import { Command } from 'commander';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { defaultDeps, ENGINE_NAMES, type EngineName } from '../facets/engine.js';
+import { createEngine } from '../facets/engines.js';
+import { analyzeLogs, defaultStoreDir } from '../pipeline/analyze.js';
+import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
+import { engineOptionsFrom, formatOption, intOption, llmEngineOptions, readOptionsFrom } from './options.js';
+import { createProgress } from './progress.js';
 
-// PLACEHOLDER: replaced by the issue that builds this command.
 export function analyzeCommand(): Command {
-  return new Command('analyze').description('(not built yet)').action(() => {
-    throw new Error('analyze is not built yet');
+  const cmd = new Command('analyze')
+    .description('Run the whole study on log files and write a privacy-safe report folder.')
+    .argument('<inputs...>', 'log files or globs (.jsonl, .json, .parquet, optionally .gz)')
+    .addOption(formatOption())
+    .addOption(new Option('--engine <name>', 'facet engine').choices([...ENGINE_NAMES]).default('offline'))
+    .option('--out <dir>', 'output folder', 'affectlens-report')
+    .option('--limit <n>', 'analyse only the first N valid conversations', intOption('--limit', 1))
+    .option('--sample <n>', 'analyse a seeded random sample of N conversations', intOption('--sample', 1))
+    .option('--seed <s>', 'seed for sampling, clustering and bootstrap', intOption('--seed', 0), 1)
+    .option(
+      '--min-users <n>',
+      'privacy threshold: distinct users behind every figure',
+      intOption('--min-users', 1),
+      DEFAULT_THRESHOLDS.minUsers,
+    )
+    .option(
+      '--min-conversations <n>',
+      'privacy threshold: conversations behind every figure',
+      intOption('--min-conversations', 1),
+      DEFAULT_THRESHOLDS.minConversations,
+    )
+    .option('--strict', 'stop at the first bad record instead of quarantining it')
+    .option(
+      '--store <dir>',
+      'run store for per-conversation results (resume, never pay twice); default .affectlens/store for LLM engines, none offline',
+    )
+    .option('--purge-store', 'delete per-conversation results from the run store once the report is written')
+    .option(
+      '--embeddings-url <url>',
+      'OpenAI-compatible /v1 base URL for topic embeddings (offline embeddings otherwise)',
+    )
+    .option('--embeddings-model <name>', 'embedding model for --embeddings-url', 'text-embedding-3-small')
+    .option(
+      '--batch-size <n>',
+      'conversations per engine batch (a kill loses at most one)',
+      intOption('--batch-size', 1),
+    );
+  for (const o of llmEngineOptions()) cmd.addOption(o);
+  return cmd.action(async (inputs: string[], opts) => {
+    const storeDir: string | undefined = opts.store ?? defaultStoreDir(opts.engine) ?? undefined;
+    const engine = await createEngine(
+      opts.engine as EngineName,
+      engineOptionsFrom(opts, join(storeDir ?? join(process.cwd(), '.affectlens', 'store'), 'state')),
+    );
+    const progress = createProgress({ tty: Boolean(process.stderr.isTTY) });
+    try {
+      const result = await analyzeLogs(
+        {
+          inputs,
+          outDir: opts.out,
+          read: readOptionsFrom(opts),
+          limit: opts.limit,
+          sample: opts.sample,
+          seed: opts.seed,
+          thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
+          batchSize: opts.batchSize,
+          storeDir,
+          purgeStore: Boolean(opts.purgeStore),
+          embeddings: opts.embeddingsUrl
+            ? { baseUrl: opts.embeddingsUrl, model: opts.embeddingsModel }
+            : undefined,
+        },
+        { ...defaultDeps(opts.seed), engine, onProgress: (p) => progress.update(p) },
+      );
+      progress.stop();
+      process.stdout.write(
+        `read ${result.read}: analysed ${result.analysed}, excluded ${result.excluded} (${result.errors} engine errors), quarantined ${result.quarantined}` +
+          `${result.reusedFromStore > 0 ? `; ${result.reusedFromStore} reused from the run store` : ''}\n` +
+          `report: ${result.outDir}/report.html (also report.json, CSV tables, quarantine.jsonl)\n`,
+      );
+    } finally {
+      progress.stop();
+      await engine.close?.();
+    }
   });
 }

@@ -1,3 +1,7 @@
+import { devDataSection } from './devData.js';
+import { reconstructionSection } from './reconstruction.js';
+import { syntheticSection } from './synthetic.js';
+
 export interface EvalSection {
   name: string;
   description: string;
@@ -6,4 +10,4 @@ export interface EvalSection {
 }
 
 /** Sections register here, one file each under src/eval/. */
-export const EVAL_SECTIONS: EvalSection[] = [];
+export const EVAL_SECTIONS: EvalSection[] = [devDataSection, reconstructionSection, syntheticSection];

@@ -9,8 +9,10 @@ import type { RunStore } from '../store/runStore.js';
 
 export interface ExtractOutcome {
   results: FacetResult[];
-  /** How many came from the store. */
+  /** How many came from the store (paid for, or computed, by an earlier run). */
   reused: number;
+  /** How many repeated the content of another conversation in the same batch (answered once). */
+  duplicates: number;
   /** How many the engine answered now. */
   computed: number;
 }
@@ -18,8 +20,13 @@ export interface ExtractOutcome {
 export async function extractFacetsWithStore(
   conversations: readonly Conversation[],
   engine: FacetEngine,
-  store: RunStore,
+  /** null: no store (the offline engine recomputes faster than it could read results back). */
+  store: RunStore | null,
 ): Promise<ExtractOutcome> {
+  if (store === null) {
+    const results = await engine.extractFacets(conversations);
+    return { results, reused: 0, duplicates: 0, computed: conversations.length };
+  }
   const parts = {
     engine: engine.name,
     model: engine.model,
@@ -31,15 +38,18 @@ export async function extractFacetsWithStore(
   const todo: number[] = [];
   // Identical content within one batch is asked once.
   const firstIndexOfKey = new Map<string, number>();
+  let reused = 0;
   keys.forEach((k, i) => {
     const hit = store.get(k);
-    if (hit) results[i] = { facets: hit.facets, usage: { inputTokens: 0, outputTokens: 0 } };
-    else if (!firstIndexOfKey.has(k)) {
+    if (hit) {
+      results[i] = { facets: hit.facets, usage: { inputTokens: 0, outputTokens: 0 } };
+      reused++;
+    } else if (!firstIndexOfKey.has(k)) {
       firstIndexOfKey.set(k, i);
       todo.push(i);
     }
   });
-  const reused = conversations.length - todo.length;
+  const duplicates = conversations.length - todo.length - reused;
   if (todo.length > 0) {
     const answered = await engine.extractFacets(todo.map((i) => conversations[i]));
     todo.forEach((i, j) => {
@@ -61,5 +71,5 @@ export async function extractFacetsWithStore(
       results[i] = { facets: first.facets, usage: { inputTokens: 0, outputTokens: 0 } };
     }
   });
-  return { results: results as FacetResult[], reused, computed: todo.length };
+  return { results: results as FacetResult[], reused, duplicates, computed: todo.length };
 }

@@ -76,6 +76,8 @@ export interface LlmEngineStats {
 
 export interface LlmFacetEngine extends FacetEngine {
   readonly stats: LlmEngineStats;
+  /** The provider call, reused by the topic stage to name clusters and audit the names. */
+  readonly client: LlmClient;
 }
 
 type Answer =
@@ -241,6 +243,7 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     promptVersion: identity.version,
     parameters,
     stats,
+    client: config.client,
     async extractFacets(conversations) {
       const keyParts = {
         engine: config.name,

@@ -96,6 +96,17 @@ function parsePrompt(user: string): Parsed {
 
 /** The fake model: every facet from keywords, all fields, before picking the question's. */
 function modelAnswer(user: string, echo: boolean): Record<string, unknown> {
+  // The topic stage's questions. Deliberately careless, like a model that leaks: a cluster is
+  // named after its first member, verbatim, and every audit approves; the deterministic privacy
+  // gates downstream must still stop what leaks.
+  const members = /<members count="\d+">\n- ([^\n]*)(?:\n- ([^\n]*))?/.exec(user);
+  if (members) {
+    return {
+      name: members[1].split(/\s+/).slice(0, 10).join(' '),
+      description: `People asking about ${members[1]}. ${members[2] ?? ''}`.trim(),
+    };
+  }
+  if (/^Kind: cluster /.test(user)) return { rating: 5, reason: 'looks fine' };
   const p = parsePrompt(user);
   const all = p.users.join('\n');
   const injected = p.users.find((u) => /ignore (all |your |previous |the )*instructions/i.test(u));

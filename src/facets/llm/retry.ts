@@ -4,7 +4,7 @@
  * least what the server asks for in `retry-after-ms` / `retry-after`.
  */
 import { createRng, deriveSeed, type Rng } from '../../util/random.js';
-import { InvalidAnswerError, LlmConfigError } from './client.js';
+import { InvalidAnswerError, type LlmClient, LlmConfigError } from './client.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt (so at most maxRetries + 1 calls). */
@@ -143,4 +143,20 @@ export async function withRetries<T>(
 function oneLine(s: string): string {
   const line = s.split('\n')[0];
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/**
+ * The same retry policy around any LlmClient, for callers outside the facet engine (cluster
+ * naming, the privacy audit), so a 429 there is retried like everywhere else.
+ */
+export function retryingClient(
+  client: LlmClient,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  deps: RetryDeps = defaultRetryDeps(),
+): LlmClient {
+  return {
+    provider: client.provider,
+    model: client.model,
+    completeJson: (req) => withRetries(() => client.completeJson(req), policy, deps),
+  };
 }

@@ -1,0 +1,67 @@
+/**
+ * Flags shared by several commands, parsed in one place so every command validates them the same
+ * way (a bad value is a usage error: exit code 2).
+ */
+import { InvalidArgumentError, Option } from 'commander';
+import { FORMAT_NAMES, type FormatName, type ReadOptions } from '../conversation/formats.js';
+import type { EngineOptions } from '../facets/engines.js';
+
+export function formatOption(): Option {
+  return new Option('--format <format>', 'input format (detected per file by default)')
+    .choices(['auto', ...FORMAT_NAMES])
+    .default('auto');
+}
+
+/** A commander parser for a whole number >= min. */
+export function intOption(flag: string, min: number): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min)
+      throw new InvalidArgumentError(`${flag} takes a whole number >= ${min}`);
+    return n;
+  };
+}
+
+export function readOptionsFrom(opts: { format?: string; strict?: boolean }): ReadOptions {
+  return { format: (opts.format ?? 'auto') as FormatName | 'auto', strict: opts.strict === true };
+}
+
+/** Flags of the LLM engines (ignored by the offline engine). */
+export function llmEngineOptions(): Option[] {
+  return [
+    new Option('--model <name>', 'model name, or a .gguf path for --engine local (env AFFECTLENS_MODEL)'),
+    new Option(
+      '--base-url <url...>',
+      'API base URL(s); several are used round-robin (env ANTHROPIC_BASE_URL / OPENAI_BASE_URL)',
+    ),
+    new Option('--batch', "use the provider's batch API (half price, slower)"),
+    new Option('--split-facets', 'one call per question instead of one call per conversation'),
+    new Option('--concurrency <n>', 'requests in flight').argParser(intOption('--concurrency', 1)),
+    new Option('--rpm <n>', 'requests per minute limit').argParser(intOption('--rpm', 1)),
+    new Option('--tpm <n>', 'tokens per minute limit').argParser(intOption('--tpm', 1)),
+  ];
+}
+
+export function engineOptionsFrom(
+  opts: {
+    model?: string;
+    baseUrl?: string[];
+    batch?: boolean;
+    splitFacets?: boolean;
+    concurrency?: number;
+    rpm?: number;
+    tpm?: number;
+  },
+  stateDir: string,
+): EngineOptions {
+  return {
+    model: opts.model,
+    baseUrls: opts.baseUrl,
+    batch: opts.batch === true,
+    splitFacets: opts.splitFacets === true,
+    concurrency: opts.concurrency,
+    requestsPerMinute: opts.rpm,
+    tokensPerMinute: opts.tpm,
+    stateDir,
+  };
+}

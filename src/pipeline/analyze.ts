@@ -1,0 +1,349 @@
+/**
+ * One run, end to end: read → extract facets (through the run store) → cluster + privacy gates →
+ * analyse → report. Each stage is its own module; this file only wires them and keeps the counts
+ * that must reconcile (read = analysed + excluded + quarantined).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { effectiveCategories } from '../analysis/groups.js';
+import type { AnalysisRecord } from '../analysis/record.js';
+import { type ClusterDeps, clusterTopics, type TopicItem } from '../cluster/topics.js';
+import { emptyGateCounts, type PrivacyGateCounts, type TopicTree } from '../cluster/types.js';
+import type { FormatName, ReadOptions } from '../conversation/formats.js';
+import type { Conversation } from '../conversation/model.js';
+import { expandInputs, readConversations } from '../conversation/read.js';
+import type { Deps, FacetEngine } from '../facets/engine.js';
+import { CATEGORIES, type Facets, type Usage } from '../facets/schema.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../privacy/thresholds.js';
+import { buildReport } from '../report/build.js';
+import type { Provenance } from '../report/types.js';
+import { writeReport } from '../report/write.js';
+import { RunStore } from '../store/runStore.js';
+import { createRng, deriveSeed } from '../util/random.js';
+import { VERSION } from '../version.js';
+import { clusterDepsFor } from './clusterDeps.js';
+import { extractFacetsWithStore } from './extract.js';
+import { QuarantineLog } from './quarantineLog.js';
+
+/** Conversations with at least this many human messages form the "very long" group. */
+export const LONG_CONVERSATION_MIN_HUMAN_MESSAGES = 50;
+/** The sentiment-change analysis needs first 3 and last 3 human messages, non-overlapping. */
+const SENTIMENT_MIN_HUMAN_MESSAGES = 6;
+
+export interface AnalyzeOptions {
+  inputs: string[];
+  outDir: string;
+  read?: ReadOptions;
+  /** Analyse only the first N valid conversations (the rest are counted as excluded). */
+  limit?: number;
+  /** Analyse a seeded uniform sample of N valid conversations (reservoir sampling). */
+  sample?: number;
+  seed: number;
+  thresholds?: Thresholds;
+  /** Conversations per engine call batch; a kill loses at most one batch in flight. */
+  batchSize?: number;
+  /**
+   * Folder of the run store (per-conversation results, embeddings, batch state): kept OUT of the
+   * report folder, because its contents are sensitive. Default: none for the offline engine (it
+   * recomputes faster than it could read back), `.affectlens/store` for LLM engines.
+   */
+  storeDir?: string;
+  /** Delete the run store's results after the report is written. */
+  purgeStore?: boolean;
+  /** OpenAI-compatible embeddings endpoint for the topic stage (offline embeddings otherwise). */
+  embeddings?: { baseUrl: string; model: string };
+  /** Cost of the token usage, when the engine has a price (LLM engines). */
+  costOf?: (usage: Usage) => number | null;
+  /** The engine's validated accuracy, shown in the report's methods section. */
+  validation?: Provenance['validation'];
+}
+
+export interface AnalyzeDeps extends Deps {
+  engine: FacetEngine;
+  /** Embedder, namer and auditor for the topic stage; offline ones by default. */
+  cluster?: ClusterDeps;
+  onProgress?: (p: AnalyzeProgress) => void;
+}
+
+export interface AnalyzeProgress {
+  stage: 'read+facets' | 'cluster' | 'report';
+  conversations: number;
+  quarantined: number;
+  elapsedMs: number;
+  /** Input bytes consumed and in total (on disk), for the ETA. */
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export interface AnalyzeResult {
+  outDir: string;
+  files: string[];
+  read: number;
+  analysed: number;
+  excluded: number;
+  quarantined: number;
+  errors: number;
+  reusedFromStore: number;
+  usage: Usage;
+}
+
+export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): Promise<AnalyzeResult> {
+  const t0 = deps.now();
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const batchSize = options.batchSize ?? (deps.engine.name === 'offline' ? 2000 : 64);
+  mkdirSync(options.outDir, { recursive: true });
+  const files = await expandInputs(options.inputs);
+  const storeDir = options.storeDir ?? defaultStoreDir(deps.engine.name);
+  const storeFile = storeDir ? join(storeDir, 'results.jsonl') : null;
+  const store = storeFile
+    ? RunStore.open(storeFile, {
+        // Offline answers are cheap to recompute: keep only keys in memory for million-row runs.
+        retainWritten: deps.engine.name !== 'offline',
+      })
+    : null;
+  const quarantine = new QuarantineLog(join(options.outDir, 'quarantine.jsonl'));
+  const formats = new Map<string, FormatName>();
+  const records: AnalysisRecord[] = [];
+  const usage: Usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+  let read = 0;
+  let excluded = 0;
+  let reused = 0;
+  let bytesRead = 0;
+  const totalBytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+
+  const progress = (stage: AnalyzeProgress['stage']) =>
+    deps.onProgress?.({
+      stage,
+      conversations: read - quarantine.count,
+      quarantined: quarantine.count,
+      elapsedMs: deps.now() - t0,
+      bytesRead,
+      totalBytes,
+    });
+
+  let batch: Conversation[] = [];
+  const flushBatch = async () => {
+    if (batch.length === 0) return;
+    const out = await extractFacetsWithStore(batch, deps.engine, store);
+    reused += out.reused;
+    out.results.forEach((r, i) => {
+      addUsage(usage, r.usage);
+      records.push(toAnalysisRecord(batch[i], r.facets));
+    });
+    batch = [];
+    progress('read+facets');
+  };
+
+  const sampler =
+    options.sample !== undefined ? new Reservoir<Conversation>(options.sample, options.seed) : null;
+  let selected = 0;
+  try {
+    const readOptions = {
+      ...options.read,
+      onBytesRead: (n: number) => {
+        bytesRead += n;
+      },
+    };
+    for await (const item of readConversations(files, readOptions)) {
+      read++;
+      if (item.kind === 'quarantined') {
+        quarantine.add(item.entry);
+        continue;
+      }
+      const conv = item.conversation;
+      if (!formats.has(conv.source.file)) formats.set(conv.source.file, item.format);
+      if (options.limit !== undefined && selected >= options.limit) {
+        excluded++;
+        continue;
+      }
+      selected++;
+      if (sampler) {
+        if (sampler.offer(conv)) excluded++; // one conversation (new or evicted) left the sample
+        continue;
+      }
+      batch.push(conv);
+      if (batch.length >= batchSize) await flushBatch();
+    }
+    if (sampler) {
+      for (const conv of sampler.items()) {
+        batch.push(conv);
+        if (batch.length >= batchSize) await flushBatch();
+      }
+    }
+    await flushBatch();
+  } finally {
+    quarantine.close();
+    store?.close();
+  }
+
+  progress('cluster');
+  const clusterDeps =
+    deps.cluster ??
+    clusterDepsFor(deps.engine, {
+      seed: options.seed,
+      embeddings: options.embeddings,
+      storeDir: storeDir ?? undefined,
+    });
+  const gates = emptyGateCounts();
+  const topics: TopicTree[] = [];
+  const reasonTopics: TopicTree[] = [];
+  for (const category of CATEGORIES) {
+    const members = records.filter((r) => effectiveCategories(r).includes(category));
+    if (members.length === 0) continue;
+    topics.push(await clusterGroup(category, members.map(toTopicItem), clusterDeps, thresholds, gates));
+    const pushed = members.filter((r) => r.facets.pushback);
+    if (pushed.length > 0) {
+      reasonTopics.push(
+        await clusterGroup(
+          `pushback_reasons:${category}`,
+          pushed.map(toTopicItem),
+          clusterDeps,
+          thresholds,
+          gates,
+        ),
+      );
+    }
+  }
+  const long = records.filter(
+    (r) => r.humanMessages >= LONG_CONVERSATION_MIN_HUMAN_MESSAGES && r.facets.status.kind !== 'error',
+  );
+  const longTopics =
+    long.length > 0
+      ? await clusterGroup('long_conversations', long.map(toTopicItem), clusterDeps, thresholds, gates)
+      : null;
+
+  progress('report');
+  const report = buildReport({
+    records,
+    counts: { read, quarantined: quarantine.count, quarantineReasons: quarantine.reasons() },
+    topics,
+    longTopics,
+    reasonTopics,
+    gates,
+    thresholds,
+    seed: options.seed,
+    provenance: {
+      affectlensVersion: VERSION,
+      engine: deps.engine.name,
+      model: deps.engine.model,
+      promptVersion: deps.engine.promptVersion,
+      parameters: { ...deps.engine.parameters, limit: options.limit ?? null, sample: options.sample ?? null },
+      inputs: await Promise.all(
+        files.map(async (f) => ({
+          // The basename only: a full path can name the person or machine that ran the export.
+          file: basename(f),
+          ...(await fileDigest(f)),
+          format: formats.get(f) ?? 'unknown',
+        })),
+      ),
+      tokenUsage: usage,
+      costUSD: options.costOf ? options.costOf(usage) : deps.engine.name === 'offline' ? 0 : null,
+      gatesRun: [
+        'pii-free summaries (layer 1)',
+        `aggregation thresholds: ${thresholds.minUsers} users and ${thresholds.minConversations} conversations (layer 2)`,
+        'group-describing cluster names (layer 3)',
+        `privacy audit: ${clusterDeps.auditor.description} and PII detector (layer 4)`,
+      ],
+      validation: options.validation,
+    },
+  });
+  await writeReport(options.outDir, report);
+  if (options.purgeStore && storeFile) RunStore.open(storeFile).purge();
+
+  const errors = records.filter((r) => r.facets.status.kind === 'error').length;
+  return {
+    outDir: options.outDir,
+    files,
+    read,
+    analysed: records.length - errors,
+    excluded: excluded + errors,
+    quarantined: quarantine.count,
+    errors,
+    reusedFromStore: reused,
+    usage,
+  };
+}
+
+async function clusterGroup(
+  group: string,
+  items: TopicItem[],
+  deps: ClusterDeps,
+  thresholds: Thresholds,
+  gates: PrivacyGateCounts,
+): Promise<TopicTree> {
+  const out = await clusterTopics(group, items, deps, { thresholds });
+  for (const k of Object.keys(gates) as (keyof PrivacyGateCounts)[]) gates[k] += out.gates[k];
+  return out.tree;
+}
+
+function toTopicItem(r: AnalysisRecord): TopicItem {
+  return { conversationId: r.conversationId, userId: r.userId, text: r.facets.concern };
+}
+
+/**
+ * Keeps only what the analyses read, so a million records fit in memory: the concern for groups
+ * that get clustered, the sentiment array for conversations long enough to have a change.
+ */
+function toAnalysisRecord(conv: Conversation, facets: Facets): AnalysisRecord {
+  const clustered =
+    facets.categories.length > 0 || facets.humanMessages >= LONG_CONVERSATION_MIN_HUMAN_MESSAGES;
+  return {
+    conversationId: conv.id,
+    userId: conv.userId,
+    humanMessages: facets.humanMessages,
+    facets: {
+      ...facets,
+      concern: clustered ? facets.concern : '',
+      sentiment: facets.humanMessages >= SENTIMENT_MIN_HUMAN_MESSAGES ? facets.sentiment : [],
+    },
+  };
+}
+
+function addUsage(total: Usage, u: Usage): void {
+  total.inputTokens += u.inputTokens;
+  total.outputTokens += u.outputTokens;
+  total.cacheReadTokens = (total.cacheReadTokens ?? 0) + (u.cacheReadTokens ?? 0);
+  total.cacheWriteTokens = (total.cacheWriteTokens ?? 0) + (u.cacheWriteTokens ?? 0);
+}
+
+async function fileDigest(file: string): Promise<{ sha256: string; bytes: number }> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
+  return { sha256: h.digest('hex'), bytes: statSync(file).size };
+}
+
+/** Seeded reservoir sampling (Algorithm R); items() returns the sample in input order. */
+class Reservoir<T> {
+  private readonly kept: { order: number; item: T }[] = [];
+  private seen = 0;
+  private readonly rng;
+
+  constructor(
+    private readonly size: number,
+    seed: number,
+  ) {
+    this.rng = createRng(deriveSeed(seed, 'sample'));
+  }
+
+  /** Returns true when an item left the sample (the offered one or an evicted one). */
+  offer(item: T): boolean {
+    const order = this.seen++;
+    if (this.kept.length < this.size) {
+      this.kept.push({ order, item });
+      return false;
+    }
+    const j = Math.floor(this.rng() * this.seen);
+    if (j < this.size) this.kept[j] = { order, item };
+    return true;
+  }
+
+  items(): T[] {
+    return [...this.kept].sort((a, b) => a.order - b.order).map((k) => k.item);
+  }
+}
+
+/** Where the run store lives unless --store says otherwise (see AnalyzeOptions.storeDir). */
+export function defaultStoreDir(engine: string): string | null {
+  return engine === 'offline' ? null : join(process.cwd(), '.affectlens', 'store');
+}
