@@ -96,7 +96,8 @@ async function viaReaders(file: string, format: FormatName) {
   return { items: conversations, extra: { quarantined, messages } };
 }
 
-async function bareJsonl(file: string) {
+/** The bare baseline: stream, split lines, JSON.parse each; nothing else. */
+export async function bareJsonl(file: string) {
   let n = 0;
   let rest: Buffer | undefined;
   for await (const raw of createReadStream(file, { highWaterMark: MB })) {

@@ -2,6 +2,7 @@ import { facetsBench } from './facets.js';
 import type { Measurement } from './harness.js';
 import { kmeansBench } from './kmeans.js';
 import { llmBench } from './llm.js';
+import { pipelineBench } from './pipeline.js';
 import { readersBench } from './readers.js';
 import { reportBench } from './report.js';
 
@@ -17,4 +18,11 @@ export interface BenchSection {
 }
 
 /** Sections register here, one file each under src/bench/. */
-export const SECTIONS: BenchSection[] = [readersBench, kmeansBench, reportBench, facetsBench, llmBench];
+export const SECTIONS: BenchSection[] = [
+  readersBench,
+  facetsBench,
+  kmeansBench,
+  reportBench,
+  llmBench,
+  pipelineBench,
+];

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { defaultDeps, ENGINE_NAMES, type EngineName } from '../facets/engine.js';
 import { createEngine } from '../facets/engines.js';
+import type { Usage } from '../facets/schema.js';
 import { analyzeLogs, defaultStoreDir } from '../pipeline/analyze.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
 import { engineOptionsFrom, formatOption, intOption, llmEngineOptions, readOptionsFrom } from './options.js';
@@ -66,6 +67,7 @@ export function analyzeCommand(): Command {
           batchSize: opts.batchSize,
           storeDir,
           purgeStore: Boolean(opts.purgeStore),
+          costOf: await costFunction(opts.engine, engine.model, opts.batch === true),
           embeddings: opts.embeddingsUrl
             ? { baseUrl: opts.embeddingsUrl, model: opts.embeddingsModel }
             : undefined,
@@ -83,4 +85,16 @@ export function analyzeCommand(): Command {
       await engine.close?.();
     }
   });
+}
+
+/** Prices token usage for LLM engines; loaded lazily so the offline path never imports an SDK. */
+async function costFunction(
+  engine: string,
+  model: string,
+  batch: boolean,
+): Promise<((usage: Usage) => number | null) | undefined> {
+  if (engine === 'offline') return undefined;
+  const { costOfUsage, loadPriceTable } = await import('../facets/llm/estimate.js');
+  const table = loadPriceTable();
+  return (usage) => costOfUsage(table, engine, model, usage, batch);
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Conversation, humanMessageCount } from '../../conversation/model.js';
+import type { Usage } from '../schema.js';
 import { type QuestionId, SPLIT_QUESTIONS } from './answers.js';
 import { DEFAULT_ANTHROPIC_MODEL } from './anthropic.js';
 import { DEFAULT_OPENAI_MODEL } from './openai.js';
@@ -174,4 +175,29 @@ export function estimateRun(conversations: Iterable<Conversation>, options: Esti
   const e = createEstimator(options);
   for (const c of conversations) e.add(c);
   return e.result();
+}
+
+/**
+ * What the tokens a run actually used cost, from the price table; null for a model it lacks.
+ * Cache reads and writes are priced separately where the table has them (Anthropic reports them
+ * apart from input; OpenAI counts cached tokens inside input too, so this errs high there).
+ */
+export function costOfUsage(
+  table: PriceTable,
+  engine: string,
+  model: string,
+  usage: Usage,
+  batch: boolean,
+): number | null {
+  const price = findPrice(table, model);
+  if (!price) return null;
+  const perToken = (perMillion: number | undefined, tokens: number | undefined) =>
+    ((perMillion ?? 0) * (tokens ?? 0)) / 1e6;
+  const full =
+    perToken(price.input, usage.inputTokens) +
+    perToken(price.output, usage.outputTokens) +
+    perToken(price.cacheRead ?? price.input, usage.cacheReadTokens) +
+    perToken(price.cacheWrite ?? price.input, usage.cacheWriteTokens);
+  const discount = batch ? (table.providers[engine]?.batchDiscount ?? 0) : 0;
+  return Math.round(full * (1 - discount) * 1e6) / 1e6;
 }

@@ -1,0 +1,88 @@
+/**
+ * The whole pipeline with the offline engine at 10k, 100k and 1M synthetic conversations (generated
+ * once into the bench cache, outside git), per stage: wall time, conversations/s, peak RSS; and the
+ * 1M run beside a bare read-and-JSON.parse pass of the same file, as a ratio.
+ * Sizes can be narrowed with AFFECTLENS_BENCH_SIZES=10000,100000.
+ */
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createOfflineEngine } from '../facets/offline/engine.js';
+import { analyzeLogs } from '../pipeline/analyze.js';
+import { generateConversations } from '../synth/generate.js';
+import { writeSynthCorpus } from '../synth/write.js';
+import { benchCacheDir, measure } from './harness.js';
+import { bareJsonl } from './readers.js';
+import type { BenchSection } from './sections.js';
+
+const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
+
+export const pipelineBench: BenchSection = {
+  name: 'pipeline',
+  description: 'analyze end to end, offline engine, at 10k / 100k / 1M conversations',
+  async run(ctx) {
+    const sizes = (process.env.AFFECTLENS_BENCH_SIZES ?? DEFAULT_SIZES.join(','))
+      .split(',')
+      .map((s) => Number(s.trim()))
+      .filter((n) => Number.isInteger(n) && n > 0);
+    for (const n of sizes) {
+      const file = await corpusFile(n);
+      ctx.note(
+        `${n.toLocaleString('en-US')} conversations: ${(statSync(file).size / 2 ** 20).toFixed(0)} MB at ${file}`,
+      );
+      const stageStart = new Map<string, number>();
+      const out = mkdtempSync(join(tmpdir(), 'al-bench-pipeline-'));
+      let stages: Record<string, number> = {};
+      const m = await measure(`analyze offline ${label(n)}`, 'conv', async () => {
+        const t0 = Date.now();
+        const r = await analyzeLogs(
+          { inputs: [file], outDir: out, seed: 1 },
+          {
+            now: () => Date.now(),
+            seed: 1,
+            log: () => {},
+            engine: createOfflineEngine(),
+            onProgress: (p) => {
+              if (!stageStart.has(p.stage)) stageStart.set(p.stage, p.elapsedMs);
+            },
+          },
+        );
+        const total = (Date.now() - t0) / 1000;
+        const at = (s: string) => (stageStart.get(s) ?? 0) / 1000;
+        stages = {
+          'read+facets s': at('cluster'),
+          'cluster s': at('report') - at('cluster'),
+          'report s': total - at('report'),
+        };
+        return { items: r.read, extra: stages };
+      });
+      ctx.report(m);
+      rmSync(out, { recursive: true, force: true });
+      if (n === Math.max(...sizes)) {
+        const bare = await measure(`bare read + JSON.parse ${label(n)}`, 'conv', () => bareJsonl(file));
+        ctx.report(bare);
+        const ingestRate = m.items / stages['read+facets s'];
+        ctx.note(
+          `ingest + facets at ${Math.round(ingestRate).toLocaleString('en-US')} conv/s = ${(ingestRate / bare.perSecond).toFixed(2)} of the bare parse speed; end to end ${(m.perSecond / bare.perSecond).toFixed(2)}`,
+        );
+      }
+    }
+    ctx.note(
+      'peak RSS grows with N by the analysis records (facets without text for non-affective conversations) and the clustering matrices of affective concerns (n_affective x 256 float32)',
+    );
+  },
+};
+
+function label(n: number): string {
+  return n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n);
+}
+
+async function corpusFile(n: number): Promise<string> {
+  const file = join(benchCacheDir(), `synth-${n}-seed1.jsonl`);
+  if (!existsSync(file)) {
+    const tmp = `${file}.partial`;
+    await writeSynthCorpus(generateConversations({ n, seed: 1 }), tmp, 'openai');
+    renameSync(tmp, file);
+  }
+  return file;
+}

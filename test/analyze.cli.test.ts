@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli/main.js';
+
+const fixture = join(import.meta.dirname, 'fixtures', 'formats', 'openai.jsonl');
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out.push(String(s));
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err.push(String(s));
+    return true;
+  });
+  return { out: () => out.join(''), err: () => err.join('') };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('affectlens analyze (CLI)', () => {
+  it('--help documents the flags and exits 0', async () => {
+    const io = capture();
+    expect(await main(['node', 'affectlens', 'analyze', '--help'])).toBe(0);
+    expect(io.out()).toMatch(/--engine <name>/);
+    expect(io.out()).toMatch(/--sample <n>/);
+  });
+
+  it('writes the report folder for a small log and exits 0', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'al-cli-')), 'report');
+    const io = capture();
+    expect(await main(['node', 'affectlens', 'analyze', fixture, '--out', out])).toBe(0);
+    expect(io.out()).toMatch(/^read \d+: analysed \d+, excluded 0/m);
+    for (const f of ['report.json', 'report.html', 'quarantine.jsonl'])
+      expect(existsSync(join(out, f))).toBe(true);
+  });
+
+  it('a missing input exits 1 with one line naming it', async () => {
+    const io = capture();
+    expect(await main(['node', 'affectlens', 'analyze', 'no-such-file.jsonl', '--out', tmpdir()])).toBe(1);
+    expect(io.err().trim().split('\n')).toHaveLength(1);
+    expect(io.err()).toContain('no-such-file.jsonl');
+  });
+
+  it('bad flag values are usage errors (exit 2)', async () => {
+    capture();
+    expect(await main(['node', 'affectlens', 'analyze', fixture, '--engine', 'bogus'])).toBe(2);
+    expect(await main(['node', 'affectlens', 'analyze', fixture, '--limit', '0'])).toBe(2);
+    expect(await main(['node', 'affectlens', 'analyze'])).toBe(2);
+  });
+});
