@@ -1,0 +1,40 @@
+/**
+ * The offline engine: lexicons and rules shipped in the repository, no network, no model
+ * download, deterministic. Its accuracy is measured by `npm run eval dev-data`.
+ */
+import type { Conversation } from '../../conversation/model.js';
+import type { FacetEngine, FacetResult } from '../engine.js';
+import { errorFacets } from '../schema.js';
+import { offlineFacets } from './facets.js';
+import { shippedModels } from './models.js';
+
+/** Bump whenever a lexicon, rule, threshold or data/offline weights file changes: it is part of the result cache key. */
+export const OFFLINE_RULES_VERSION = 'rules-2';
+
+/**
+ * Loads the shipped weights up front, so a missing or corrupt file stops the run with one line
+ * naming it instead of turning every conversation into an error.
+ */
+export function createOfflineEngine(): FacetEngine {
+  shippedModels();
+  return {
+    name: 'offline',
+    model: `offline-${OFFLINE_RULES_VERSION}`,
+    promptVersion: OFFLINE_RULES_VERSION,
+    parameters: {},
+    async extractFacets(conversations: readonly Conversation[]): Promise<FacetResult[]> {
+      return conversations.map((conv) => {
+        try {
+          return { facets: offlineFacets(conv), usage: { inputTokens: 0, outputTokens: 0 } };
+        } catch (err) {
+          const reason = err instanceof Error ? err.message : String(err);
+          const n = conv.messages.filter((m) => m.role === 'user').length;
+          return {
+            facets: errorFacets(n, `offline engine: ${reason}`),
+            usage: { inputTokens: 0, outputTokens: 0 },
+          };
+        }
+      });
+    },
+  };
+}

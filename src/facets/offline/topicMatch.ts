@@ -1,0 +1,80 @@
+/**
+ * Matches the topic lexicon against tokens (unigrams to trigrams) and tallies, per topic, the
+ * weighted hits and which terms matched. One pass over the tokens; no regular expressions.
+ */
+import { MAX_TERM_WORDS, TERM_INDEX, TOPICS } from './topics.js';
+
+export interface TopicTally {
+  /** Weighted score per topic index; repeated terms count with diminishing weight. */
+  scores: Float64Array;
+  /** Matched term → count, per topic index (undefined until the topic's first hit). */
+  terms: (Map<string, number> | undefined)[];
+}
+
+const MULTIWORD_STARTS: ReadonlySet<string> = new Set(
+  [...TERM_INDEX.keys()].filter((t) => t.includes(' ')).map((t) => t.split(' ')[0]),
+);
+
+const NO_TERMS: ReadonlyMap<string, number> = new Map();
+
+export function emptyTally(): TopicTally {
+  // Term maps are created on first hit: most topics never match a given conversation.
+  return { scores: new Float64Array(TOPICS.length), terms: new Array(TOPICS.length).fill(undefined) };
+}
+
+function termsOf(tally: TopicTally, topic: number): ReadonlyMap<string, number> {
+  return tally.terms[topic] ?? NO_TERMS;
+}
+
+/** Adds one message's tokens to the tally. */
+export function tallyTopics(tokens: readonly string[], tally: TopicTally): void {
+  for (let i = 0; i < tokens.length; i++) {
+    let gram = '';
+    // Longer grams only start at words that begin a multi-word term.
+    const maxWords = MULTIWORD_STARTS.has(tokens[i]) ? MAX_TERM_WORDS : 1;
+    for (let k = 0; k < maxWords && i + k < tokens.length; k++) {
+      gram = k === 0 ? tokens[i] : `${gram} ${tokens[i + k]}`;
+      const hits = TERM_INDEX.get(gram);
+      if (hits === undefined) continue;
+      for (const t of hits) {
+        let terms = tally.terms[t];
+        if (terms === undefined) {
+          terms = new Map();
+          tally.terms[t] = terms;
+        }
+        const seen = terms.get(gram) ?? 0;
+        terms.set(gram, seen + 1);
+        // First mention counts fully, repeats add less: breadth of vocabulary beats repetition.
+        tally.scores[t] += TOPICS[t].weight / (1 + seen);
+      }
+    }
+  }
+}
+
+/** Sum of topic scores per category (affective topics) and for task topics. */
+export function categoryScores(tally: TopicTally): { byCategory: Map<string, number>; task: number } {
+  const byCategory = new Map<string, number>();
+  let task = 0;
+  TOPICS.forEach((t, i) => {
+    const s = tally.scores[i];
+    if (s === 0) return;
+    if (t.category === null) task += s;
+    else byCategory.set(t.category, (byCategory.get(t.category) ?? 0) + s);
+  });
+  return { byCategory, task };
+}
+
+/** Topic indices by score, best first (ties broken by table order for determinism). */
+export function rankedTopics(tally: TopicTally, filter: (i: number) => boolean = () => true): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < TOPICS.length; i++) if (tally.scores[i] > 0 && filter(i)) idx.push(i);
+  return idx.sort((a, b) => tally.scores[b] - tally.scores[a] || a - b);
+}
+
+/** A topic's matched terms, most frequent first, then alphabetical. */
+export function topTerms(tally: TopicTally, topic: number, k: number): string[] {
+  return [...termsOf(tally, topic).entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, k)
+    .map(([t]) => t);
+}
