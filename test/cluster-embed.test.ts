@@ -166,7 +166,7 @@ describe('OpenAI-compatible embedder against the shared fake LLM server', () => 
       const items = Array.from({ length: 120 }, (_, i) => ({
         conversationId: `c${i}`,
         userId: `u${i % 40}`,
-        text: themes[i % 3],
+        text: `${themes[i % 3]} ${i}`,
       }));
       const out = await clusterTopics(
         'counseling',
@@ -182,6 +182,18 @@ describe('OpenAI-compatible embedder against the shared fake LLM server', () => 
       expect(
         out.tree.topics.reduce((s, t) => s + t.conversations, 0) + out.tree.belowThreshold.conversations,
       ).toBe(120);
+      // Identical concerns are embedded once (and clustered as one weighted point).
+      const before = server.calls.length;
+      const same = await clusterTopics(
+        'counseling',
+        items.map((it, i) => ({ ...it, text: themes[i % 3] })),
+        { ...createOfflineClusterDeps(1), embedder },
+        { thresholds: { minUsers: 5, minConversations: 10 } },
+      );
+      const again = server.calls.slice(before).filter((c) => c.path === '/v1/embeddings');
+      expect(again).toHaveLength(1);
+      expect((again[0].body as { input: string[] }).input).toHaveLength(3);
+      expect(same.tree.topics.reduce((s, t) => s + t.conversations, 0)).toBe(120);
     } finally {
       await server.close();
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineEngine } from '../src/facets/offline/engine.js';
+import { createOfflineEnginePool } from '../src/facets/offline/pool.js';
 import { analyzeLogs } from '../src/pipeline/analyze.js';
 import type { Report } from '../src/report/schema.js';
 import { generateConversations } from '../src/synth/generate.js';
@@ -69,6 +70,22 @@ describe('analyzeLogs (offline engine, end to end)', () => {
     await analyzeLogs({ inputs: [corpus], outDir: a, seed: 5 }, deps(5));
     await analyzeLogs({ inputs: [corpus], outDir: b, seed: 5 }, { ...deps(5), now: () => 1e12 });
     expect(readFileSync(join(a, 'report.json'))).toEqual(readFileSync(join(b, 'report.json')));
+  });
+
+  it('the worker-thread pool gives the same report as the main thread', async () => {
+    const pool = createOfflineEnginePool(2);
+    try {
+      await analyzeLogs(
+        { inputs: [corpus], outDir: join(dir, 'pool'), seed: 5 },
+        { ...deps(5), engine: pool },
+      );
+    } finally {
+      await pool.close?.();
+    }
+    await analyzeLogs({ inputs: [corpus], outDir: join(dir, 'single'), seed: 5 }, deps(5));
+    expect(readFileSync(join(dir, 'pool', 'report.json'))).toEqual(
+      readFileSync(join(dir, 'single', 'report.json')),
+    );
   });
 
   it('--limit and --sample count what they leave out as excluded', async () => {

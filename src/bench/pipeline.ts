@@ -5,9 +5,9 @@
  * Sizes can be narrowed with AFFECTLENS_BENCH_SIZES=10000,100000.
  */
 import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOfflineEngine } from '../facets/offline/engine.js';
+import { createOfflineEnginePool } from '../facets/offline/pool.js';
 import { analyzeLogs } from '../pipeline/analyze.js';
 import { generateConversations } from '../synth/generate.js';
 import { writeSynthCorpus } from '../synth/write.js';
@@ -33,7 +33,9 @@ export const pipelineBench: BenchSection = {
       const stageStart = new Map<string, number>();
       const out = mkdtempSync(join(tmpdir(), 'al-bench-pipeline-'));
       let stages: Record<string, number> = {};
-      const m = await measure(`analyze offline ${label(n)}`, 'conv', async () => {
+      const workers = availableParallelism();
+      const engine = createOfflineEnginePool(workers);
+      const m = await measure(`analyze offline ${label(n)} (${workers} workers)`, 'conv', async () => {
         const t0 = Date.now();
         const r = await analyzeLogs(
           { inputs: [file], outDir: out, seed: 1 },
@@ -41,7 +43,7 @@ export const pipelineBench: BenchSection = {
             now: () => Date.now(),
             seed: 1,
             log: () => {},
-            engine: createOfflineEngine(),
+            engine,
             onProgress: (p) => {
               if (!stageStart.has(p.stage)) stageStart.set(p.stage, p.elapsedMs);
             },
@@ -56,6 +58,7 @@ export const pipelineBench: BenchSection = {
         };
         return { items: r.read, extra: stages };
       });
+      await engine.close?.();
       ctx.report(m);
       rmSync(out, { recursive: true, force: true });
       if (n === Math.max(...sizes)) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { defaultDeps, ENGINE_NAMES, type EngineName } from '../facets/engine.js';
@@ -42,6 +43,11 @@ export function analyzeCommand(): Command {
     )
     .option('--embeddings-model <name>', 'embedding model for --embeddings-url', 'text-embedding-3-small')
     .option(
+      '--workers <n>',
+      'offline engine: worker threads for facet extraction (default: the number of cores)',
+      intOption('--workers', 0),
+    )
+    .option(
       '--batch-size <n>',
       'conversations per engine batch (a kill loses at most one)',
       intOption('--batch-size', 1),
@@ -49,10 +55,10 @@ export function analyzeCommand(): Command {
   for (const o of llmEngineOptions()) cmd.addOption(o);
   return cmd.action(async (inputs: string[], opts) => {
     const storeDir: string | undefined = opts.store ?? defaultStoreDir(opts.engine) ?? undefined;
-    const engine = await createEngine(
-      opts.engine as EngineName,
-      engineOptionsFrom(opts, join(storeDir ?? join(process.cwd(), '.affectlens', 'store'), 'state')),
-    );
+    const engine = await createEngine(opts.engine as EngineName, {
+      ...engineOptionsFrom(opts, join(storeDir ?? join(process.cwd(), '.affectlens', 'store'), 'state')),
+      workers: opts.workers ?? availableParallelism(),
+    });
     const progress = createProgress({ tty: Boolean(process.stderr.isTTY) });
     try {
       const result = await analyzeLogs(

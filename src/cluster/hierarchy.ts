@@ -34,24 +34,31 @@ export function defaultTargetLeafSize(minConversations: number, minUsers: number
 }
 
 /**
- * Clusters `n` unit vectors into a tree of up to `levels` levels; `indices[i]` is the item index of
- * vector i. Children partition their parent; members are ascending item indices.
+ * Clusters `n` unit vectors into a tree of up to `levels` levels; vector i stands for the items
+ * `members[i]` (identical texts share one vector, weighted by how many items it stands for).
+ * Children partition their parent; members are ascending item indices.
  */
 export function buildHierarchy(
   vectors: Float32Array,
   n: number,
   dim: number,
-  indices: readonly number[],
+  members: readonly (readonly number[])[],
   options: HierarchyOptions,
 ): MemberCluster[] {
   if (n === 0) return [];
   const maxIter = options.maxIter ?? 100;
-  const k = chooseLeafK(n, options.targetLeafSize, options.maxLeafClusters);
-  const base = kmeans(vectors, n, dim, k, { seed: deriveSeed(options.seed, 'kmeans:level0'), maxIter });
+  const items = members.reduce((sum, m) => sum + m.length, 0);
+  const k = chooseLeafK(items, options.targetLeafSize, options.maxLeafClusters);
+  const weights = Float32Array.from(members, (m) => m.length);
+  const base = kmeans(vectors, n, dim, k, {
+    seed: deriveSeed(options.seed, 'kmeans:level0'),
+    maxIter,
+    weights,
+  });
 
   // Base clusters, skipping empty ones (possible only with duplicate vectors).
   const buckets: number[][] = Array.from({ length: base.k }, () => []);
-  for (let i = 0; i < n; i++) buckets[base.assignments[i]].push(indices[i]);
+  for (let i = 0; i < n; i++) buckets[base.assignments[i]].push(...members[i]);
   let level: { node: MemberCluster; centroid: Float32Array }[] = [];
   buckets.forEach((members, c) => {
     if (members.length === 0) return;

@@ -85,14 +85,9 @@ export async function clusterTopics(
   const texts = items.map((it) => it.text.trim());
   // Items without a concern cannot be placed; they stay counted in the remainder.
   const placed = all.filter((i) => texts[i].length > 0);
-  const { vectors, dim } = await embedGroup(
+  const roots = await clusterTexts(
     deps.embedder,
     placed.map((i) => texts[i]),
-  );
-  const roots = buildHierarchy(
-    vectors,
-    placed.length,
-    dim,
     placed,
     hierarchyOptions(group, deps.seed, options),
   );
@@ -191,6 +186,29 @@ export function hierarchyOptions(group: string, seed: number, options: ClusterOp
     maxLeafClusters: options.maxLeafClusters ?? 400,
     branching: options.branching ?? 5,
   };
+}
+
+/**
+ * Embeds and clusters texts (`texts[j]` belongs to item `items[j]`). Identical texts are embedded
+ * once and clustered as one point weighted by their count: the same partition k-means would find
+ * (it cannot split identical points meaningfully), at the cost of the distinct texts only, which
+ * matters when summaries come from a controlled vocabulary.
+ */
+export async function clusterTexts(
+  embedder: Embedder,
+  texts: readonly string[],
+  items: readonly number[],
+  options: HierarchyOptions,
+): Promise<MemberCluster[]> {
+  const byText = new Map<string, number[]>();
+  texts.forEach((t, j) => {
+    const list = byText.get(t);
+    if (list) list.push(items[j]);
+    else byText.set(t, [items[j]]);
+  });
+  const unique = [...byText.keys()];
+  const { vectors, dim } = await embedGroup(embedder, unique);
+  return buildHierarchy(vectors, unique.length, dim, [...byText.values()], options);
 }
 
 /** Embeds a group's texts and centres them (see centreAndNormalise): n × dim, row-major. */

@@ -11,8 +11,7 @@
  *   opener — the user's first message, raw (what clustering without a summary step would see).
  */
 
-import { buildHierarchy } from '../cluster/hierarchy.js';
-import { createOfflineClusterDeps, embedGroup, hierarchyOptions } from '../cluster/topics.js';
+import { clusterTexts, createOfflineClusterDeps, hierarchyOptions } from '../cluster/topics.js';
 import { offlineFacets } from '../facets/offline/facets.js';
 import { CATEGORIES, type Category } from '../facets/schema.js';
 import type { MemberCluster } from '../privacy/thresholds.js';
@@ -69,13 +68,10 @@ export function reconstructionAccuracy(clusterOf: readonly number[], topicOf: re
 async function score(group: string, rows: Row[], source: Source): Promise<ReconstructionScore> {
   const deps = createOfflineClusterDeps(SEED);
   const texts = rows.map((r) => r.texts[source].trim() || '(empty)');
-  const { vectors, dim } = await embedGroup(deps.embedder, texts);
-  const indices = rows.map((_, i) => i);
-  const roots = buildHierarchy(
-    vectors,
-    rows.length,
-    dim,
-    indices,
+  const roots = await clusterTexts(
+    deps.embedder,
+    texts,
+    rows.map((_, i) => i),
     hierarchyOptions(group, SEED, { thresholds: DEFAULT_THRESHOLDS }),
   );
   const clusterOf = new Array<number>(rows.length);

@@ -18,11 +18,17 @@ export interface EngineOptions {
   tokensPerMinute?: number;
   /** Folder for engine state that must survive a restart (batch ids). */
   stateDir?: string;
+  /** Offline engine: worker threads to spread facet extraction over (0 = in the main thread). */
+  workers?: number;
   deps?: Deps;
 }
 
 export async function createEngine(name: EngineName, options: EngineOptions = {}): Promise<FacetEngine> {
   if (name === 'offline') {
+    if (options.workers && options.workers > 0) {
+      const { createOfflineEnginePool } = await import('./offline/pool.js');
+      return createOfflineEnginePool(options.workers);
+    }
     const { createOfflineEngine } = await import('./offline/engine.js');
     return createOfflineEngine();
   }

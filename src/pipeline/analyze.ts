@@ -14,7 +14,7 @@ import type { FormatName, ReadOptions } from '../conversation/formats.js';
 import type { Conversation } from '../conversation/model.js';
 import { expandInputs, readConversations } from '../conversation/read.js';
 import type { Deps, FacetEngine } from '../facets/engine.js';
-import { CATEGORIES, type Facets, type Usage } from '../facets/schema.js';
+import { CATEGORIES, type Category, type Facets, type Usage } from '../facets/schema.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../privacy/thresholds.js';
 import { buildReport } from '../report/build.js';
 import type { Provenance } from '../report/types.js';
@@ -23,7 +23,7 @@ import { RunStore } from '../store/runStore.js';
 import { createRng, deriveSeed } from '../util/random.js';
 import { VERSION } from '../version.js';
 import { clusterDepsFor } from './clusterDeps.js';
-import { extractFacetsWithStore } from './extract.js';
+import { type ExtractOutcome, extractFacetsWithStore } from './extract.js';
 import { QuarantineLog } from './quarantineLog.js';
 
 /** Conversations with at least this many human messages form the "very long" group. */
@@ -41,8 +41,10 @@ export interface AnalyzeOptions {
   sample?: number;
   seed: number;
   thresholds?: Thresholds;
-  /** Conversations per engine call batch; a kill loses at most one batch in flight. */
+  /** Conversations per engine call batch. */
   batchSize?: number;
+  /** Batches handed to the engine before waiting for the oldest (default 2); a kill loses at most these. */
+  batchesInFlight?: number;
   /**
    * Folder of the run store (per-conversation results, embeddings, batch state): kept OUT of the
    * report folder, because its contents are sensitive. Default: none for the offline engine (it
@@ -105,6 +107,7 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   const quarantine = new QuarantineLog(join(options.outDir, 'quarantine.jsonl'));
   const formats = new Map<string, FormatName>();
   const records: AnalysisRecord[] = [];
+  const sharedFacets = new Map<string, Facets>();
   const usage: Usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
   let read = 0;
   let excluded = 0;
@@ -122,17 +125,33 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
       totalBytes,
     });
 
+  // Batches go to the engine while reading continues; results are taken back in input order.
+  const maxInFlight = Math.max(1, options.batchesInFlight ?? 2);
+  const inFlight: { batch: Conversation[]; outcome: Promise<ExtractOutcome> }[] = [];
   let batch: Conversation[] = [];
-  const flushBatch = async () => {
-    if (batch.length === 0) return;
-    const out = await extractFacetsWithStore(batch, deps.engine, store);
+  const takeOldest = async () => {
+    const { batch: done, outcome } = inFlight.shift()!;
+    const out = await outcome;
     reused += out.reused;
     out.results.forEach((r, i) => {
       addUsage(usage, r.usage);
-      records.push(toAnalysisRecord(batch[i], r.facets));
+      records.push(toAnalysisRecord(done[i], r.facets, sharedFacets));
     });
-    batch = [];
     progress('read+facets');
+  };
+  const flushBatch = async () => {
+    if (batch.length > 0) {
+      const outcome = extractFacetsWithStore(batch, deps.engine, store);
+      // Awaited in order below; this only keeps a failure during an earlier wait from going unhandled.
+      outcome.catch(() => {});
+      inFlight.push({ batch, outcome });
+      batch = [];
+    }
+    while (inFlight.length >= maxInFlight) await takeOldest();
+  };
+  const drain = async () => {
+    await flushBatch();
+    while (inFlight.length > 0) await takeOldest();
   };
 
   const sampler =
@@ -171,7 +190,7 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
         if (batch.length >= batchSize) await flushBatch();
       }
     }
-    await flushBatch();
+    await drain();
   } finally {
     quarantine.close();
     store?.close();
@@ -188,29 +207,47 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   const gates = emptyGateCounts();
   const topics: TopicTree[] = [];
   const reasonTopics: TopicTree[] = [];
+  // Item ids are record positions: unique even when a log repeats conversation ids.
+  const item = (idx: number, text: string): TopicItem => ({
+    conversationId: String(idx),
+    userId: records[idx].userId,
+    text,
+  });
+  const byCategory = new Map<Category, number[]>(CATEGORIES.map((c) => [c, []]));
+  const long: number[] = [];
+  records.forEach((r, idx) => {
+    for (const c of effectiveCategories(r)) byCategory.get(c)!.push(idx);
+    if (r.humanMessages >= LONG_CONVERSATION_MIN_HUMAN_MESSAGES && r.facets.status.kind !== 'error')
+      long.push(idx);
+  });
   for (const category of CATEGORIES) {
-    const members = records.filter((r) => effectiveCategories(r).includes(category));
+    const members = byCategory.get(category)!;
     if (members.length === 0) continue;
-    topics.push(await clusterGroup(category, members.map(toTopicItem), clusterDeps, thresholds, gates));
-    const pushed = members.filter((r) => r.facets.pushback);
-    if (pushed.length > 0) {
+    const concerns = members.map((idx) => item(idx, records[idx].facets.concern));
+    topics.push(await clusterGroup(category, concerns, clusterDeps, thresholds, gates));
+    // Pushback reasons: the reason class with what the person brought, so clusters read as
+    // "false premise: ..." rather than as topics alone.
+    const reasons = members
+      .filter((idx) => records[idx].facets.pushback)
+      .map((idx) => {
+        const f = records[idx].facets;
+        return item(idx, `${(f.pushbackReason ?? 'policy_other').replace(/_/g, ' ')}: ${f.concern}`);
+      });
+    if (reasons.length > 0) {
       reasonTopics.push(
-        await clusterGroup(
-          `pushback_reasons:${category}`,
-          pushed.map(toTopicItem),
-          clusterDeps,
-          thresholds,
-          gates,
-        ),
+        await clusterGroup(`pushback_reasons:${category}`, reasons, clusterDeps, thresholds, gates),
       );
     }
   }
-  const long = records.filter(
-    (r) => r.humanMessages >= LONG_CONVERSATION_MIN_HUMAN_MESSAGES && r.facets.status.kind !== 'error',
-  );
   const longTopics =
     long.length > 0
-      ? await clusterGroup('long_conversations', long.map(toTopicItem), clusterDeps, thresholds, gates)
+      ? await clusterGroup(
+          'long_conversations',
+          long.map((idx) => item(idx, records[idx].facets.concern)),
+          clusterDeps,
+          thresholds,
+          gates,
+        )
       : null;
 
   progress('report');
@@ -277,27 +314,30 @@ async function clusterGroup(
   return out.tree;
 }
 
-function toTopicItem(r: AnalysisRecord): TopicItem {
-  return { conversationId: r.conversationId, userId: r.userId, text: r.facets.concern };
-}
-
 /**
- * Keeps only what the analyses read, so a million records fit in memory: the concern for groups
- * that get clustered, the sentiment array for conversations long enough to have a change.
+ * Keeps only what the analyses read, so a million records fit in memory. Conversations that are
+ * neither affective nor long are only counted (funnel, denominators, users): their facets carry no
+ * text and no sentiment, and identical ones share one frozen object.
  */
-function toAnalysisRecord(conv: Conversation, facets: Facets): AnalysisRecord {
-  const clustered =
-    facets.categories.length > 0 || facets.humanMessages >= LONG_CONVERSATION_MIN_HUMAN_MESSAGES;
-  return {
+function toAnalysisRecord(conv: Conversation, facets: Facets, shared: Map<string, Facets>): AnalysisRecord {
+  const record = (f: Facets): AnalysisRecord => ({
     conversationId: conv.id,
     userId: conv.userId,
     humanMessages: facets.humanMessages,
-    facets: {
-      ...facets,
-      concern: clustered ? facets.concern : '',
-      sentiment: facets.humanMessages >= SENTIMENT_MIN_HUMAN_MESSAGES ? facets.sentiment : [],
-    },
-  };
+    facets: f,
+  });
+  if (facets.categories.length > 0 || facets.humanMessages >= LONG_CONVERSATION_MIN_HUMAN_MESSAGES) {
+    const sentiment = facets.humanMessages >= SENTIMENT_MIN_HUMAN_MESSAGES ? facets.sentiment : [];
+    return record({ ...facets, sentiment });
+  }
+  const status = facets.status.kind === 'ok' ? facets.status : { ...facets.status };
+  const key = `${status.kind}|${'reason' in status ? status.reason : ''}|${facets.contentCreation}|${facets.pushback}|${facets.pushbackReason}|${facets.humanMessages}|${facets.language}`;
+  let f = shared.get(key);
+  if (!f) {
+    f = Object.freeze({ ...facets, categories: [], sentiment: [], concern: '', status });
+    shared.set(key, f);
+  }
+  return record(f);
 }
 
 function addUsage(total: Usage, u: Usage): void {

@@ -23,18 +23,21 @@ export function createOfflineEngine(): FacetEngine {
     promptVersion: OFFLINE_RULES_VERSION,
     parameters: {},
     async extractFacets(conversations: readonly Conversation[]): Promise<FacetResult[]> {
-      return conversations.map((conv) => {
-        try {
-          return { facets: offlineFacets(conv), usage: { inputTokens: 0, outputTokens: 0 } };
-        } catch (err) {
-          const reason = err instanceof Error ? err.message : String(err);
-          const n = conv.messages.filter((m) => m.role === 'user').length;
-          return {
-            facets: errorFacets(n, `offline engine: ${reason}`),
-            usage: { inputTokens: 0, outputTokens: 0 },
-          };
-        }
-      });
+      return conversations.map(offlineResult);
     },
   };
+}
+
+/** One conversation's result; a rule that throws fails that conversation, not the run. */
+export function offlineResult(conv: Pick<Conversation, 'messages'>): FacetResult {
+  try {
+    return { facets: offlineFacets(conv as Conversation), usage: { inputTokens: 0, outputTokens: 0 } };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    const n = conv.messages.filter((m) => m.role === 'user').length;
+    return {
+      facets: errorFacets(n, `offline engine: ${reason}`),
+      usage: { inputTokens: 0, outputTokens: 0 },
+    };
+  }
 }
