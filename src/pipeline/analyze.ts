@@ -320,8 +320,9 @@ async function clusterGroup(
  * text and no sentiment, and identical ones share one frozen object.
  */
 function toAnalysisRecord(conv: Conversation, facets: Facets, shared: Map<string, Facets>): AnalysisRecord {
-  const record = (f: Facets): AnalysisRecord => ({
-    conversationId: conv.id,
+  const record = (f: Facets, counted = false): AnalysisRecord => ({
+    // A counted-only conversation needs its id only to stand for its user when it has no user id.
+    conversationId: counted && conv.userId ? '' : conv.id,
     userId: conv.userId,
     humanMessages: facets.humanMessages,
     facets: f,
@@ -337,7 +338,7 @@ function toAnalysisRecord(conv: Conversation, facets: Facets, shared: Map<string
     f = Object.freeze({ ...facets, categories: [], sentiment: [], concern: '', status });
     shared.set(key, f);
   }
-  return record(f);
+  return record(f, true);
 }
 
 function addUsage(total: Usage, u: Usage): void {
