@@ -211,7 +211,7 @@ describe('status, language and concern', () => {
         'My sister Jessica (jess.k@example.com, 555-0134) in Boston keeps fighting with me and my parents. What should I do?',
       ),
     );
-    expect(f.concern).toMatch(/^family relationships/);
+    expect(f.concern).toBe('tension with parents or siblings');
     expect(f.concern.toLowerCase()).not.toMatch(/jessica|boston|@|555|example/);
   });
 

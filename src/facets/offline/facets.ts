@@ -62,6 +62,15 @@ interface ConversationFeatures {
   meanUserChars: number;
   assistantSelfTalk: number;
   romance: number;
+  romanticSetup: boolean;
+  ownGoal: number;
+  /** User messages that treat the assistant as a person to get to know. */
+  reciprocal: number;
+  /** Mentions of a close person doing something (subject of a verb). */
+  otherPerson: number;
+  /** Questions about the user's own feelings or symptoms. */
+  selfFocus: number;
+  serviceRequest: boolean;
 }
 
 const SMALLTALK = TOPICS.findIndex((t) => t.id === 'smalltalk');
@@ -70,6 +79,43 @@ const SMALLTALK = TOPICS.findIndex((t) => t.id === 'smalltalk');
 const ROMANCE_AT_ASSISTANT =
   /\b(?:fuck|kiss|touch|sleep with|have sex with|sex with|date|marry|suck|lick|cuddle|make love to|seduce|hold)\b[^.!?]{0,20}\b(?:you|me)\b|\b(?:my|your) (?:dick|cock|pussy|boobs|tits)\b|\bbe my (?:girlfriend|boyfriend|wife|husband|lover|gf|bf)\b|\bi love you\b|\*[a-z ]{0,30}(?:kiss|hug|blush|cuddle|moan|caress)\w*[a-z ]{0,30}\*/;
 
+/** An explicit roleplay set-up that casts the assistant as the user's partner. */
+const ROMANTIC_SETUP =
+  /\b(?:(?:let's|lets|can we|could we|wanna|want to|we could) (?:do a |do some )?role ?-?play|(?:pretend|act|roleplay|role-play) (?:to be|you're|you are|as|like|that you're|that you are) (?:my|a) (?:girlfriend|boyfriend|wife|husband|lover|partner|date|gf|bf)|be my (?:girlfriend|boyfriend|wife|husband|lover|gf|bf)|you(?:'re| are) my (?:girlfriend|boyfriend|wife|husband|lover|gf|bf))\b/;
+
+/**
+ * Self-directed improvement: the user wants to change something in their own life. Coaching is
+ * about the user's own goals, not a how-to question that anyone could ask.
+ */
+const OWN_GOAL =
+  /\b(?:i (?:want|wanna|need|would like|'d like|am trying|'m trying|have been trying|'ve been trying|keep trying|plan|hope|wish) to (?:get|be|become|start|stop|build|improve|lose|change|finish|stick|stay|find|figure|make|quit|go back|switch|work on|learn|focus)|my (?:goal|goals|resolution|plan|routine|habits?|motivation|career|progress|future)|help me (?:to )?(?:stay|get|become|stick|stop|build|start|focus|improve|decide|figure|find|motivate|plan)|how (?:do|can|should) i (?:stay|get (?:better|back|started|motivated|in shape|fit|more)|become|improve|build|stick|start|stop procrastinating|keep (?:going|up)|motivate|decide|figure out|find (?:my|a) (?:purpose|passion|direction|career))|i keep (?:putting|procrastinating|failing|giving up|quitting|skipping|missing)|should i (?:quit|take|switch|change|accept|leave|go back|stay|apply|study|pursue|move)|i(?:'m| am) (?:thinking|considering) (?:about |of )?(?:quitting|switching|changing|going back|starting|applying|leaving))/;
+
+/**
+ * Getting-to-know-you talk aimed at the assistant as a person: turning the question back ("and
+ * you?"), asking about its life, or telling it about one's own. Booking questions ("do you have a
+ * table") are left out by naming what one asks a person about.
+ */
+const RECIPROCAL =
+  /(?:^|\b)(?:and you|and u|what about you|what about u|how about you|how about u|and yourself|you too)\b\s*\??|\b(?:do|did) (?:you|u) (?:like|love|enjoy|have (?:any )?(?:kids|children|pets|a dog|a cat|siblings|hobbies|a girlfriend|a boyfriend|a wife|a husband|a family|friends)|live|play|watch|read|listen)\b|\b(?:are|r) (?:you|u) (?:a (?:boy|girl|man|woman|student|human|robot|bot)|married|single|from|human|real|ok|okay|happy|lonely|bored)\b|\bwhat (?:do|did) (?:you|u) do\b|\bwhere (?:are|do) (?:you|u) (?:from|live)\b|\bhow old (?:are|r) (?:you|u)\b|\bwhat(?:'s| is) (?:your|ur|u r) (?:name|favou?rite|job|hobby|age)\b|\btell me about yourself\b/;
+
+/**
+ * Another specific person's behaviour as the subject ("my dad keeps...", "my wife never..."): the
+ * mark of interpersonal advice, where counselling is about the user's own symptoms.
+ */
+const OTHER_PERSON_ACTS =
+  /\bmy (?:husband|wife|boyfriend|girlfriend|bf|gf|partner|spouse|fiancee?|fiancé|ex|mom|mum|mother|dad|father|parents|sister|brother|son|daughter|kids|children|child|friend|friends|best friend|boss|manager|coworkers?|co-workers?|colleagues?|roommate|in-laws|mother-in-law|father-in-law|family)\b[^.!?\n]{0,30}?\b(?:is|was|are|were|has|had|keeps|kept|won't|doesn't|didn't|don't|never|always|makes|made|said|says|told|tells|wants|thinks|calls|called|lied|lies|cheated|left|treats|treated|ignores|ignored|refuses|refused|yells|yelled|hits|hit|accuses|accused|blames|blamed|expects|gets|got)\b/g;
+
+/**
+ * The user's own inner state as the question: why they feel as they do, how to cope with a
+ * symptom, what is wrong with them. The mark of counselling, however many people are mentioned.
+ */
+const SELF_FOCUS =
+  /\b(?:why (?:do|am|can't|cannot|don't) i (?:feel|always|keep|get so|so|never|hate|cry|think)|how (?:do|can|should) i (?:cope|deal|live|stop feeling|stop being|get rid of|manage|overcome|handle) (?:with )?(?:my )?(?:depression|anxiety|panic|grief|loss|trauma|ptsd|stress|feelings|emotions|thoughts|fear|anger|insecurit|self|loneliness|sadness|mood|urges|intrusive)|what(?:'s| is) wrong with me|i hate (?:myself|the way i|my body|my life|who i)|is (?:it|this|something) wrong with me|i(?:'m| am) (?:always |so |constantly )?(?:paranoid|depressed|anxious|numb|suicidal)|i (?:can't|cannot) (?:stop (?:crying|thinking|worrying|feeling)|function|get out of bed)|i(?:'ve| have) (?:lost|no) (?:my )?(?:identity|sense of self|will to|motivation to live))/g;
+
+/** A request to a service (find, book, recommend): the user wants something done, not company. */
+const SERVICE_REQUEST =
+  /\b(?:i(?:'m| am) looking for|looking for (?:a|an|some)|can you (?:find|recommend|suggest|book|play|search|check|tell me|give me|help me find)|could you (?:find|recommend|suggest|book|play|search|check)|i (?:would|'d) like (?:to (?:book|find|reserve|see|watch|hear)|a |an |some )|i need (?:a |an |to (?:book|find|reserve|get))|any (?:good )?(?:recommendations|suggestions)|recommend (?:me )?(?:a|an|some))\b/;
+
 function features(userTexts: string[], assistantTexts: string[]): ConversationFeatures {
   const tally = emptyTally();
   let userTokens = 0;
@@ -77,6 +123,12 @@ function features(userTexts: string[], assistantTexts: string[]): ConversationFe
   let secondPersonQuestions = 0;
   let disclosure = 0;
   let romance = 0;
+  let romanticSetup = false;
+  let ownGoal = 0;
+  let reciprocal = 0;
+  let otherPerson = 0;
+  let selfFocus = 0;
+  let serviceRequest = false;
   let chars = 0;
   let greeting = false;
   for (let m = 0; m < userTexts.length; m++) {
@@ -93,6 +145,14 @@ function features(userTexts: string[], assistantTexts: string[]): ConversationFe
     if (m < 2 && toks.length > 0 && GREETINGS.has(toks[0])) greeting = true;
     if (DISCLOSURE.test(n)) disclosure++;
     if (ROMANCE_AT_ASSISTANT.test(n)) romance++;
+    if (!romanticSetup && ROMANTIC_SETUP.test(n)) romanticSetup = true;
+    if (OWN_GOAL.test(n)) ownGoal++;
+    if (RECIPROCAL.test(n)) reciprocal++;
+    OTHER_PERSON_ACTS.lastIndex = 0;
+    while (OTHER_PERSON_ACTS.exec(n) !== null) otherPerson++;
+    SELF_FOCUS.lastIndex = 0;
+    while (SELF_FOCUS.exec(n) !== null) selfFocus++;
+    if (m < 3 && !serviceRequest && SERVICE_REQUEST.test(n)) serviceRequest = true;
     tallyTopics(toks, tally);
   }
   let assistantSelfTalk = 0;
@@ -115,7 +175,31 @@ function features(userTexts: string[], assistantTexts: string[]): ConversationFe
     meanUserChars: userTexts.length > 0 ? chars / userTexts.length : 0,
     assistantSelfTalk,
     romance,
+    romanticSetup,
+    ownGoal,
+    reciprocal,
+    otherPerson,
+    selfFocus,
+    serviceRequest,
   };
+}
+
+const DISTRESS_TOPICS = new Set([
+  'depression',
+  'lowmood',
+  'anxiety',
+  'panic',
+  'grief',
+  'trauma',
+  'selfharm',
+  'selfesteem',
+]);
+const DISTRESS = TOPICS.map((t, i) => (DISTRESS_TOPICS.has(t.id) ? i : -1)).filter((i) => i >= 0);
+
+function distressScore(tally: TopicTally): number {
+  let s = 0;
+  for (const i of DISTRESS) s += tally.scores[i];
+  return s;
 }
 
 /** Categories from topic scores and conversational cues; empty means not affective. */
@@ -132,16 +216,41 @@ function decideCategories(f: ConversationFeatures, nUser: number): Category[] {
     (f.meanUserChars < 90 ? 0.5 : 0) +
     Math.min(2, f.secondPersonQuestions * 0.5) +
     (f.greeting ? 0.5 : 0) +
-    Math.min(1, f.assistantSelfTalk * 0.3);
+    Math.min(1, f.assistantSelfTalk * 0.3) +
+    Math.min(1.5, f.reciprocal * 0.5);
   // Short back-and-forth alone is also what red-teaming and booking dialogues look like: require a
   // sign of social talk (greeting, small-talk topic, an assistant that talks about itself).
-  const social = f.greeting || f.tally.scores[SMALLTALK] > 0 || f.assistantSelfTalk > 0;
-  const taskShare = 1 / (1 + task);
+  const social = f.greeting || f.tally.scores[SMALLTALK] > 0 || f.assistantSelfTalk > 0 || f.reciprocal > 0;
+  // In getting-to-know-you talk, task words (a job, a film, a city) are things people tell each
+  // other about themselves, so they weigh less against companionship.
+  const getToKnow = f.reciprocal >= 2;
+  const taskShare = 1 / (1 + (getToKnow ? task * 0.35 : task));
+  // A user who brings a problem or asks for a service is not here for company, however chatty.
+  const distress = distressScore(f.tally);
+  const chatShare =
+    (f.serviceRequest && !getToKnow ? 0.3 : 1) / (1 + 0.4 * Math.min(3, f.disclosure) + 0.25 * distress);
   scores.set(
     'companionship',
-    (scores.get('companionship') ?? 0) + (nUser >= 3 && social ? chat * taskShare : 0),
+    (scores.get('companionship') ?? 0) + (nUser >= 3 && social ? chat * taskShare * chatShare : 0),
   );
-  scores.set('romantic_roleplay', (scores.get('romantic_roleplay') ?? 0) + Math.min(4, f.romance * 2));
+  // One crude line aimed at the assistant is usually provocation, not roleplay: it takes a set-up
+  // or advances kept up over several messages.
+  const advances = f.romanticSetup ? 3 : f.romance >= 2 ? Math.min(4, f.romance * 2) : f.romance * 0.6;
+  scores.set('romantic_roleplay', (scores.get('romantic_roleplay') ?? 0) + advances);
+  // Coaching is about the user's own goals; without that, goal words are a how-to question. And
+  // when distress dominates (low mood, worry, grief), the same habit talk is counselling.
+  const coaching = scores.get('coaching') ?? 0;
+  if (coaching > 0) {
+    const own = f.ownGoal > 0 ? 1 : 0.5;
+    scores.set('coaching', Math.max(0, coaching * own - 0.5 * distress));
+  }
+
+  const interpersonal = scores.get('interpersonal_advice') ?? 0;
+  if (interpersonal > 0) scores.set('interpersonal_advice', interpersonal + 0.3 * Math.min(3, f.otherPerson));
+
+  const counseling = scores.get('counseling') ?? 0;
+  if (counseling > 0 || f.selfFocus > 0)
+    scores.set('counseling', counseling + 0.8 * Math.min(2, f.selfFocus));
 
   const affectSignal = Math.min(3, f.disclosure * 1.2) * (nUser > 0 ? 1 : 0);
   for (const c of ['interpersonal_advice', 'counseling', 'coaching'] as const) {
@@ -150,12 +259,13 @@ function decideCategories(f: ConversationFeatures, nUser: number): Category[] {
   }
 
   // A question form ("what are the best ways to...") is task-like only when nothing is personal.
-  const taskPenalty = task * 0.9 + (f.taskRequest && personal < 0.5 ? 1.5 : 0);
+  const basePenalty = task * 0.9 + (f.taskRequest && personal < 0.5 ? 1.5 : 0);
+  const penaltyOf = (c: Category) => (c === 'companionship' && getToKnow ? basePenalty * 0.35 : basePenalty);
   const out: Category[] = [];
   let best: Category | null = null;
   let bestScore = 0;
   for (const c of CATEGORIES) {
-    const s = (scores.get(c) ?? 0) - taskPenalty;
+    const s = (scores.get(c) ?? 0) - penaltyOf(c);
     if (s > bestScore) {
       best = c;
       bestScore = s;
@@ -167,8 +277,8 @@ function decideCategories(f: ConversationFeatures, nUser: number): Category[] {
   // Secondary labels only when nearly as strong as the primary.
   for (const c of CATEGORIES) {
     if (c === best) continue;
-    const s = (scores.get(c) ?? 0) - taskPenalty;
-    if (s >= threshold && s >= 0.8 * bestScore) out.push(c);
+    const s = (scores.get(c) ?? 0) - penaltyOf(c);
+    if (s >= threshold && s >= 0.9 * bestScore) out.push(c);
   }
   return out;
 }
@@ -236,8 +346,11 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
   const ruleHit = contentRuleHit(userNorm);
   const firstUser = userNorm.find((n) => n.trim().length > 0) ?? '';
   const pContent = binaryProbability(models.content, contentFeatures(firstUser, ruleHit));
-  const contentCreation = pContent >= (ruleHit ? THRESHOLDS.contentWithRule : THRESHOLDS.content);
   const f = features(userNorm, assistantNorm);
+  // Roleplay that casts the assistant as the user's partner is a relationship with the assistant,
+  // not a story written for the user (the study's funnel keeps it).
+  const contentCreation =
+    !f.romanticSetup && pContent >= (ruleHit ? THRESHOLDS.contentWithRule : THRESHOLDS.content);
   let categories = decideCategories(f, humanMessages);
   if (contentCreation && !options.categoriesForContent) categories = [];
   return {

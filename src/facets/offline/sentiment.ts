@@ -3,7 +3,15 @@
  * squashed to [-1, 1] and cut into the study's five points.
  */
 import type { SentimentValue } from '../schema.js';
-import { CONTRASTS, EMOJI_VALENCE, INTENSIFIERS, NEGATORS, PHRASES, VALENCE } from './sentimentLexicon.js';
+import {
+  CONTRASTS,
+  EMOJI_VALENCE,
+  HEDGES,
+  INTENSIFIERS,
+  NEGATORS,
+  PHRASES,
+  VALENCE,
+} from './sentimentLexicon.js';
 import { clauses, normalise, tokenise } from './text.js';
 
 /** How far back a negator reaches ("not at all happy" still negates). */
@@ -30,8 +38,13 @@ function wordValence(tokens: string[], i: number): number {
       if (f !== undefined) v *= f;
     }
   }
-  for (let j = Math.max(0, i - NEGATION_WINDOW); j < i; j++) {
+  for (let j = i - 1; j >= Math.max(0, i - NEGATION_WINDOW); j--) {
+    // Negation does not reach across a contrast ("not long, but great") or a question mark.
+    if (CONTRASTS.has(tokens[j]) || tokens[j] === '?' || tokens[j] === '!') break;
     if (NEGATORS.has(tokens[j])) {
+      // "not only good", "not just fun": no negation, rather emphasis.
+      const next = tokens[j + 1];
+      if (next === 'only' || next === 'just' || next === 'merely') break;
       // "not good" is clearly negative; "not sad" is only mildly positive.
       v = v > 0 ? -0.6 * v : -0.35 * v;
       break;
@@ -42,7 +55,11 @@ function wordValence(tokens: string[], i: number): number {
 
 function clauseValence(tokens: string[]): number {
   let contrastAt = -1;
-  for (let i = 0; i < tokens.length; i++) if (CONTRASTS.has(tokens[i])) contrastAt = i;
+  let hedged = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (CONTRASTS.has(tokens[i])) contrastAt = i;
+    else if (HEDGES.has(tokens[i])) hedged = true;
+  }
   let sum = 0;
   for (let i = 0; i < tokens.length; i++) {
     const v = wordValence(tokens, i);
@@ -50,7 +67,8 @@ function clauseValence(tokens: string[]): number {
     if (contrastAt < 0) sum += v;
     else sum += i < contrastAt ? v * 0.5 : v * 1.5;
   }
-  return sum;
+  // Hedged statements ("maybe it's fine", "i guess it was ok") are milder than they read.
+  return hedged ? sum * 0.75 : sum;
 }
 
 /** All phrases in one alternation (one scan per message); group k+1 is phrase k. */

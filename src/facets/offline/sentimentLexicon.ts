@@ -13,7 +13,8 @@ const BUCKETS: [number, string][] = [
      magnificent marvelous marvellous phenomenal extraordinary masterpiece masterful exceptional
      spectacular stunning breathtaking thrilled ecstatic overjoyed delighted elated euphoric
      love loved loving adore adored lovely best greatest blessed triumph flawless exquisite
-     heavenly glorious terrific fabulous sublime dazzling exhilarating`,
+     heavenly glorious terrific fabulous sublime dazzling exhilarating masterfully mesmerizing
+     mesmerising enthralling riveting unforgettable superbly finest`,
   ],
   [
     2.0,
@@ -29,7 +30,10 @@ const BUCKETS: [number, string][] = [
      thrilling vivid rich accomplished intelligent insightful thoughtful elegant graceful gracious
      worthwhile valuable helpful useful recommend recommended favourite favorite laugh laughed
      laughing smile smiling smiled optimistic motivated encouraged excitement admire admired
-     hope`,
+     hope engrossing absorbing gripping poignant affecting captivating uplifting enchanting
+     imaginative inventive original ingenious witty sharp lively energetic delight delights
+     pleasure charm charms beauty wit enjoyably funniest sweetest smartest cleverly
+     intelligently tenderly warmly heartening splendid lovable adorable`,
   ],
   [
     1.0,
@@ -38,7 +42,8 @@ const BUCKETS: [number, string][] = [
      glad able polite playful curious honest sincere patient steady stable healthy lucky
      promising modest competent respectable watchable amusing appealing likable likeable
      credible intriguing clean calming restful relaxed relaxing chill improvement
-     improve understood understanding supported rested energized energised`,
+     improve understood understanding supported rested energized energised pleasing
+     ambitious sincere unpretentious diverting likeable sturdy respectable surprising`,
   ],
   [
     -1.0,
@@ -49,7 +54,9 @@ const BUCKETS: [number, string][] = [
      lacking lacks lack mistake mistakes wrong fail missing miss missed sick ill sore pain
      unclear unfortunately sadly silly cheesy clumsy shallow thin overlong overdone tiresome
      pointless empty stuck lost restless uneasy tense busy exhausting stressful pressure
-     sorry`,
+     sorry formulaic derivative contrived stale trite banal cliched clichéd hackneyed plodding
+     sluggish tepid lukewarm drab monotonous repetitive convoluted muddled overwrought sappy
+     mawkish unoriginal unremarkable underwhelming disjointed meandering`,
   ],
   [
     -2.0,
@@ -65,7 +72,10 @@ const BUCKETS: [number, string][] = [
      annoyingly boringly trauma traumatic abused abuse victim betrayed betrayal cheated
      cheating lied lying rejected rejection ignored neglected abandoned unloved unwanted
      problematic incompetent inept clumsily unconvincing uninspired lifeless pretentious
-     disgust disgusted disgusting distressed distress loss lose losing nightmare`,
+     disgust disgusted disgusting distressed distress loss lose losing nightmare unfunny
+     lifeless insipid vapid hollow soulless witless charmless joyless humorless
+     humourless mindless sloppy shoddy amateurish incoherent laughable ludicrous preposterous
+     idiotic inane obnoxious grating dud flop misfire bore boredom embarrassment wasted`,
   ],
   [
     -3.0,
@@ -117,6 +127,9 @@ export const PHRASES: [RegExp, number][] = [
   [/\bbroke up\b/g, -2],
   [/\bpassed away\b/g, -2.5],
   [/\b(?:no|not any) (?:problem|worries)\b/g, 1],
+  [/\b(?:thought-provoking|well-(?:made|crafted|acted|written|done))\b/g, 2],
+  [/\bheavy-handed\b/g, -1.2],
+  [/\b(?:miss|missed) you\b/g, 1],
 ];
 
 export const NEGATORS: ReadonlySet<string> = new Set(
@@ -140,6 +153,18 @@ export const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
 
 /** Contrastive connectives: the clause after them carries more weight, the one before less. */
 export const CONTRASTS: ReadonlySet<string> = new Set(['but', 'however', 'although', 'though', 'yet']);
+
+/** Hedges that soften a whole clause. */
+export const HEDGES: ReadonlySet<string> = new Set([
+  'maybe',
+  'perhaps',
+  'guess',
+  'suppose',
+  'somewhat',
+  'probably',
+  'seems',
+  'seemed',
+]);
 
 export const EMOJI_VALENCE: ReadonlyMap<string, number> = new Map([
   [':)', 2],

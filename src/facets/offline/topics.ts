@@ -1,8 +1,10 @@
 /**
  * Topic lexicon: every term the offline engine matches, grouped into topics. Affective topics
  * carry a study category; task topics carry none. The same table feeds classification and the
- * PII-free `concern` (a topic label plus the matched terms, all from this closed vocabulary).
- * Authored for affectlens; terms are single words or phrases of up to three words.
+ * PII-free `concern`, which is one topic's fixed label (so it is built only from this closed
+ * vocabulary and is identical for every conversation about that sub-topic).
+ * Authored for affectlens from general knowledge of how people describe these problems; terms are
+ * single words or phrases of up to three words.
  */
 import type { Category } from '../schema.js';
 
@@ -10,10 +12,15 @@ export interface Topic {
   id: string;
   /** Study category for affective topics; null for task topics. */
   category: Category | null;
-  /** Phrase used as the head of the concern. */
+  /** The concern phrase for this sub-topic. */
   label: string;
   /** Weight of one matched term. */
   weight: number;
+  /**
+   * 'feeling' topics name a state (low mood, worry, stress) that accompanies many subjects: they
+   * count fully for the category but yield the concern only when no subject topic matched.
+   */
+  tier?: 'feeling';
   terms: string;
 }
 
@@ -22,81 +29,134 @@ export const TOPICS: Topic[] = [
   {
     id: 'partner',
     category: 'interpersonal_advice',
-    label: 'relationship with a partner',
+    label: 'arguments and trust problems with a romantic partner',
     weight: 1,
     terms: `boyfriend girlfriend husband wife partner spouse fiance fiancee fiancé marriage married
-      divorce divorced divorcing dating date crush relationship relationships breakup break-up broke_up
-      breaking_up ex ex-boyfriend ex-girlfriend ex-husband ex-wife cheated cheating affair
-      unfaithful engaged wedding love_life my_bf my_gf bf gf hubby soulmate`,
+      dating crush relationship relationships cheated cheating affair unfaithful engaged wedding
+      love_life my_bf my_gf bf gf hubby soulmate our_relationship jealous jealousy`,
+  },
+  {
+    id: 'breakup',
+    category: 'interpersonal_advice',
+    label: 'coping with a breakup or divorce',
+    weight: 1.3,
+    terms: `breakup break-up broke_up breaking_up broken_up split_up dumped ex ex-boyfriend
+      ex-girlfriend ex-husband ex-wife ex-partner divorce divorced divorcing separation
+      left_me moved_on move_on getting_over over_him over_her heartbreak no_contact
+      `,
   },
   {
     id: 'family',
     category: 'interpersonal_advice',
-    label: 'family relationships',
+    label: 'tension with parents or siblings',
     weight: 1,
-    terms: `mom mum mother dad father parents parent sister brother sibling siblings in-laws
+    terms: `mom mum mother dad father parents sister brother sibling siblings in-laws
       mother-in-law father-in-law stepmom stepdad stepmother stepfather grandma grandpa
-      grandmother grandfather family aunt uncle cousin my_son my_daughter my_kids my_children
-      my_child my_baby toddler teenager teen stepson stepdaughter custody`,
+      grandmother grandfather family aunt uncle cousin relatives`,
+  },
+  {
+    id: 'parenting',
+    category: 'interpersonal_advice',
+    label: 'parenting and raising children',
+    weight: 1.2,
+    terms: `my_son my_daughter my_kids my_children my_child my_baby our_son our_daughter our_kids
+      toddler teenager teenagers stepson stepdaughter custody parenting newborn tantrum tantrums
+      bedtime screen_time daycare preschool kindergarten grounded co-parent co-parenting`,
   },
   {
     id: 'friends',
     category: 'interpersonal_advice',
-    label: 'friendships and social life',
+    label: 'friendships and drifting apart from friends',
     weight: 1,
-    terms: `friend friends friendship best_friend roommate roommates bestie classmates
-      classmate neighbor neighbour neighbors social_life fell_out falling_out`,
+    terms: `friend friends friendship friendships best_friend roommate roommates bestie classmates
+      classmate neighbor neighbour neighbors social_life fell_out falling_out drifted drifting
+      drift_apart left_out group_chat hang_out hanging_out`,
   },
   {
     id: 'workplace',
     category: 'interpersonal_advice',
-    label: 'conflict at work',
-    weight: 0.8,
+    label: 'conflict with a boss or coworkers',
+    weight: 0.9,
     terms: `boss coworker coworkers co-worker co-workers colleague colleagues supervisor my_manager
-      workplace office_politics bullied bullying harassed harassment`,
+      workplace office_politics bullied bullying harassed harassment micromanage micromanages
+      micromanaging takes_credit hr manager team_lead my_team undermines undermining
+      passive-aggressive passive_aggressive criticizes criticises yelled_at`,
   },
   {
     id: 'conflict',
     category: 'interpersonal_advice',
     label: 'conflict and trust with someone close',
     weight: 0.7,
-    terms: `argue arguing argument arguments fight fighting fought trust betrayed betrayal jealous
-      jealousy lied lying ignore ignores ignoring disrespect disrespectful toxic controlling
-      communicate communication apologize apologise forgive forgiveness boundaries manipulative`,
+    tier: 'feeling',
+    terms: `argue arguing argument arguments fight fighting fought trust betrayed betrayal lied lying
+      ignore ignores ignoring disrespect disrespectful toxic controlling communicate communication
+      apologize apologise forgive forgiveness boundaries manipulative`,
   },
   // counseling
   {
     id: 'depression',
     category: 'counseling',
-    label: 'depression and low mood',
+    label: 'persistent low mood and depression',
     weight: 1.2,
-    terms: `depressed depression depressive hopeless worthless numb emptiness empty_inside
-      low_mood sad sadness unhappy miserable cry crying cried tears no_motivation feel_empty
-      dead_inside postpartum down_and_out feeling_myself suicidal_thoughts`,
+    tier: 'feeling',
+    terms: `depressed depression depressive hopeless numb emptiness low_mood sad sadness
+      unhappy miserable cry crying cried tears no_motivation postpartum
+      down_and_out feeling_down feel_down joyless`,
+  },
+  {
+    id: 'lowmood',
+    category: 'counseling',
+    label: 'persistent low mood and depression',
+    weight: 1.2,
+    terms: ` lost_interest no_interest don't_enjoy stopped_enjoying enjoy_anything
+      feel_nothing feeling_nothing feel_numb motions weighed_down heavy_fog grey gray
+       can't_be_bothered no_energy empty_inside dead_inside feel_empty`,
   },
   {
     id: 'anxiety',
     category: 'counseling',
-    label: 'anxiety and panic',
+    label: 'anxiety and constant worry',
     weight: 1.2,
-    terms: `anxiety anxious panic panic_attack panic_attacks nervous worried worry worrying
-      overthinking ocd phobia fear fears scared afraid paranoid intrusive_thoughts anxieties anxiety_attack thoughts overthink imposter_syndrome`,
+    tier: 'feeling',
+    terms: `anxiety anxious panic panicking nervous worried worry worrying overthinking ocd phobia fear fears scared
+      afraid paranoid intrusive_thoughts anxieties overthink imposter_syndrome what_if dread`,
+  },
+  {
+    id: 'panic',
+    category: 'counseling',
+    label: 'panic attacks',
+    weight: 1.4,
+    terms: `panic_attack panic_attacks panic_attacks anxiety_attack anxiety_attacks heart_racing racing_heart
+      heart_pounding can't_breathe couldn't_breathe short_of_breath hyperventilating
+      hyperventilate chest_tight tight_chest chest_tightness trembling shaking dizzy lightheaded
+      going_to_die losing_control`,
+  },
+  {
+    id: 'workstress',
+    category: 'counseling',
+    label: 'anxiety and stress about work',
+    weight: 1.1,
+    terms: `deadline deadlines workload performance_review presentation presentations overtime
+      at_work my_job work_emails meetings
+      `,
   },
   {
     id: 'stress',
     category: 'counseling',
     label: 'stress and burnout',
     weight: 1,
-    terms: `stress stressed stressful overwhelmed overwhelming burnout burned_out burnt_out
-      exhausted pressure cope coping can't_cope breaking_point`,
+    tier: 'feeling',
+    terms: `stress stressed stressful overwhelmed overwhelming burnout burned_out burnt_out exhausted
+      pressure cope coping can't_cope breaking_point`,
   },
   {
     id: 'grief',
     category: 'counseling',
-    label: 'grief and loss',
+    label: 'grief after losing a loved one',
     weight: 1.2,
-    terms: `grief grieving passed_away died death funeral mourning loss lost_my miscarriage
-      bereavement`,
+    terms: `grief grieving grieve passed_away died death funeral mourning loss lost_my miscarriage
+      bereavement bereaved memorial anniversary_of
+       `,
   },
   {
     id: 'trauma',
@@ -117,9 +177,12 @@ export const TOPICS: Topic[] = [
   {
     id: 'sleep',
     category: 'counseling',
-    label: 'sleep problems',
-    weight: 0.8,
-    terms: `insomnia can't_sleep nightmares sleepless trouble_sleeping sleep_problems`,
+    label: 'stress keeping them awake at night',
+    weight: 1.1,
+    terms: `insomnia can't_sleep cannot_sleep nightmares sleepless trouble_sleeping sleep_problems
+      fall_asleep falling_asleep stay_asleep lie_awake lying_awake wide_awake awake_at
+      tossing_and_turning racing_thoughts sleep_at no_sleep hours_of_sleep melatonin exhausted_all
+      `,
   },
   {
     id: 'substance',
@@ -133,17 +196,19 @@ export const TOPICS: Topic[] = [
   {
     id: 'selfesteem',
     category: 'counseling',
-    label: 'self-esteem and self-worth',
-    weight: 1,
-    terms: `self-esteem self_esteem self-worth insecure insecurity confidence hate_myself
-      not_good_enough failure ashamed shame guilt guilty embarrassed loser`,
+    label: 'low self-esteem and self-worth',
+    weight: 1.1,
+    terms: `self-esteem self_esteem self-worth self_worth worthless insecure insecurity hate_myself
+      not_good_enough never_good_enough inadequate useless failure ashamed shame
+      loser compare_myself comparing_myself self-critical inner_critic self-confidence
+      self_confidence not_smart`,
   },
   {
     id: 'anger',
     category: 'counseling',
     label: 'anger and emotional control',
     weight: 0.8,
-    terms: `anger angry rage temper furious outbursts resentment mood_swings`,
+    terms: `anger angry rage temper furious outbursts resentment mood_swings snap_at snapped`,
   },
   {
     id: 'body',
@@ -157,80 +222,123 @@ export const TOPICS: Topic[] = [
     category: 'counseling',
     label: 'mental health and therapy',
     weight: 1,
+    tier: 'feeling',
     terms: `therapy therapist counselor counsellor counseling counselling psychiatrist psychologist
       mental_health medication antidepressants diagnosis diagnosed bipolar adhd schizophrenia
-      borderline disorder emotions emotional feelings mood`,
+      borderline disorder emotions emotional feelings mood guilt guilty embarrassed`,
   },
   // coaching
   {
     id: 'career',
     category: 'coaching',
-    label: 'career and job',
-    weight: 0.5,
-    terms: `career job jobs interview interviews promotion unemployed laid_off fired quit_my_job
-      new_job job_search job_hunting hired hiring salary raise workload`,
+    label: 'changing careers or finding a new job direction',
+    weight: 0.6,
+    terms: `career careers career_change change_careers switch_careers changing_careers new_career
+      job jobs interview interviews promotion unemployed laid_off fired quit_my_job new_job
+      job_search job_hunting job_offer hired hiring salary raise resume retrain retraining
+      profession`,
   },
   {
     id: 'study',
     category: 'coaching',
-    label: 'studies and exams',
-    weight: 0.4,
-    terms: `exam exams finals grades college university semester studying study_habits
-      graduate graduation dissertation professor classes`,
+    label: 'study habits and exams',
+    weight: 0.6,
+    terms: `exam exams finals midterm midterms grades gpa college university semester studying
+      study_habits study_schedule revision revise revising cram cramming flashcards lectures
+      coursework graduate graduation dissertation thesis professor classes`,
+  },
+  {
+    id: 'procrastination',
+    category: 'coaching',
+    label: 'procrastination and getting things done',
+    weight: 1,
+    terms: `procrastinate procrastinating procrastination putting_off put_off keep_putting
+      last_minute distracted distractions
+      scrolling lazy`,
   },
   {
     id: 'goals',
     category: 'coaching',
     label: 'goals, habits and motivation',
     weight: 0.8,
-    terms: `goal goals motivation motivated unmotivated procrastinate procrastinating procrastination
-      discipline productive productivity habit habits routine self-improvement accountability
-      progress confident confidence willpower focus`,
+    tier: 'feeling',
+    terms: `goal goals motivation motivated unmotivated discipline productive productivity habit
+      habits routine self-improvement accountability progress confident confidence willpower
+      focus`,
   },
   {
     id: 'fitness',
     category: 'coaching',
-    label: 'exercise, diet and healthy habits',
+    label: 'fitness, exercise and diet goals',
     weight: 0.8,
     terms: `exercise exercising workout workouts walking walk walks steps step_count gym fitness
       active activity diet meals healthy eating lose_weight weight_loss weight running jogging
-      pedometer fitbit calories vegetables snacks`,
+      pedometer fitbit calories vegetables snacks marathon 5k strength_training`,
   },
   {
-    id: 'direction',
+    id: 'decision',
     category: 'coaching',
-    label: 'decisions and life direction',
-    weight: 0.6,
-    terms: `decide decision decisions should_i purpose meaning meaningful direction passion
-      my_future life_goals what_to_do torn dilemma`,
+    label: 'making a difficult life decision',
+    weight: 0.8,
+    terms: `decide deciding decision decisions can't_decide cannot_decide dilemma torn
+      pros_and_cons choose choosing crossroads weighing
+       second-guessing`,
+  },
+  {
+    id: 'meaning',
+    category: 'coaching',
+    label: 'searching for purpose and meaning in life',
+    weight: 1,
+    terms: `purpose meaning meaningful meaningless passion passions fulfilled unfulfilled fulfillment
+      fulfilment direction my_future life_goals what_to_do_with what's_the_point calling
+      aimless drifting_through existential going_nowhere stuck_in_life why_am_i bigger_than
+      sense_of_purpose`,
   },
   // companionship
   {
     id: 'lonely',
     category: 'companionship',
-    label: 'loneliness and wanting company',
+    label: 'feeling lonely and isolated',
     weight: 1.3,
-    terms: `lonely loneliness alone isolated no_friends someone_to_talk talk_to_me keep_me_company
-      be_my_friend miss_talking nobody_to_talk`,
+    terms: `lonely loneliness alone isolated isolation no_friends no_one_to nobody_to miss_talking
+       `,
+  },
+  {
+    id: 'listen',
+    category: 'companionship',
+    label: 'wanting someone to listen',
+    weight: 1.3,
+    terms: `someone_to_talk talk_to_me keep_me_company just_listen listen_to_me vent venting
+      need_to_talk talk_to_someone off_my_chest just_talk be_my_friend
+      chat_with_me stay_with_me`,
   },
   {
     id: 'smalltalk',
     category: 'companionship',
-    label: 'small talk with the assistant',
+    label: 'casual chat about everyday life',
     weight: 0.6,
     terms: `hobby hobbies favorite favourite where_are_you are_you_from how_are_you how_old
       your_name you_like do_you_like what_do_you_do tell_me_about_yourself weekend travel
-      travelling traveling cooking books reading nice_to_meet`,
+      travelling traveling cooking books reading nice_to_meet how_was_your your_day`,
   },
   // romantic roleplay
   {
-    id: 'romance',
+    id: 'romance_partner',
     category: 'romantic_roleplay',
-    label: 'romantic roleplay with the assistant',
+    label: 'the assistant as a romantic partner',
     weight: 1.3,
-    terms: `kiss kisses kissing cuddle cuddles cuddling babe darling sweetheart my_love honey
-      flirt flirting seduce sexy naughty roleplay role-play blushes blush caress hugs_you
-      kisses_you moans be_my_girlfriend be_my_boyfriend girlfriend_roleplay`,
+    terms: `babe darling sweetheart my_love honey be_my_girlfriend be_my_boyfriend
+      my_girlfriend_now my_boyfriend_now love_you_too miss_you missed_you
+      thinking_of_you our_date flirt flirting sexy`,
+  },
+  {
+    id: 'romance_scene',
+    category: 'romantic_roleplay',
+    label: 'an interactive romantic roleplay scene',
+    weight: 1.3,
+    terms: `roleplay role-play role_play romantic_scene you_are_my
+      kiss kisses kissing cuddle cuddles cuddling seduce naughty blushes blush caress hugs_you
+      kisses_you moans girlfriend_roleplay candlelit moonlight`,
   },
   // task topics
   {
