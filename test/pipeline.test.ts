@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -134,5 +134,17 @@ describe('analyzeLogs (offline engine, end to end)', () => {
     await expect(analyzeLogs({ inputs: [bad], outDir: join(dir, 'bad'), seed: 1 }, deps())).rejects.toThrow(
       /notes\.txt: unknown format/,
     );
+  });
+});
+
+describe('--purge-store', () => {
+  it('deletes the per-conversation results once the report is written', async () => {
+    const store = join(dir, 'purged-store');
+    await analyzeLogs(
+      { inputs: [corpus], outDir: join(dir, 'purged'), seed: 1, storeDir: store, purgeStore: true },
+      deps(),
+    );
+    expect(existsSync(join(store, 'results.jsonl'))).toBe(false);
+    expect(existsSync(join(dir, 'purged', 'report.json'))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  * that must reconcile (read = analysed + excluded + quarantined).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { effectiveCategories } from '../analysis/groups.js';
 import type { AnalysisRecord } from '../analysis/record.js';
@@ -286,7 +286,11 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     },
   });
   await writeReport(options.outDir, report);
-  if (options.purgeStore && storeFile) RunStore.open(storeFile).purge();
+  if (options.purgeStore && storeDir) {
+    // Per-conversation results and the embeddings of their summaries: both sensitive.
+    RunStore.open(join(storeDir, 'results.jsonl')).purge();
+    rmSync(join(storeDir, 'embeddings.bin'), { force: true });
+  }
 
   const errors = records.filter((r) => r.facets.status.kind === 'error').length;
   return {

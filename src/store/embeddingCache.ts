@@ -12,19 +12,8 @@
  * the run store once the report is written.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fstatSync,
-  fsyncSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { AppendLog } from './appendLog.js';
 
 /** A dimension above this is a corrupt record, not a model. */
 const MAX_DIM = 1 << 16;
@@ -38,9 +27,7 @@ export interface EmbeddingCacheStats {
 
 export class EmbeddingCache {
   private readonly vectors = new Map<string, Float32Array>();
-  private fd: number | null = null;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private log: AppendLog | null = null;
   readonly stats: EmbeddingCacheStats = { loaded: 0, written: 0, truncatedBytes: 0 };
 
   private constructor(readonly file: string) {}
@@ -51,7 +38,6 @@ export class EmbeddingCache {
 
   static open(file: string): EmbeddingCache {
     const cache = new EmbeddingCache(file);
-    mkdirSync(dirname(file), { recursive: true });
     let valid = 0;
     if (existsSync(file)) {
       const buf = readFileSync(file);
@@ -69,8 +55,7 @@ export class EmbeddingCache {
       cache.stats.truncatedBytes = buf.length - valid;
       cache.stats.loaded = cache.vectors.size;
     }
-    cache.fd = openSync(file, 'a+');
-    if (valid < fstatSync(cache.fd).size) ftruncateSync(cache.fd, valid);
+    cache.log = new AppendLog(file, valid);
     return cache;
   }
 
@@ -95,29 +80,20 @@ export class EmbeddingCache {
     rec.write(key, 0, 'hex');
     rec.writeUInt32LE(copy.length, 32);
     for (let d = 0; d < copy.length; d++) rec.writeFloatLE(copy[d], 36 + d * 4);
-    this.pending.push(rec);
-    this.pendingBytes += rec.length;
+    this.log?.append(rec);
     this.stats.written++;
-    if (this.pendingBytes > 1 << 20) this.flush();
   }
 
   flush(): void {
-    if (this.fd === null || this.pending.length === 0) return;
-    writeSync(this.fd, Buffer.concat(this.pending));
-    fsyncSync(this.fd);
-    this.pending = [];
-    this.pendingBytes = 0;
+    this.log?.flush();
   }
 
   close(): void {
-    this.flush();
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
+    this.log?.close();
   }
 
   purge(): void {
-    this.close();
-    rmSync(this.file, { force: true });
+    this.log?.remove();
     this.vectors.clear();
   }
 }

@@ -11,20 +11,9 @@
  * The store holds sensitive per-conversation results (concern summaries): it stays in the run
  * folder and `purge()` deletes it once the report is written.
  */
-import {
-  closeSync,
-  existsSync,
-  fstatSync,
-  fsyncSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Facets, Usage } from '../facets/schema.js';
+import { AppendLog } from './appendLog.js';
 
 export interface StoredResult {
   facets: Facets;
@@ -45,9 +34,7 @@ export interface RunStoreStats {
 
 export class RunStore {
   private readonly results = new Map<string, StoredResult>();
-  private fd: number | null = null;
-  private pending: string[] = [];
-  private pendingBytes = 0;
+  private log: AppendLog | null = null;
   readonly stats: RunStoreStats = { loaded: 0, written: 0, skippedLines: 0 };
 
   private readonly writtenKeys = new Set<string>();
@@ -64,7 +51,6 @@ export class RunStore {
    */
   static open(file: string, options: { retainWritten?: boolean } = {}): RunStore {
     const store = new RunStore(file, options.retainWritten ?? true);
-    mkdirSync(dirname(file), { recursive: true });
     let validBytes = 0;
     if (existsSync(file)) {
       const buf = readFileSync(file);
@@ -87,9 +73,8 @@ export class RunStore {
       if (start < buf.length) store.stats.skippedLines++;
       store.stats.loaded = store.results.size;
     }
-    store.fd = openSync(file, 'a+');
-    // Cut a torn tail so the next append starts on a fresh line.
-    if (validBytes < fstatSync(store.fd).size) ftruncateSync(store.fd, validBytes);
+    // A torn tail is cut so the next append starts on a fresh line.
+    store.log = new AppendLog(file, validBytes);
     return store;
   }
 
@@ -111,32 +96,22 @@ export class RunStore {
     if (this.has(key)) return;
     if (this.retainWritten) this.results.set(key, result);
     else this.writtenKeys.add(key);
-    const line = `${JSON.stringify({ k: key, r: result })}\n`;
-    this.pending.push(line);
-    this.pendingBytes += line.length;
+    this.log?.append(`${JSON.stringify({ k: key, r: result })}\n`);
     this.stats.written++;
-    if (this.pendingBytes > 1 << 20) this.flush();
   }
 
   /** Writes queued results and fsyncs, so a SIGKILL after this loses nothing written. */
   flush(): void {
-    if (this.fd === null || this.pending.length === 0) return;
-    writeSync(this.fd, this.pending.join(''));
-    fsyncSync(this.fd);
-    this.pending = [];
-    this.pendingBytes = 0;
+    this.log?.flush();
   }
 
   close(): void {
-    this.flush();
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
+    this.log?.close();
   }
 
   /** Deletes the store file: per-conversation results are sensitive. */
   purge(): void {
-    this.close();
-    rmSync(this.file, { force: true });
+    this.log?.remove();
     this.results.clear();
     this.writtenKeys.clear();
   }
