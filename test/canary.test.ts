@@ -5,7 +5,7 @@
  * server echoes user text into summaries, names clusters after a member verbatim and approves every
  * audit: the deterministic gates must still stop what it leaks.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,22 @@ beforeAll(async () => {
   ];
   canaries = [...new Set(records.flatMap((r) => r.truth.canaries))];
   await writeSynthCorpus(records, corpus, 'openai');
+  // Injection: 200 conversations from only 2 users, all pushing one target's details so that a
+  // cluster would be named after them. Thresholds count users, not conversations.
+  const target =
+    'I keep thinking about the divorce of Marguerite Quillfeather at 41 Brackenwood Lane, the glimmerfrost affair';
+  const planted = Array.from({ length: 200 }, (_, i) =>
+    JSON.stringify({
+      id: `inject-${i}`,
+      user: `attacker-${i % 2}`,
+      messages: [
+        { role: 'user', content: `${target}. I feel so anxious and sad about it, version ${i % 7}.` },
+        { role: 'assistant', content: 'That sounds hard. Tell me more about how you are feeling.' },
+      ],
+    }),
+  );
+  appendFileSync(corpus, `${planted.join('\n')}\n`);
+  canaries.push('Marguerite', 'Quillfeather', 'Brackenwood', 'glimmerfrost');
   server = await startFakeLlmServer({ echo: true, embeddingDim: 32 });
 });
 
@@ -78,7 +94,7 @@ describe('planted canaries never reach the output folder', () => {
 
   it('offline engine', async () => {
     const { out, result } = await run('offline', createOfflineEngine());
-    expect(result.analysed).toBe(1500);
+    expect(result.analysed).toBe(1700);
     expect(leaks(out)).toEqual([]);
   });
 
