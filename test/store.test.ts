@@ -39,6 +39,21 @@ describe('RunStore', () => {
     s3.purge();
   });
 
+  it('loads a store larger than its 4 MB read chunk, lines straddling chunk boundaries', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'al-store-big-'));
+    const file = join(dir, 'results.jsonl');
+    const s = RunStore.open(file);
+    const n = 20_000;
+    for (let i = 0; i < n; i++)
+      s.put(`key-${i}`, rec({ ...okFacets, concern: `concern ${i} ${'x'.repeat(i % 300)}` }));
+    s.close();
+    const again = RunStore.open(file);
+    expect(again.size).toBe(n);
+    expect(again.stats.skippedLines).toBe(0);
+    expect(again.get('key-12345')?.facets.concern).toBe(`concern 12345 ${'x'.repeat(12345 % 300)}`);
+    again.close();
+  });
+
   it('keys on content, prompt version, model and parameters, not on ids', () => {
     const parts = { engine: 'openai', model: 'm', promptVersion: 'v1', parameters: { t: 0, a: 1 } };
     const m = [{ role: 'user' as const, content: 'hi' }];

@@ -11,7 +11,7 @@
  * The store holds sensitive per-conversation results (concern summaries): it stays in the run
  * folder and `purge()` deletes it once the report is written.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import type { Facets, Usage } from '../facets/schema.js';
 import { AppendLog } from './appendLog.js';
 
@@ -53,24 +53,20 @@ export class RunStore {
     const store = new RunStore(file, options.retainWritten ?? true);
     let validBytes = 0;
     if (existsSync(file)) {
-      const buf = readFileSync(file);
-      let start = 0;
-      while (start < buf.length) {
-        const nl = buf.indexOf(10, start);
-        if (nl === -1) break; // torn tail: no newline, dropped below
-        const line = buf.toString('utf8', start, nl);
-        start = nl + 1;
+      let offset = 0;
+      for (const { line, end } of completeLines(file)) {
+        offset = end;
         try {
           const rec = JSON.parse(line) as { k: string; r: StoredResult };
           if (typeof rec.k === 'string' && rec.r && typeof rec.r === 'object') {
             store.results.set(rec.k, rec.r);
-            validBytes = start;
+            validBytes = end;
           } else store.stats.skippedLines++;
         } catch {
           store.stats.skippedLines++;
         }
       }
-      if (start < buf.length) store.stats.skippedLines++;
+      if (offset < statSync(file).size) store.stats.skippedLines++; // torn tail: no newline
       store.stats.loaded = store.results.size;
     }
     // A torn tail is cut so the next append starts on a fresh line.
@@ -114,5 +110,27 @@ export class RunStore {
     this.log?.remove();
     this.results.clear();
     this.writtenKeys.clear();
+  }
+}
+
+/** Every newline-terminated line of `file` with the byte offset after it, read 4 MB at a time. */
+function* completeLines(file: string): Generator<{ line: string; end: number }> {
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(4 << 20);
+    let carry = Buffer.alloc(0);
+    let consumed = 0; // file offset of carry[0]
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+      const buf = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      let start = 0;
+      for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, start)) {
+        yield { line: buf.toString('utf8', start, nl), end: consumed + nl + 1 };
+        start = nl + 1;
+      }
+      carry = Buffer.from(buf.subarray(start));
+      consumed += start;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
