@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kmeans } from '../src/cluster/kmeans.js';
+import { kmeans, kmeansPlusPlusForTest } from '../src/cluster/kmeans.js';
 import { createRng } from '../src/util/random.js';
 
 /** `perBlob` points around each of `centres` (dim 2..), Gaussian-ish noise of scale `noise`. */
@@ -127,3 +127,70 @@ describe('kmeans', () => {
     expect(kmeans(data, n, dim, 2, { seed: 1, maxIter: 7, tol: 0 }).iterations).toBeLessThan(7);
   });
 });
+
+describe("kmeans with Hamerly's bounds", () => {
+  it('assigns exactly as plain Lloyd iterations from the same start', () => {
+    // Overlapping blobs, so points change cluster for several iterations and the bounds matter.
+    const centres = Array.from({ length: 12 }, (_, b) =>
+      Array.from({ length: 8 }, (_, d) => ((b * 7 + d * 3) % 11) * 0.6),
+    );
+    const { data, n, dim } = blobs(centres, 80, 2.5, 3);
+    const k = 12;
+    const fast = kmeans(data, n, dim, k, { seed: 9, maxIter: 15, tol: -1 });
+    // Reference: 15 plain Lloyd steps from the same k-means++ start, then a final assignment.
+    let centroids = kmeansPlusPlusForTest(data, n, dim, k, 9);
+    let assign = nearest(data, n, dim, centroids, k);
+    let changedLate = 0;
+    for (let it = 0; it < 15; it++) {
+      centroids = means(data, n, dim, assign, k, centroids);
+      const next = nearest(data, n, dim, centroids, k);
+      if (it >= 3) changedLate += next.filter((a, i) => a !== assign[i]).length;
+      assign = next;
+    }
+    expect(changedLate).toBeGreaterThan(0); // the data keeps points moving after the first steps
+    expect(Array.from(fast.assignments)).toEqual(Array.from(assign));
+  });
+});
+
+function nearest(data: Float32Array, n: number, dim: number, c: Float32Array, k: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    let bestD = Number.POSITIVE_INFINITY;
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let d = 0; d < dim; d++) {
+        const t = data[i * dim + d] - c[j * dim + d];
+        s += t * t;
+      }
+      if (s < bestD) {
+        bestD = s;
+        best = j;
+      }
+    }
+    out[i] = best;
+  }
+  return out;
+}
+
+function means(
+  data: Float32Array,
+  n: number,
+  dim: number,
+  a: Int32Array,
+  k: number,
+  prev: Float32Array,
+): Float32Array {
+  const sums = new Float64Array(k * dim);
+  const counts = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    counts[a[i]]++;
+    for (let d = 0; d < dim; d++) sums[a[i] * dim + d] += data[i * dim + d];
+  }
+  const out = Float32Array.from(prev);
+  for (let j = 0; j < k; j++) {
+    if (counts[j] === 0) continue;
+    for (let d = 0; d < dim; d++) out[j * dim + d] = Math.fround(sums[j * dim + d] / counts[j]);
+  }
+  return out;
+}

@@ -55,6 +55,9 @@ describe('analyzeLogs (offline engine, end to end)', () => {
     for (const f of ['report.html', 'prevalence.csv', 'pushback.csv', 'sentiment_change.csv', 'topics.csv']) {
       expect(readFileSync(join(out, f), 'utf8').length).toBeGreaterThan(0);
     }
+    // The offline engine's validated accuracy for its current rules ships with it (npm run eval
+    // dev-data rewrites it): a rules change without a new measurement fails here.
+    expect(report.provenance.validation?.summary).toMatch(/^Offline engine rules-\d+ scored against human labels/);
     expect(report.provenance.inputs).toEqual([
       expect.objectContaining({
         file: 'corpus.jsonl',

@@ -3,16 +3,21 @@
  * offline engine, a keyword baseline and VADER (sentiment only), in one table with the targets,
  * then per-file rows so weak sources are visible. Skipped cleanly when the folder is absent.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Conversation } from '../conversation/model.js';
 import { readConversations } from '../conversation/read.js';
 import { createVaderBaseline, keywordBaselineFacets } from '../facets/baselines.js';
 import type { BinaryMetrics } from '../facets/metrics.js';
+import { OFFLINE_RULES_VERSION } from '../facets/offline/engine.js';
 import { offlineFacets } from '../facets/offline/facets.js';
 import type { Facets } from '../facets/schema.js';
 import { fmt, type LabelledItem, type ValidationReport, validateFacets } from '../facets/validate.js';
+import { PACKAGE_ROOT } from '../version.js';
 import type { EvalSection } from './sections.js';
+
+const PACKAGE_ROOT_PATH = fileURLToPath(PACKAGE_ROOT);
 
 export function devDataDir(): string {
   return process.env.AFFECTLENS_DEV_DATA ?? join(process.cwd(), '..', 'shared', 'data', 'dev');
@@ -213,10 +218,50 @@ export async function devDataReport(dir = devDataDir()): Promise<string> {
       );
     }
   });
+  const shipped = writeOfflineValidation(
+    ROWS.flatMap((row) => {
+      const v = row.pick(row.files ? pooled(0, row.files) : allPooled[0]);
+      return v === undefined ? [] : [{ metric: row.metric, value: v }];
+    }),
+    files.length,
+    total,
+  );
+  lines.push('', `offline figures for reports written to ${shipped}`);
   if (process.env.AFFECTLENS_EVAL_VERBOSE === '1') {
     lines.push('', 'offline engine, all files pooled:', formatPooled(allPooled[0]));
   }
   return lines.join('\n');
+}
+
+/**
+ * The offline engine's validated accuracy, for reports: `analyze` shows it in the methods section
+ * when the file's rules version is the engine's. Figures only, no data.
+ */
+function writeOfflineValidation(
+  rows: { metric: string; value: number }[],
+  files: number,
+  items: number,
+): string {
+  const file = join(PACKAGE_ROOT_PATH, 'data', 'offline', 'validation.json');
+  const body = {
+    rulesVersion: OFFLINE_RULES_VERSION,
+    summary:
+      `Offline engine ${OFFLINE_RULES_VERSION} scored against human labels on the dev split of ${files} public research ` +
+      `data sets (${items} labelled items): ` +
+      rows
+        .filter((r) => /F1|accuracy/.test(r.metric) && !/reference|EmoBank/.test(r.metric))
+        .map((r) => `${r.metric} ${r.value.toFixed(2)}`)
+        .join(', ') +
+      '. Most sources are human-human support chats or benchmark prompts, not assistant logs: expect lower accuracy on real traffic.',
+    source: 'npm run eval dev-data (../shared/data/dev, see its README for sources and label mappings)',
+    metrics: rows.map((r) => ({
+      facet: r.metric.split(' ')[0],
+      metric: r.metric,
+      value: Number(r.value.toFixed(4)),
+    })),
+  };
+  writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
+  return file;
 }
 
 function formatPooled(r: ValidationReport): string {

@@ -25,6 +25,7 @@ import { VERSION } from '../version.js';
 import { clusterDepsFor } from './clusterDeps.js';
 import { type ExtractOutcome, extractFacetsWithStore } from './extract.js';
 import { QuarantineLog } from './quarantineLog.js';
+import { shippedValidation } from './validation.js';
 
 /** Conversations with at least this many human messages form the "very long" group. */
 export const LONG_CONVERSATION_MIN_HUMAN_MESSAGES = 50;
@@ -282,7 +283,7 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
         'group-describing cluster names (layer 3)',
         `privacy audit: ${clusterDeps.auditor.description} and PII detector (layer 4)`,
       ],
-      validation: options.validation,
+      validation: options.validation ?? shippedValidation(deps.engine),
     },
   });
   await writeReport(options.outDir, report);
