@@ -110,7 +110,7 @@ const OTHER_PERSON_ACTS =
  * symptom, what is wrong with them. The mark of counselling, however many people are mentioned.
  */
 const SELF_FOCUS =
-  /\b(?:why (?:do|am|can't|cannot|don't) i (?:feel|always|keep|get so|so|never|hate|cry|think)|how (?:do|can|should) i (?:cope|deal|live|stop feeling|stop being|get rid of|manage|overcome|handle) (?:with )?(?:my )?(?:depression|anxiety|panic|grief|loss|trauma|ptsd|stress|feelings|emotions|thoughts|fear|anger|insecurit|self|loneliness|sadness|mood|urges|intrusive)|what(?:'s| is) wrong with me|i hate (?:myself|the way i|my body|my life|who i)|is (?:it|this|something) wrong with me|i(?:'m| am) (?:always |so |constantly )?(?:paranoid|depressed|anxious|numb|suicidal)|i (?:can't|cannot) (?:stop (?:crying|thinking|worrying|feeling)|function|get out of bed)|i(?:'ve| have) (?:lost|no) (?:my )?(?:identity|sense of self|will to|motivation to live))/g;
+  /\b(?:why (?:do|am|can't|cannot|don't) i (?:feel|always|keep|get so|so|never|hate|cry|think)|how (?:do|can|should) i (?:cope|deal|live|stop feeling|stop being|get rid of|manage|overcome|handle) (?:with )?(?:my )?(?:depression|anxiety|panic|grief|loss|trauma|ptsd|stress|feelings|emotions|thoughts|fear|anger|insecurit|self|loneliness|sadness|mood|urges|intrusive)|what(?:'s| is) wrong with me|i hate (?:myself|the way i|my body|my life|who i)|is (?:it|this|something) wrong with me|i(?:'m| am) (?:always |so |constantly )?(?:paranoid|depressed|anxious|numb|suicidal)|i (?:can't|cannot) (?:stop (?:crying|thinking|worrying|feeling)|function|get out of bed)|i(?:'ve| have) (?:lost|no) (?:my )?(?:identity|sense of self|will to|motivation to live)|(?:i was|i've been|i have been|i got|i am|i'm|been) diagnosed|my (?:medication|meds|antidepressants?|therapist|psychiatrist|diagnosis|symptoms|panic attacks|anxiety|depression|ocd|ptsd|adhd|bipolar|eating disorder)|i (?:self[- ]harm|cut myself|hurt myself|binge|purge|hear voices|have panic attacks|have (?:anxiety|depression|ocd|ptsd|adhd|insomnia))|(?:should i|do i need to) (?:see|get|go to|start|try) (?:a |an )?(?:therapist|therapy|counsel+or|counsel+ing|psychiatrist|medication|meds|antidepressants?))/g;
 
 /** A request to a service (find, book, recommend): the user wants something done, not company. */
 const SERVICE_REQUEST =
@@ -311,7 +311,9 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
         const cues = pushbackCues(n, lastUser);
         const p = binaryProbability(models.pushback, pushbackFeatures(n, lastUser, cues));
         const sig = signalOfCues(cues);
-        if (p >= (sig.pushback ? THRESHOLDS.pushbackWithRule : THRESHOLDS.pushback)) {
+        // A reply that only says it did not follow is never pushback, however confident the head.
+        const dodged = cues.includes('dodge');
+        if (!dodged && p >= (sig.pushback ? THRESHOLDS.pushbackWithRule : THRESHOLDS.pushback)) {
           pushback = true;
           reason = pushbackReason(
             sig.pushback ? sig : { pushback: true, kind: 'refusal' },

@@ -27,6 +27,9 @@ const REFUSAL: RegExp[] = [
   /\b(?:i|we) (?:can't|cannot|won't) (?:and won't |and will not )?(?:help|assist) with (?:that|this)\b/,
   /\b(?:i don't think|i do not think) (?:that's|that is|it's|it is|i should|you should)\b/,
   /\bi(?:'m| am) not sure (?:that's|that is|it's|it is) (?:a good idea|appropriate|safe|legal)\b/,
+  // Polite partial refusals: the assistant steps aside from the request without "can't".
+  /\bi(?:'m| am) not in a position to\b|\bi(?:'ll| will) (?:have to |need to )?pass on\b|\bi (?:wouldn't|would not|can't|cannot) (?:recommend|advise|suggest|encourage) (?:that|this|doing|it|you)\b|\bi (?:have to|need to|must|will) (?:stay away from|steer clear of|draw the line)\b/,
+  /\bit would (?:be )?(?:irresponsible|inappropriate|unsafe|unwise|wrong) (?:of me )?(?:to|for)\b|\b(?:that's|that is|this is) (?:something|a (?:question|decision)) (?:for|to (?:discuss|ask|raise|make) with|best (?:answered|handled|left|made) (?:by|to|with)) (?:a|your) (?:doctor|physician|pharmacist|therapist|professional|lawyer|prescriber|psychiatrist|gp)\b/,
 ];
 
 /**
@@ -62,6 +65,16 @@ const SHORT_REBUTTAL =
 /** Rebuttals without a plain negation: the reply sets the facts against the question's premise. */
 const CONTRAST_REBUTTAL =
   /\b(?:rather than|instead of|neither|nor|both are|both of them|still (?:part|alive|exist|in use)|only (?:in|on|at|for)|specific to|not a kind|is a kind of|are a kind of)\b/;
+
+const WHY_QUESTION = /^(?:why|how come)\b/;
+const EXPLAINS =
+  /\b(?:because|due to|since|so that|in order|as a result|caus\w*|lets?|helps?|allows?|leads? to|makes?|thanks to)\b/;
+
+/** The user asked for a diagnosis, a prescription or a dose: a referral then declines the request. */
+const ASKS_DIAGNOSIS =
+  /\b(?:diagnos\w*|prescri\w*|dosage|dose|which (?:medication|medicine|pills?|antibiotics?|drugs?)|what (?:medication|medicine|pills?|antibiotics?|drugs?) (?:should|do|can)|do i have (?:a |an )?(?:disease|disorder|cancer|condition|illness))\b/;
+const CLINICIAN =
+  /\b(?:doctor|physician|pharmacist|psychiatrist|prescriber|gp|psychologist|specialist|clinician)\b/;
 
 const DODGE =
   /^(?:i|i'm|i've|i'd|sorry)\b|\b(?:not sure|don't understand|do not understand|don't know|do not know)\b/;
@@ -129,18 +142,25 @@ export function pushbackCues(reply: string, userText: string): string[] {
       cues.push('late_rebuttal');
     if (CONTRAST_REBUTTAL.test(reply)) cues.push('contrast_rebuttal');
   }
+  const asked = userText.trim();
+  // A short answer to "why" that gives no reason sets other facts against the premise.
+  if (words <= 40 && WHY_QUESTION.test(asked) && !EXPLAINS.test(reply)) cues.push('unexplained_why');
+  if (ASKS_DIAGNOSIS.test(asked) && (REFERRAL.test(head) || CLINICIAN.test(firstSentences(reply, 250))))
+    cues.push('referral_boundary');
   return cues;
 }
 
 /** The rule signal implied by a cue list (kind of the strongest family that fired). */
 export function signalOfCues(cues: readonly string[]): PushbackSignal {
   if (cues.includes('dodge')) return { pushback: false, kind: null };
-  if (cues.includes('refusal')) return { pushback: true, kind: 'refusal' };
+  if (cues.includes('refusal') || cues.includes('referral_boundary'))
+    return { pushback: true, kind: 'refusal' };
   if (cues.includes('self_talk')) return { pushback: true, kind: 'self_talk' };
   if (
     cues.includes('correction') ||
     cues.includes('short_rebuttal') ||
     cues.includes('late_rebuttal') ||
+    cues.includes('unexplained_why') ||
     cues.includes('contrast_rebuttal')
   )
     return { pushback: true, kind: 'correction' };

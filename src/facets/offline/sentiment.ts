@@ -4,6 +4,8 @@
  */
 import type { SentimentValue } from '../schema.js';
 import {
+  COMPOUND_HEADS,
+  COMPOUND_VALENCE,
   CONTRASTS,
   EMOJI_VALENCE,
   HEDGES,
@@ -26,9 +28,21 @@ export interface SentimentOptions {
 
 export const DEFAULT_CUTS: readonly [number, number, number, number] = [-0.55, -0.12, 0.12, 0.55];
 
-function wordValence(tokens: string[], i: number): number {
+/** A hyphenated evaluative word starting at token i, as [valence, tokens spanned]. */
+function compoundAt(tokens: string[], i: number): [number, number] | undefined {
+  if (!COMPOUND_HEADS.has(tokens[i])) return undefined;
+  let key = tokens[i];
+  for (let k = 1; k <= 3 && i + k < tokens.length; k++) {
+    key += `-${tokens[i + k]}`;
+    const v = COMPOUND_VALENCE.get(key);
+    if (v !== undefined) return [v, k + 1];
+  }
+  return undefined;
+}
+
+function wordValence(tokens: string[], i: number, base?: number): number {
   const tok = tokens[i];
-  let v = VALENCE.get(tok) ?? EMOJI_VALENCE.get(tok);
+  let v = base ?? VALENCE.get(tok) ?? EMOJI_VALENCE.get(tok);
   if (v === undefined) return 0;
   const prev = tokens[i - 1];
   if (prev !== undefined) {
@@ -53,7 +67,12 @@ function wordValence(tokens: string[], i: number): number {
   return v;
 }
 
-function clauseValence(tokens: string[]): number {
+/** Largest single-word (or phrase) weight seen while scoring a message: the "very" classes need one strong word. */
+interface Peak {
+  value: number;
+}
+
+function clauseValence(tokens: string[], peak: Peak): number {
   let contrastAt = -1;
   let hedged = false;
   for (let i = 0; i < tokens.length; i++) {
@@ -62,10 +81,14 @@ function clauseValence(tokens: string[]): number {
   }
   let sum = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const v = wordValence(tokens, i);
+    const at = i;
+    const compound = compoundAt(tokens, at);
+    const v = wordValence(tokens, at, compound?.[0]);
+    if (compound) i += compound[1] - 1;
     if (v === 0) continue;
+    if (Math.abs(v) > Math.abs(peak.value)) peak.value = v;
     if (contrastAt < 0) sum += v;
-    else sum += i < contrastAt ? v * 0.5 : v * 1.5;
+    else sum += at < contrastAt ? v * 0.5 : v * 1.5;
   }
   // Hedged statements ("maybe it's fine", "i guess it was ok") are milder than they read.
   return hedged ? sum * 0.75 : sum;
@@ -82,12 +105,19 @@ export function valenceSum(text: string): number {
 
 /** As valenceSum, for text already passed through `normalise`. */
 export function valenceSumOfNormalised(normalised: string): number {
+  return scoreNormalised(normalised).sum;
+}
+
+/** Valence sum and the strongest single word or phrase behind it. */
+export function scoreNormalised(normalised: string): { sum: number; peak: number } {
+  const peak: Peak = { value: 0 };
   let total = 0;
   // A phrase's words must not count again on their own, so matched phrases are blanked out.
   const n = normalised.replace(PHRASE_RE, (...m: unknown[]) => {
     for (let k = 0; k < PHRASE_VALUES.length; k++) {
       if (m[k + 1] !== undefined) {
         total += PHRASE_VALUES[k];
+        if (Math.abs(PHRASE_VALUES[k]) > Math.abs(peak.value)) peak.value = PHRASE_VALUES[k];
         break;
       }
     }
@@ -97,10 +127,31 @@ export function valenceSumOfNormalised(normalised: string): number {
   for (const c of clauses(n)) {
     const tokens = tokenise(c);
     for (const t of tokens) if (t === '!') exclaims++;
-    total += clauseValence(tokens);
+    total += clauseValence(tokens, peak);
   }
   if (total !== 0 && exclaims > 0) total += Math.sign(total) * 0.3 * Math.min(exclaims, 3);
-  return total;
+  return { sum: total, peak: peak.value };
+}
+
+/** Weakest single word that can carry a message into a "very" class (a 3-word, or an intensified 2-word). */
+export const STRONG_WORD = 2.5;
+/** A valence sum this large (two or more clearly evaluative words of one sign) also reaches a "very" class. */
+export const STRONG_SUM = 4;
+
+/** Five-point class from a valence sum: "very" needs a strong word of the same sign, not a pile of mild ones. */
+function fivePointOf(
+  sum: number,
+  peak: number,
+  cuts: readonly [number, number, number, number],
+): SentimentValue {
+  const v = toFivePoint(sum / Math.sqrt(sum * sum + ALPHA), cuts);
+  if (
+    (v === 1 || v === -1) &&
+    Math.abs(sum) < STRONG_SUM &&
+    !(Math.abs(peak) >= STRONG_WORD && Math.sign(peak) === v)
+  )
+    return (v / 2) as SentimentValue;
+  return v;
 }
 
 /** Compound score in [-1, 1]. */
@@ -118,11 +169,12 @@ export function toFivePoint(score: number, cuts = DEFAULT_CUTS): SentimentValue 
 }
 
 export function messageSentiment(text: string, options: SentimentOptions = {}): SentimentValue {
-  return toFivePoint(sentimentScore(text), options.cuts ?? DEFAULT_CUTS);
+  const { sum, peak } = scoreNormalised(normalise(text));
+  return fivePointOf(sum, peak, options.cuts ?? DEFAULT_CUTS);
 }
 
 /** As messageSentiment, for text already passed through `normalise`. */
 export function normalisedMessageSentiment(normalised: string): SentimentValue {
-  const s = valenceSumOfNormalised(normalised);
-  return toFivePoint(s / Math.sqrt(s * s + ALPHA), DEFAULT_CUTS);
+  const { sum, peak } = scoreNormalised(normalised);
+  return fivePointOf(sum, peak, DEFAULT_CUTS);
 }

@@ -88,11 +88,115 @@ const BUCKETS: [number, string][] = [
   ],
 ];
 
+/**
+ * General-English evaluative vocabulary (praise and criticism of things: films, books, products,
+ * service, food), added on top of BUCKETS; a word already in BUCKETS keeps its value there.
+ */
+const EVALUATIVE: [number, string][] = [
+  [
+    3.0,
+    `laugh-out-loud jaw-dropping spellbinding exhilaratingly sublimely
+     superlative stellar astonishing astounding transcendent miraculous sensational top-notch
+ must-see impeccable peerless incomparable matchless first-rate masterwork perfection
+ wondrous rapturous triumphant unmissable genius loves brilliance excellence excellently
+ amazingly fabulously terrifically gorgeously marvel awe-inspiring tour-de-force`,
+  ],
+  [
+    2.0,
+    `merry best-wishes all-the-best
+    insight insightfully intelligence talent passion passionate grace depth rousing epic innovative audacious bold daring creative creativity whimsical haunting heartwarmingly big-hearted warmhearted warm-hearted charismatic affectionate affectionately generous generosity honesty integrity inspiration inspirational wonderment marvels triumphantly infectious sharp-witted well-crafted well-made well-acted well-written well-observed
+     admirable admirably astute authentic beguiling buoyant charismatic compassionate convincing
+ convincingly crisp deft deftly effortless effortlessly eloquent endearing
+ enlightening entertainingly exuberant fascinated gifted genuine genuinely good-natured humane
+ humorous illuminating impressively irresistible lovingly lucid luminous lyrical meaningful
+ nuanced perceptive pleasurable polished potent provocative radiant refreshingly resonant
+ richly savvy skillful skilful skilled soulful sparkling spirited
+ stirring striking stylish suspenseful sympathetic talented tasteful tremendous triumphs
+ truthful vibrant visionary wise wisdom worthy crowd-pleasing crowd-pleaser hilarity funnier
+ brilliantly expertly finely nicely pleasantly happily gladly praise praised applaud
+ applauded celebrate celebrated thrill thrills thrilled enjoys enjoyment entertain entertains
+ relish savor savour cherish cherished impress impresses dazzle dazzles soar soars
+ shine shines sparkles excel excels succeeds winner achievement accomplishment 
+ appreciative appreciation thx delicious tasty yummy cozy cosy comfy 
+ durable affordable bargain beloved gem treasures charmed captivated
+ captivates satisfies heartening invigorating joyously tender-hearted
+ masterly accomplished handsome `,
+  ],
+  [
+    1.0,
+    `take-care
+    humor humour energy craft soul style substance wry droll sly sweeping intense fun-filled likeably cleanly carefully honestly earnestly heart-felt
+     adequate passable serviceable harmless cute quirky earnest
+ well-intentioned agreeable tolerable respectful 
+ workable amuse amuses amused painless tidy 
+ decent-enough`,
+  ],
+  [
+    -1.0,
+    `excess excessive gimmick gimmicks gimmicky shtick cheap cheaply dumbly emptiness tries pretends unsubtle heavy-handedness cartoonish cardboard one-dimensional two-dimensional paper-thin underwritten overacted overacting overwritten predictably unevenly blandly tediously dully ploddingly aimlessly pointlessness mess-up sloppiness
+     lackluster lacklustre middling so-so ordinary long-winded talky
+ inert listless limp slight flimsy superficial simplistic preachy sentimental
+ schmaltzy melodramatic manipulative far-fetched implausible uninvolving uninteresting
+ unfocused unsatisfying unimpressive unexciting uninspiring overblown overcooked overproduced
+ overrated underdeveloped undercooked half-baked thinly awkwardly clunky creaky labored
+ laboured strained forced stiff wooden numbing bothered bother bothersome inconvenient
+ inconvenience delayed faulty defective glitchy buggy overpriced noisy dirty smelly complaint
+ complain complaining complains regrettable cliche cliches pretension
+ pretensions bleak murky grim endless endlessly overstuffed bloated shapeless aimless
+ pedestrian perfunctory run-of-the-mill paint-by-numbers by-the-numbers tiring wearisome
+ silliness lazily sloppily slapdash shrill annoyance irritation awkwardness 
+ shortcomings mistaken hokey corny
+ stumbles stumble falters sags plods plod fumbles flounders grates dragged drags
+ dumbed-down unconvincingly muddle uninvolved problematically letdown let-down disappoint
+ unnecessary needless`,
+  ],
+  [
+    -2.0,
+    `sadness loneliness unhappiness hopelessness helplessness heartache
+     disastrously ineptly incompetently unwatchably mind-numbing mind-numbingly soporific snooze yawn yawner excruciatingly
+     badly dislikes disliked annoys waste wastes wasting stinks stinker stinky sour offensive
+ insulting condescending patronizing patronising tasteless crude vulgar intolerable dreary
+ dismal incomprehensible interminable inexcusable outrageous outraged livid disrespectful
+ dreadfully stupidly lamentable deplorable shameful shameless dishonest inferior substandard
+ unreliable ruined ruins ruin spoiled spoils sorrow nonsense brainless idiocy fake phony
+ phoney hypocritical ugh yuck unhelpful useless unacceptable rip-off ripoff regret regrets
+ disappoints disappointingly squander squanders squandered botch botched bungle bungled
+ misguided misfires collapses miserable-looking cringe cringeworthy cringey unlikable
+ unlikeable unpleasantly tedium mediocrity monotony stupidity irritates frustrates suffers
+ exasperating annoyingly grotesque repellent repugnant unpalatable inedible`,
+  ],
+  [
+    -3.0,
+    `misery
+     fiasco unforgivable infuriating horribly miserably drivel travesty debacle trainwreck
+ detest detestable disgrace disgraceful pathetically abysmally atrociously appallingly
+ worthlessness insufferably godawful dreck`,
+  ],
+];
+
 export const VALENCE: ReadonlyMap<string, number> = (() => {
   const m = new Map<string, number>();
   for (const [v, words] of BUCKETS) for (const w of words.split(/\s+/)) if (w) m.set(w, v);
+  for (const [v, words] of EVALUATIVE)
+    for (const w of words.split(/\s+/)) if (w && !w.includes('-') && !m.has(w)) m.set(w, v);
   return m;
 })();
+
+/**
+ * Hyphenated evaluative words ("top-notch"), which the tokeniser splits into parts: keyed by their
+ * parts joined with '-', and found from their first part, so the check costs one set lookup a token.
+ */
+export const COMPOUND_VALENCE: ReadonlyMap<string, number> = new Map(
+  EVALUATIVE.flatMap(([v, words]) =>
+    words
+      .split(/\s+/)
+      .filter((w) => w.includes('-'))
+      .map((w) => [w, v] as [string, number]),
+  ),
+);
+export const COMPOUND_HEADS: ReadonlySet<string> = new Set(
+  [...COMPOUND_VALENCE.keys()].map((w) => w.split('-')[0]),
+);
 
 /** Multi-word expressions scored as one unit, checked before single words. */
 export const PHRASES: [RegExp, number][] = [
@@ -111,7 +215,14 @@ export const PHRASES: [RegExp, number][] = [
     -2.2,
   ],
   [/\b(?:at my wits'? end|end of my rope|the last straw)\b/g, -2.5],
-  [/\b(?:thank you|thanks a lot|thanks so much|much appreciated)\b/g, 2],
+  // Warm, emphatic thanks is as strong as praise gets in a chat.
+  [
+    /\b(?:thank you|thanks|thankyou) (?:so|very) much\b|\bthank you so\b|\b(?:really|truly|greatly|so) (?:appreciate|appreciated|grateful|thankful)\b|\bthanks a (?:lot|million|ton|bunch)\b/g,
+    2.6,
+  ],
+  [/\b(?:thank you|much appreciated)\b/g, 2],
+  [/\b(?:feel|feeling|felt|i'm|i am|so|pretty|kind of|sort of|a bit|really) down\b/g, -2],
+  [/\b(?:feel|feeling|felt) (?:so much|a lot|much|way|so) better\b/g, 2.7],
   [/\b(?:can't wait|looking forward)\b/g, 2],
   [/\b(?:feel|feeling|felt) (?:better|good|great|much better|relieved|happy|hopeful)\b/g, 2.2],
   [/\b(?:makes?|made) (?:me|my day) (?:smile|happy|laugh)\b/g, 2.5],
@@ -130,6 +241,10 @@ export const PHRASES: [RegExp, number][] = [
   [/\b(?:thought-provoking|well-(?:made|crafted|acted|written|done))\b/g, 2],
   [/\bheavy-handed\b/g, -1.2],
   [/\b(?:miss|missed) you\b/g, 1],
+  [
+    /\b(?:not worth|nothing new|goes nowhere|going nowhere|runs out of steam|ran out of steam|falls apart)\b/g,
+    -1.8,
+  ],
 ];
 
 export const NEGATORS: ReadonlySet<string> = new Set(
