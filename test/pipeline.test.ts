@@ -57,7 +57,9 @@ describe('analyzeLogs (offline engine, end to end)', () => {
     }
     // The offline engine's validated accuracy for its current rules ships with it (npm run eval
     // dev-data rewrites it): a rules change without a new measurement fails here.
-    expect(report.provenance.validation?.summary).toMatch(/^Offline engine rules-\d+ scored against human labels/);
+    expect(report.provenance.validation?.summary).toMatch(
+      /^Offline engine rules-\d+ scored against human labels/,
+    );
     expect(report.provenance.inputs).toEqual([
       expect.objectContaining({
         file: 'corpus.jsonl',
