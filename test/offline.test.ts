@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../src/conversation/model.js';
 import { createEngine } from '../src/facets/engines.js';
 import { createOfflineEngine } from '../src/facets/offline/engine.js';
 import { offlineFacets } from '../src/facets/offline/facets.js';
 import { messageSentiment } from '../src/facets/offline/sentiment.js';
 import { detectLanguage } from '../src/facets/offline/text.js';
 import { FacetsSchema } from '../src/facets/schema.js';
-
-function conv(...turns: [string, string][]): Conversation {
-  return {
-    id: 'c1',
-    messages: turns.map(([role, content]) => ({ role: role as 'user' | 'assistant', content })),
-    source: { file: 'test.jsonl', position: 1, unit: 'line' },
-    metadata: {},
-  };
-}
-const user = (text: string) => conv(['user', text]);
+import { conv, user } from './helpers/conversations.js';
 
 describe('sentiment per message', () => {
   it('reads negation: "I\'m not okay" is negative, "not bad" mildly positive', () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../src/conversation/model.js';
 import { offlineFacets } from '../src/facets/offline/facets.js';
 import { pushbackCues, signalOfCues } from '../src/facets/offline/pushback.js';
 import { messageSentiment } from '../src/facets/offline/sentiment.js';
 import { normalise } from '../src/facets/offline/text.js';
+import { conv } from './helpers/conversations.js';
 
-function conv(...turns: [string, string][]): Conversation {
-  return {
-    id: 'c1',
-    messages: turns.map(([role, content]) => ({ role: role as 'user' | 'assistant', content })),
-    source: { file: 'test.jsonl', position: 1, unit: 'line' },
-    metadata: {},
-  };
-}
 const signal = (user: string, reply: string) => signalOfCues(pushbackCues(normalise(reply), normalise(user)));
 
 describe('pushback without a plain negation', () => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../src/conversation/model.js';
 import { offlineFacets } from '../src/facets/offline/facets.js';
 import { messageSentiment, sentimentScore } from '../src/facets/offline/sentiment.js';
 import { TOPICS } from '../src/facets/offline/topics.js';
-
-function conv(...turns: [string, string][]): Conversation {
-  return {
-    id: 'c1',
-    messages: turns.map(([role, content]) => ({ role: role as 'user' | 'assistant', content })),
-    source: { file: 'test.jsonl', position: 1, unit: 'line' },
-    metadata: {},
-  };
-}
-const user = (text: string) => conv(['user', text]);
+import { conv, user } from './helpers/conversations.js';
 
 describe('sentence sentiment rules', () => {
   it('keeps negation inside its clause and ignores "not only"', () => {

@@ -4,7 +4,8 @@
  * Why our own: the clustering must be reproducible byte for byte across platforms from one seed,
  * run on vectors already in memory without a copy, and carry no native dependency. Distances use
  * ‖x‖² + ‖c‖² − 2·x·c with four centroids per pass over x, so each x value is loaded once per
- * four dot products; sums are in float64, centroids are stored as float32.
+ * four dot products, and Hamerly's bounds skip points that cannot have changed cluster; sums are
+ * in float64, centroids are stored as float32.
  */
 import { createRng, type Rng } from '../util/random.js';
 
@@ -143,9 +144,9 @@ export function kmeans(
     if (tol > 0 && shift <= tolAbs) break;
   }
   // Final assignment against the final centroids, so assignments and inertia agree with them.
-  assignAll(data, n, dim, centroids, kk, norms, cNorms, assignments, dist);
+  assignAllWithBounds(data, n, dim, centroids, kk, norms, cNorms, assignments, upper, lower);
   inertia = 0;
-  for (let i = 0; i < n; i++) inertia += (weights ? weights[i] : 1) * dist[i];
+  for (let i = 0; i < n; i++) inertia += (weights ? weights[i] : 1) * upper[i] * upper[i];
   return { assignments, centroids, k: kk, inertia, iterations };
 }
 
@@ -248,108 +249,6 @@ function drawWeighted(n: number, f: (i: number) => number, rng: Rng): number {
     if (r < 0) return i;
   }
   return last; // rounding: r landed on the total
-}
-
-/**
- * Assigns each point to its nearest centroid (ties → lowest index); returns how many changed.
- * Two points × four centroids per pass: eight dot products share each load of x and c, which is
- * what keeps this loop within reach of a BLAS kernel in plain JavaScript.
- */
-function assignAll(
-  data: Float32Array,
-  n: number,
-  dim: number,
-  centroids: Float32Array,
-  k: number,
-  norms: Float64Array,
-  cNorms: Float64Array,
-  assignments: Int32Array,
-  dist: Float64Array,
-): number {
-  let changed = 0;
-  const k4 = k - (k % 4);
-  const best = new Int32Array(2);
-  const bestD = new Float64Array(2);
-  const acc = new Float64Array(8);
-  for (let i = 0; i < n; i += 2) {
-    const pair = i + 1 < n ? 2 : 1;
-    const xa = i * dim;
-    const xb = pair === 2 ? xa + dim : xa;
-    best[0] = -1;
-    best[1] = -1;
-    bestD[0] = Number.POSITIVE_INFINITY;
-    bestD[1] = Number.POSITIVE_INFINITY;
-    let c = 0;
-    for (; c < k4; c += 4) {
-      const o0 = c * dim;
-      const o1 = o0 + dim;
-      const o2 = o1 + dim;
-      const o3 = o2 + dim;
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let b0 = 0;
-      let b1 = 0;
-      let b2 = 0;
-      let b3 = 0;
-      for (let d = 0; d < dim; d++) {
-        const x = data[xa + d];
-        const y = data[xb + d];
-        const c0 = centroids[o0 + d];
-        const c1 = centroids[o1 + d];
-        const c2 = centroids[o2 + d];
-        const c3 = centroids[o3 + d];
-        a0 += x * c0;
-        a1 += x * c1;
-        a2 += x * c2;
-        a3 += x * c3;
-        b0 += y * c0;
-        b1 += y * c1;
-        b2 += y * c2;
-        b3 += y * c3;
-      }
-      acc[0] = a0;
-      acc[1] = a1;
-      acc[2] = a2;
-      acc[3] = a3;
-      acc[4] = b0;
-      acc[5] = b1;
-      acc[6] = b2;
-      acc[7] = b3;
-      for (let p = 0; p < pair; p++) {
-        for (let q = 0; q < 4; q++) {
-          const dd = cNorms[c + q] - 2 * acc[p * 4 + q];
-          if (dd < bestD[p]) {
-            bestD[p] = dd;
-            best[p] = c + q;
-          }
-        }
-      }
-    }
-    for (; c < k; c++) {
-      const o = c * dim;
-      for (let p = 0; p < pair; p++) {
-        const xo = p === 0 ? xa : xb;
-        let s = 0;
-        for (let d = 0; d < dim; d++) s += data[xo + d] * centroids[o + d];
-        const dd = cNorms[c] - 2 * s;
-        if (dd < bestD[p]) {
-          bestD[p] = dd;
-          best[p] = c;
-        }
-      }
-    }
-    for (let p = 0; p < pair; p++) {
-      const idx = i + p;
-      if (assignments[idx] !== best[p]) {
-        changed++;
-        assignments[idx] = best[p];
-      }
-      dist[idx] = Math.max(0, norms[idx] + bestD[p]);
-    }
-  }
-  return changed;
 }
 
 /**
