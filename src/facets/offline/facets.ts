@@ -71,6 +71,10 @@ interface ConversationFeatures {
   /** Questions about the user's own feelings or symptoms. */
   selfFocus: number;
   serviceRequest: boolean;
+  /** Each user message's five-point sentiment (computed once, also the facet's output). */
+  sentiment: SentimentValue[];
+  /** User messages that are clearly negative (a complaint or a low mood, not small talk). */
+  negativeTurns: number;
 }
 
 const SMALLTALK = TOPICS.findIndex((t) => t.id === 'smalltalk');
@@ -131,6 +135,8 @@ function features(userTexts: string[], assistantTexts: string[]): ConversationFe
   let serviceRequest = false;
   let chars = 0;
   let greeting = false;
+  const sentiment: SentimentValue[] = [];
+  let negativeTurns = 0;
   for (let m = 0; m < userTexts.length; m++) {
     const n = userTexts[m];
     chars += n.length;
@@ -154,6 +160,9 @@ function features(userTexts: string[], assistantTexts: string[]): ConversationFe
     while (SELF_FOCUS.exec(n) !== null) selfFocus++;
     if (m < 3 && !serviceRequest && SERVICE_REQUEST.test(n)) serviceRequest = true;
     tallyTopics(toks, tally);
+    const v = normalisedMessageSentiment(n);
+    sentiment.push(v);
+    if (v < 0) negativeTurns++;
   }
   let assistantSelfTalk = 0;
   for (const a of assistantTexts) {
@@ -181,6 +190,8 @@ function features(userTexts: string[], assistantTexts: string[]): ConversationFe
     otherPerson,
     selfFocus,
     serviceRequest,
+    sentiment,
+    negativeTurns,
   };
 }
 
@@ -195,6 +206,8 @@ const DISTRESS_TOPICS = new Set([
   'selfesteem',
 ]);
 const DISTRESS = TOPICS.map((t, i) => (DISTRESS_TOPICS.has(t.id) ? i : -1)).filter((i) => i >= 0);
+
+const NEGATIVE_CHAT_WEIGHT = 1.5;
 
 function distressScore(tally: TopicTally): number {
   let s = 0;
@@ -227,8 +240,11 @@ function decideCategories(f: ConversationFeatures, nUser: number): Category[] {
   const taskShare = 1 / (1 + (getToKnow ? task * 0.35 : task));
   // A user who brings a problem or asks for a service is not here for company, however chatty.
   const distress = distressScore(f.tally);
+  // Someone whose messages keep reading negative is bringing a problem, not passing the time.
+  const negativeShare = nUser > 0 ? f.negativeTurns / nUser : 0;
   const chatShare =
-    (f.serviceRequest && !getToKnow ? 0.3 : 1) / (1 + 0.4 * Math.min(3, f.disclosure) + 0.25 * distress);
+    (f.serviceRequest && !getToKnow ? 0.3 : 1) /
+    (1 + 0.4 * Math.min(3, f.disclosure) + 0.25 * distress + NEGATIVE_CHAT_WEIGHT * negativeShare);
   scores.set(
     'companionship',
     (scores.get('companionship') ?? 0) + (nUser >= 3 && social ? chat * taskShare * chatShare : 0),
@@ -360,7 +376,7 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
     categories,
     pushback,
     pushbackReason: reason,
-    sentiment: userNorm.map((t) => normalisedMessageSentiment(t)),
+    sentiment: f.sentiment,
     concern: buildConcern(f.tally, categories, contentCreation, language),
     language,
     humanMessages,

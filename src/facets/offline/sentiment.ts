@@ -40,6 +40,35 @@ function compoundAt(tokens: string[], i: number): [number, number] | undefined {
   return undefined;
 }
 
+/** Modal + perfect ("could have been", "should've been") before praise: it was not. */
+const MODALS: ReadonlySet<string> = new Set(['could', 'should', 'would', 'might']);
+/** "tries to be", "wants to be", "is supposed to be" funny: the attempt, not the result. */
+const ATTEMPTS: ReadonlySet<string> = new Set([
+  'tries',
+  'try',
+  'trying',
+  'tried',
+  'wants',
+  'supposed',
+  'attempts',
+  'strains',
+  'aspires',
+  'pretends',
+]);
+const UNREALISED_WINDOW = 5;
+
+/** Whether praise at i is only hoped for or missed: a modal perfect or an attempt shortly before it. */
+function unrealised(tokens: string[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(1, i - UNREALISED_WINDOW); j--) {
+    const t = tokens[j];
+    if (CONTRASTS.has(t) || NEGATORS.has(t)) return false;
+    if (t === "could've" || t === "should've" || t === "would've") return true;
+    if ((t === 'have' || t === 've') && MODALS.has(tokens[j - 1])) return true;
+    if (t === 'to' && ATTEMPTS.has(tokens[j - 1])) return true;
+  }
+  return false;
+}
+
 function wordValence(tokens: string[], i: number, base?: number): number {
   const tok = tokens[i];
   let v = base ?? VALENCE.get(tok) ?? EMOJI_VALENCE.get(tok);
@@ -51,6 +80,11 @@ function wordValence(tokens: string[], i: number, base?: number): number {
       const f = INTENSIFIERS.get(prev);
       if (f !== undefined) v *= f;
     }
+  }
+  if (v > 0) {
+    // "too clever", "too sweet": excess of a good quality is a complaint.
+    if (prev === 'too') return -0.6 * (base ?? VALENCE.get(tok) ?? EMOJI_VALENCE.get(tok) ?? 0);
+    if (unrealised(tokens, i)) return -0.5 * v;
   }
   for (let j = i - 1; j >= Math.max(0, i - NEGATION_WINDOW); j--) {
     // Negation does not reach across a contrast ("not long, but great") or a question mark.

@@ -174,14 +174,6 @@ const EVALUATIVE: [number, string][] = [
   ],
 ];
 
-export const VALENCE: ReadonlyMap<string, number> = (() => {
-  const m = new Map<string, number>();
-  for (const [v, words] of BUCKETS) for (const w of words.split(/\s+/)) if (w) m.set(w, v);
-  for (const [v, words] of EVALUATIVE)
-    for (const w of words.split(/\s+/)) if (w && !w.includes('-') && !m.has(w)) m.set(w, v);
-  return m;
-})();
-
 /**
  * Hyphenated evaluative words ("top-notch"), which the tokeniser splits into parts: keyed by their
  * parts joined with '-', and found from their first part, so the check costs one set lookup a token.
@@ -251,7 +243,7 @@ export const NEGATORS: ReadonlySet<string> = new Set(
   `not no never nor none nobody nothing neither without hardly barely scarcely isn't aren't wasn't
    weren't don't doesn't didn't can't cannot couldn't won't wouldn't shouldn't haven't hasn't
    hadn't ain't dont doesnt didnt cant wont isnt arent wasnt werent havent aint couldnt wouldnt
-   shouldnt lack lacks lacking`
+   shouldnt lack lacks lacking n't`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -312,3 +304,45 @@ export const EMOJI_VALENCE: ReadonlyMap<string, number> = new Map([
   ['🙁', -1.5],
   ['☹', -1.5],
 ]);
+
+/**
+ * Words whose regular derived forms mean something else or nothing evaluative ("means", "kinds",
+ * "fines", "contents", "clearly", "easily", "strongly"), so no derived form is made from them.
+ */
+const NO_DERIVED_FORMS: ReadonlySet<string> = new Set(
+  `mean kind fine content sure ill yes yeah yep true fair clear easy strong hard safe lack miss
+   pretty rich win won like well right free ok okay alright fresh lost cool sharp thin busy odd
+   deep bold weird sound tough light missing just`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Regular derivations of an adjective keep its polarity ("clever" → "cleverly", "bland" →
+ * "blandness"); plurals are not made (they cost accuracy on chat text). Made once at load, so a lookup stays one Map get. Derived forms
+ * are slightly weaker (an adverb or abstract noun is less direct than the adjective).
+ */
+function derivedForms(w: string): string[] {
+  if (w.includes('-') || w.length < 4) return [];
+  const out: string[] = [];
+  if (w.endsWith('y')) out.push(`${w.slice(0, -1)}ily`, `${w.slice(0, -1)}iness`);
+  else if (w.endsWith('le')) out.push(`${w.slice(0, -1)}y`);
+  else if (w.endsWith('ic')) out.push(`${w}ally`);
+  else out.push(`${w}ly`, `${w}ness`);
+  return out;
+}
+
+export const VALENCE: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const [v, words] of BUCKETS) for (const w of words.split(/\s+/)) if (w) m.set(w, v);
+  for (const [v, words] of EVALUATIVE)
+    for (const w of words.split(/\s+/)) if (w && !w.includes('-') && !m.has(w)) m.set(w, v);
+  const derived = new Map<string, number>();
+  for (const [w, v] of m) {
+    if (NO_DERIVED_FORMS.has(w)) continue;
+    for (const d of derivedForms(w)) if (!m.has(d) && !derived.has(d)) derived.set(d, v * 0.85);
+  }
+  // A derived form that is a function word ("terribly", "fairly", "barely") keeps that role only.
+  for (const [d, v] of derived) if (!NEGATORS.has(d) && !INTENSIFIERS.has(d) && !HEDGES.has(d)) m.set(d, v);
+  return m;
+})();
