@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { startFakeLlmServer } from './helpers/fakeLlmServer.js';
 
 const fixture = join(import.meta.dirname, 'fixtures', 'formats', 'openai.jsonl');
 
@@ -39,6 +40,43 @@ describe('affectlens analyze (CLI)', () => {
     expect(io.out()).toMatch(/^read \d+: analysed \d+, excluded 0/m);
     for (const f of ['report.json', 'report.html', 'quarantine.jsonl'])
       expect(existsSync(join(out, f))).toBe(true);
+  });
+
+  it('runs an LLM engine from the command line, with its run store outside the report folder', async () => {
+    const server = await startFakeLlmServer();
+    try {
+      const root = mkdtempSync(join(tmpdir(), 'al-cli-llm-'));
+      const out = join(root, 'report');
+      const store = join(root, 'store');
+      const io = capture();
+      const code = await main([
+        'node',
+        'affectlens',
+        'analyze',
+        fixture,
+        '--engine',
+        'openai',
+        '--base-url',
+        `${server.url}/v1`,
+        '--model',
+        'gpt-4.1-mini',
+        '--store',
+        store,
+        '--out',
+        out,
+      ]);
+      expect(io.err()).not.toContain('affectlens:');
+      expect(code).toBe(0);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      expect(report.provenance.engine).toBe('openai');
+      expect(report.provenance.model).toBe('gpt-4.1-mini');
+      expect(report.provenance.tokenUsage.inputTokens).toBeGreaterThan(0);
+      expect(report.provenance.costUSD).toBeGreaterThan(0); // priced from data/prices.json
+      expect(existsSync(join(store, 'results.jsonl'))).toBe(true);
+      expect(existsSync(join(out, 'results.jsonl'))).toBe(false);
+    } finally {
+      await server.close();
+    }
   });
 
   it('a missing input exits 1 with one line naming it', async () => {
