@@ -4,22 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { startFakeLlmServer } from './helpers/fakeLlmServer.js';
+import { captureOutput } from './helpers/io.js';
 
 const fixture = join(import.meta.dirname, 'fixtures', 'formats', 'openai.jsonl');
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out.push(String(s));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err.push(String(s));
-    return true;
-  });
-  return { out: () => out.join(''), err: () => err.join('') };
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -27,7 +14,7 @@ afterEach(() => {
 
 describe('affectlens analyze (CLI)', () => {
   it('--help documents the flags and exits 0', async () => {
-    const io = capture();
+    const io = captureOutput();
     expect(await main(['node', 'affectlens', 'analyze', '--help'])).toBe(0);
     expect(io.out()).toMatch(/--engine <name>/);
     expect(io.out()).toMatch(/--sample <n>/);
@@ -35,7 +22,7 @@ describe('affectlens analyze (CLI)', () => {
 
   it('writes the report folder for a small log and exits 0', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'al-cli-')), 'report');
-    const io = capture();
+    const io = captureOutput();
     expect(await main(['node', 'affectlens', 'analyze', fixture, '--out', out])).toBe(0);
     expect(io.out()).toMatch(/^read \d+: analysed \d+, excluded 0/m);
     for (const f of ['report.json', 'report.html', 'quarantine.jsonl'])
@@ -48,7 +35,7 @@ describe('affectlens analyze (CLI)', () => {
       const root = mkdtempSync(join(tmpdir(), 'al-cli-llm-'));
       const out = join(root, 'report');
       const store = join(root, 'store');
-      const io = capture();
+      const io = captureOutput();
       const code = await main([
         'node',
         'affectlens',
@@ -80,14 +67,14 @@ describe('affectlens analyze (CLI)', () => {
   });
 
   it('a missing input exits 1 with one line naming it', async () => {
-    const io = capture();
+    const io = captureOutput();
     expect(await main(['node', 'affectlens', 'analyze', 'no-such-file.jsonl', '--out', tmpdir()])).toBe(1);
     expect(io.err().trim().split('\n')).toHaveLength(1);
     expect(io.err()).toContain('no-such-file.jsonl');
   });
 
   it('bad flag values are usage errors (exit 2)', async () => {
-    capture();
+    captureOutput();
     expect(await main(['node', 'affectlens', 'analyze', fixture, '--engine', 'bogus'])).toBe(2);
     expect(await main(['node', 'affectlens', 'analyze', fixture, '--limit', '0'])).toBe(2);
     expect(await main(['node', 'affectlens', 'analyze'])).toBe(2);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { inspectInputs } from '../src/conversation/inspect.js';
+import { captureOutput } from './helpers/io.js';
 
 const DIR = 'test/fixtures/formats';
 
@@ -15,19 +16,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
+  const io = captureOutput();
   const code = await main(['node', 'affectlens', 'inspect', ...args]);
   vi.restoreAllMocks();
-  return { code, out, err };
+  return { code, out: io.out(), err: io.err() };
 }
 
 // The three fixture conversations: 2 + 1 + 3 human messages, 4 + 2 + 6 turns, plus a system

@@ -3,30 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { captureOutput } from './helpers/io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'affectlens-synth-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out.push(String(s));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err.push(String(s));
-    return true;
-  });
-  return { out, err };
-}
-
 const run = (...args: string[]) => main(['node', 'affectlens', 'synth', ...args]);
 
 describe('affectlens synth', () => {
   it('writes the corpus and its truth sidecar, reproducibly', async () => {
-    const { out } = capture();
+    const { out } = captureOutput();
     const a = join(dir, 'a.jsonl');
     const b = join(dir, 'b.jsonl');
     expect(
@@ -35,9 +22,7 @@ describe('affectlens synth', () => {
     expect(
       await run('--n', '40', '--seed', '3', '--out', b, '--affective-share', '0.5', '--canary-share', '0.3'),
     ).toBe(0);
-    expect(out.join('')).toMatch(
-      /wrote 40 conversations .* to .*a\.jsonl; ground truth in .*a\.truth\.jsonl/,
-    );
+    expect(out()).toMatch(/wrote 40 conversations .* to .*a\.jsonl; ground truth in .*a\.truth\.jsonl/);
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
     const lines = readFileSync(a, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(40);
@@ -50,7 +35,7 @@ describe('affectlens synth', () => {
   });
 
   it('takes --format, --users, --chinese-share and --start-date', async () => {
-    capture();
+    captureOutput();
     const file = join(dir, 'c.json');
     const code = await run(
       '--n',
@@ -89,15 +74,15 @@ describe('affectlens synth', () => {
     [['--n', '5', '--out', 'x.jsonl', '--start-date', 'tomorrow']],
     [['--n', '5', '--out', 'x.jsonl', '--users', '0']],
   ])('rejects bad usage %j with exit code 2', async (args) => {
-    const { err } = capture();
+    const { err } = captureOutput();
     expect(await run(...args)).toBe(2);
-    expect(err.join('')).not.toBe('');
+    expect(err()).not.toBe('');
     expect(existsSync('x.jsonl')).toBe(false);
   });
 
   it('prints help', async () => {
-    const { out } = capture();
+    const { out } = captureOutput();
     expect(await run('--help')).toBe(0);
-    expect(out.join('')).toContain('--canary-share');
+    expect(out()).toContain('--canary-share');
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { captureOutput } from './helpers/io.js';
 
 describe('affectlens validate', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -35,14 +36,10 @@ describe('affectlens validate', () => {
 
   it('prints a JSON report for the offline engine', async () => {
     const file = labelledFile();
-    let out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      out += String(chunk);
-      return true;
-    });
+    const io = captureOutput();
     const code = await main(['node', 'affectlens', 'validate', file, '--json']);
     expect(code).toBe(0);
-    const body = JSON.parse(out);
+    const body = JSON.parse(io.out());
     expect(body.engine).toBe('offline');
     expect(body.items).toBe(3);
     expect(body.pushback).toMatchObject({ n: 2, tp: 1, tn: 1 });
@@ -52,14 +49,10 @@ describe('affectlens validate', () => {
 
   it('prints the text report by default', async () => {
     const file = labelledFile();
-    let out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      out += String(chunk);
-      return true;
-    });
+    const io = captureOutput();
     expect(await main(['node', 'affectlens', 'validate', file])).toBe(0);
-    expect(out).toMatch(/engine: offline/);
-    expect(out).toMatch(/pushback: n=2/);
+    expect(io.out()).toMatch(/engine: offline/);
+    expect(io.out()).toMatch(/pushback: n=2/);
   });
 
   it('fails with exit code 1 on a missing file and 2 on an unknown engine', async () => {
