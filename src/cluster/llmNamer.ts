@@ -5,6 +5,7 @@
  * (the privacy gates run on what is kept). Whatever comes back still passes every gate.
  */
 import { z } from 'zod';
+import { askValidated } from '../facets/llm/ask.js';
 import type { LlmClient } from '../facets/llm/client.js';
 import type { ClusterName, ClusterNamer, NamingInput } from './namer.js';
 import { sentences } from './namer.js';
@@ -45,30 +46,20 @@ export function createLlmNamer(client: LlmClient, options: LlmNamerOptions = {})
       const user =
         `<members count="${input.conversations ?? input.memberTexts.length}">\n${list(input.memberTexts, nMembers)}\n</members>\n` +
         `<nearby_non_members>\n${list(input.contrastTexts, nContrast)}\n</nearby_non_members>`;
-      let lastProblem = '';
-      for (let attempt = 0; attempt < 2; attempt++) {
-        let value: unknown;
-        try {
-          ({ value } = await client.completeJson({
-            system: prompt.text,
-            user,
-            schemaName: 'cluster_name',
-            jsonSchema: NAME_JSON_SCHEMA,
-            maxOutputTokens: 300,
-          }));
-        } catch (err) {
-          if ((err as Error)?.name !== 'InvalidAnswerError') throw err;
-          lastProblem = (err as Error).message;
-          continue;
-        }
-        const parsed = NameAnswer.safeParse(value);
-        if (parsed.success) return clampName(parsed.data);
-        lastProblem = parsed.error.issues
-          .map((i) => `${i.path.join('.') || 'answer'}: ${i.message}`)
-          .join('; ');
-      }
+      const answer = await askValidated(
+        client,
+        {
+          system: prompt.text,
+          user,
+          schemaName: 'cluster_name',
+          jsonSchema: NAME_JSON_SCHEMA,
+          maxOutputTokens: 300,
+        },
+        NameAnswer,
+      );
+      if (answer.ok) return clampName(answer.value);
       throw new Error(
-        `cluster namer (${client.provider} ${client.model}): no valid answer after 2 attempts: ${lastProblem}`,
+        `cluster namer (${client.provider} ${client.model}): no valid answer after 2 attempts: ${answer.problem}`,
       );
     },
   };

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { loadPrompt } from '../cluster/prompt.js';
+import { askValidated } from '../facets/llm/ask.js';
 import type { LlmClient } from '../facets/llm/client.js';
 import { detectPii } from './pii.js';
 import { rareInputWords, unsupportedWords, wordSupport } from './support.js';
@@ -78,23 +79,18 @@ export function createLlmAuditor(client: LlmClient, promptFile = 'privacy-audit.
     description: `${client.provider} ${client.model}, ${prompt.version}, ratings below ${AUDIT_MIN_RATING} of 5 dropped`,
     async rate(text, ctx) {
       const user = `Kind: cluster ${ctx.kind}\n<text>\n${text.replace(/<\/?text>/gi, '')}\n</text>`;
-      for (let attempt = 0; attempt < 2; attempt++) {
-        let value: unknown;
-        try {
-          ({ value } = await client.completeJson({
-            system: prompt.text,
-            user,
-            schemaName: 'privacy_audit',
-            jsonSchema: AUDIT_JSON_SCHEMA,
-            maxOutputTokens: 200,
-          }));
-        } catch (err) {
-          if ((err as Error)?.name === 'InvalidAnswerError') continue;
-          throw err;
-        }
-        const parsed = AuditAnswer.safeParse(value);
-        if (parsed.success) return parsed.data.rating as AuditRating;
-      }
+      const answer = await askValidated(
+        client,
+        {
+          system: prompt.text,
+          user,
+          schemaName: 'privacy_audit',
+          jsonSchema: AUDIT_JSON_SCHEMA,
+          maxOutputTokens: 200,
+        },
+        AuditAnswer,
+      );
+      if (answer.ok) return answer.value.rating as AuditRating;
       return 1;
     },
   };
