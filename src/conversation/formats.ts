@@ -19,6 +19,10 @@ export interface ReadOptions {
   maxMessageChars?: number;
   /** A JSONL line or array element over this many bytes is quarantined undecoded (default 64 MiB). */
   maxRecordBytes?: number;
-  /** Called as input is consumed, with the number of bytes (as stored on disk) just read. */
-  onBytesRead?: (bytes: number) => void;
+  /**
+   * Called with every chunk of a file's bytes as stored on disk (still compressed for .gz), in
+   * order, as it is read: for progress and for hashing the input without reading it twice.
+   * Parquet files are read by DuckDB and do not report chunks.
+   */
+  onRawChunk?: (file: string, chunk: Buffer) => void;
 }

@@ -75,8 +75,8 @@ export async function* readPlannedFile(plan: FilePlan, options: ReadOptions = {}
     plan.container === 'parquet'
       ? parquetRecords(file, plan.format === 'wildchat')
       : plan.container === 'array'
-        ? jsonArrayRecords(byteChunks(file, plan.gzip, options.onBytesRead), maxBytes, file)
-        : jsonlRecords(byteChunks(file, plan.gzip, options.onBytesRead), maxBytes);
+        ? jsonArrayRecords(byteChunks(file, plan.gzip, options.onRawChunk), maxBytes, file)
+        : jsonlRecords(byteChunks(file, plan.gzip, options.onRawChunk), maxBytes);
   const format = plan.format;
   const read = RECORD_READERS[format];
   const ctx: RecordContext = {

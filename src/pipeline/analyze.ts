@@ -3,7 +3,7 @@
  * analyse → report. Each stage is its own module; this file only wires them and keeps the counts
  * that must reconcile (read = analysed + excluded + quarantined).
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { effectiveCategories } from '../analysis/groups.js';
@@ -114,6 +114,8 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   let excluded = 0;
   let reused = 0;
   let bytesRead = 0;
+  // Input hashes for the provenance, computed from the bytes as they are read (not a second pass).
+  const digests = new InputDigests();
   const totalBytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
 
   const progress = (stage: AnalyzeProgress['stage']) =>
@@ -161,8 +163,9 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   try {
     const readOptions = {
       ...options.read,
-      onBytesRead: (n: number) => {
-        bytesRead += n;
+      onRawChunk: (file: string, chunk: Buffer) => {
+        bytesRead += chunk.length;
+        digests.add(file, chunk);
       },
     };
     for await (const item of readConversations(files, readOptions)) {
@@ -271,7 +274,7 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
         files.map(async (f) => ({
           // The basename only: a full path can name the person or machine that ran the export.
           file: basename(f),
-          ...(await fileDigest(f)),
+          ...(await digests.of(f)),
           format: formats.get(f) ?? 'unknown',
         })),
       ),
@@ -353,10 +356,33 @@ function addUsage(total: Usage, u: Usage): void {
   total.cacheWriteTokens = (total.cacheWriteTokens ?? 0) + (u.cacheWriteTokens ?? 0);
 }
 
-async function fileDigest(file: string): Promise<{ sha256: string; bytes: number }> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
-  return { sha256: h.digest('hex'), bytes: statSync(file).size };
+/** SHA-256 and size of each input, fed by the reader; a file it did not stream is hashed on its own. */
+class InputDigests {
+  private readonly byFile = new Map<string, { hash: Hash; bytes: number }>();
+
+  add(file: string, chunk: Buffer): void {
+    let d = this.byFile.get(file);
+    if (!d) {
+      d = { hash: createHash('sha256'), bytes: 0 };
+      this.byFile.set(file, d);
+    }
+    d.hash.update(chunk);
+    d.bytes += chunk.length;
+  }
+
+  async of(file: string): Promise<{ sha256: string; bytes: number }> {
+    const seen = this.byFile.get(file);
+    if (seen && seen.bytes === statSync(file).size)
+      return { sha256: seen.hash.copy().digest('hex'), bytes: seen.bytes };
+    // Parquet (read by DuckDB), or a file that was not read to the end.
+    const h = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of createReadStream(file)) {
+      h.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+    return { sha256: h.digest('hex'), bytes };
+  }
 }
 
 /** Seeded reservoir sampling (Algorithm R); items() returns the sample in input order. */

@@ -45,11 +45,11 @@ export async function readHead(file: string, n = 8): Promise<FileHead> {
 export async function* byteChunks(
   file: string,
   gzip: boolean,
-  onBytesRead?: (bytes: number) => void,
+  onRawChunk?: (file: string, chunk: Buffer) => void,
 ): AsyncGenerator<Buffer, void, undefined> {
   const raw = createReadStream(file, { highWaterMark: CHUNK });
-  // Bytes as stored on disk (compressed for .gz), so progress compares with the file sizes.
-  if (onBytesRead) raw.on('data', (chunk) => onBytesRead(chunk.length));
+  // Bytes as stored on disk (compressed for .gz): progress compares them with file sizes.
+  if (onRawChunk) raw.on('data', (chunk) => onRawChunk(file, chunk as Buffer));
   const stream = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
   if (gzip) raw.on('error', (err) => stream.destroy(err));
   try {
