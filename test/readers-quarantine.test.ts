@@ -240,6 +240,42 @@ describe('whole-file errors', () => {
   });
 });
 
+describe('a single pretty-printed JSON object', () => {
+  const pretty = (text?: string) => `${JSON.stringify(JSON.parse(good(text)), null, 2)}\n`;
+
+  it('reads as one conversation at index 0, plain or gzipped, detected or forced', async () => {
+    const path = file('one.json', `\ufeff${pretty('My flatmate never cleans up.')}`);
+    expect(await detectFormat(path)).toBe('openai');
+    for (const p of [path, file('one.json.gz', gzipSync(pretty()))]) {
+      const out = await readReconciled(p, 1);
+      const item = out.items[0];
+      expect(item.kind === 'conversation' && item.conversation.source).toMatchObject({
+        position: 0,
+        unit: 'index',
+      });
+    }
+    const forced = await readReconciled(path, 1, { format: 'openai' });
+    expect(forced.conversations).toBe(1);
+  });
+
+  it('a pretty-printed object of no known format is still an unknown format', async () => {
+    const path = file('other.json', `${JSON.stringify({ foo: { bar: [1, 2] } }, null, 2)}\n`);
+    await expect(detectFormat(path)).rejects.toThrow(/other\.json: unknown format/);
+  });
+
+  it('a one-object document with a bad message is quarantined with its index, not lost', async () => {
+    const doc = JSON.stringify({ messages: [{ role: 'assistant', content: 'Hello?' }] }, null, 2);
+    const out = await readReconciled(file('bad.json', doc), 1);
+    expect(only(out.quarantined)).toMatchObject({ position: 0, unit: 'index', reason: 'no_user_message' });
+  });
+
+  it('JSONL whose first line is broken stays JSONL (the broken line is quarantined)', async () => {
+    const out = await readReconciled(file('broken-first.jsonl', `{"messages": [\n${good()}\n${good()}\n`), 3);
+    expect(out.conversations).toBe(2);
+    expect(only(out.quarantined)).toMatchObject({ position: 1, unit: 'line', reason: 'malformed_json' });
+  });
+});
+
 describe('--strict', () => {
   it('stops at the first bad record, after yielding the good ones before it', async () => {
     const path = file('strict.jsonl', `${good()}\n${good()}\nnot json\n${good()}\n{"messages": []}\n`);

@@ -6,6 +6,7 @@
 import { FORMAT_NAMES, type FormatName } from './formats.js';
 import { InputError } from './quarantine.js';
 import { isObject } from './readers/common.js';
+import { documentRecords, isSingleObject } from './readers/document.js';
 import { FORMAT_LABELS } from './readers/index.js';
 import { jsonArrayRecords } from './readers/jsonArray.js';
 import { jsonlRecords } from './readers/lines.js';
@@ -75,13 +76,20 @@ export async function planFile(file: string, forced?: FormatName): Promise<FileP
       }
     }
     if (first === undefined) throw new InputError(`${file}: file is empty`, file);
-    const container: Container = first === 0x5b ? 'array' : 'jsonl';
+    let container: Container = first === 0x5b ? 'array' : 'jsonl';
+    if (
+      first === 0x7b &&
+      (await isSingleObject(firstLine(Buffer.concat(peeked)), () => wholeFile(file, head.gzip)))
+    )
+      container = 'document';
     if (forced) return { file, gzip: head.gzip, container, format: forced };
     const replay = replayChunks(peeked, chunks);
     const records: RecordBatches =
       container === 'array'
         ? jsonArrayRecords(replay, DEFAULT_MAX_RECORD_BYTES, file)
-        : jsonlRecords(replay, DEFAULT_MAX_RECORD_BYTES);
+        : container === 'document'
+          ? documentRecords(replay, DEFAULT_MAX_RECORD_BYTES)
+          : jsonlRecords(replay, DEFAULT_MAX_RECORD_BYTES);
     let looked = 0;
     try {
       for await (const batch of records) {
@@ -113,6 +121,26 @@ function firstNonBlank(chunk: Buffer): number | undefined {
       return c;
   }
   return undefined;
+}
+
+/** The first non-blank line of the head (the whole head when it holds no newline). */
+function firstLine(head: Buffer): Buffer {
+  let start = 0;
+  while (start < head.length && head[start] !== 0x7b) start++;
+  const nl = head.indexOf(0x0a, start);
+  return head.subarray(start, nl < 0 ? head.length : nl);
+}
+
+/** The whole (decompressed) file, or null past the record limit: only read to tell a document apart. */
+async function wholeFile(file: string, gzip: boolean): Promise<Buffer | null> {
+  const pieces: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of byteChunks(file, gzip)) {
+    size += chunk.length;
+    if (size > DEFAULT_MAX_RECORD_BYTES) return null;
+    pieces.push(chunk);
+  }
+  return Buffer.concat(pieces);
 }
 
 async function* replayChunks(peeked: Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {

@@ -11,6 +11,7 @@ import { classifyRecord, type FilePlan, planFile } from './detect.js';
 import type { FormatName, ReadItem, ReadOptions } from './formats.js';
 import { InputError, type QuarantineEntry, StrictModeError } from './quarantine.js';
 import { isObject, type RecordContext, type RecordResult } from './readers/common.js';
+import { documentRecords } from './readers/document.js';
 import { FORMAT_LABELS, RECORD_READERS } from './readers/index.js';
 import { jsonArrayRecords } from './readers/jsonArray.js';
 import { jsonlRecords } from './readers/lines.js';
@@ -76,7 +77,9 @@ export async function* readPlannedFile(plan: FilePlan, options: ReadOptions = {}
       ? parquetRecords(file, plan.format === 'wildchat')
       : plan.container === 'array'
         ? jsonArrayRecords(byteChunks(file, plan.gzip, options.onRawChunk), maxBytes, file)
-        : jsonlRecords(byteChunks(file, plan.gzip, options.onRawChunk), maxBytes);
+        : plan.container === 'document'
+          ? documentRecords(byteChunks(file, plan.gzip, options.onRawChunk), maxBytes)
+          : jsonlRecords(byteChunks(file, plan.gzip, options.onRawChunk), maxBytes);
   const format = plan.format;
   const read = RECORD_READERS[format];
   const ctx: RecordContext = {

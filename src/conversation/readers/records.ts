@@ -31,7 +31,7 @@ export interface RawRecord {
   problem?: Problem;
 }
 
-export type Container = 'jsonl' | 'array' | 'parquet';
+export type Container = 'jsonl' | 'array' | 'document' | 'parquet';
 
 /** Records stream in batches (one per input chunk) so the per-record cost stays a plain loop. */
 export type RecordBatches = AsyncGenerator<RawRecord[], void, undefined>;
