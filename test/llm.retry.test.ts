@@ -59,6 +59,21 @@ describe('error classification', () => {
     expect(classifyError(new InvalidAnswerError('answer is not JSON')).retryable).toBe(false);
   });
 
+  it("retries the SDKs' connection errors, whose class is the only sign (fetch nests the socket code)", async () => {
+    const Anthropic = (await import('@anthropic-ai/sdk')).default;
+    const OpenAI = (await import('openai')).default;
+    const socket = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+    const fetchFailed = new TypeError('fetch failed', { cause: socket });
+    for (const E of [OpenAI.APIConnectionError, Anthropic.APIConnectionError]) {
+      const err = new E({ message: undefined, cause: fetchFailed });
+      expect(classifyError(err)).toMatchObject({ kind: 'connection', retryable: true });
+    }
+    expect(classifyError(new TypeError('fetch failed', { cause: socket }))).toMatchObject({
+      kind: 'connection',
+      reason: 'connection failed (UND_ERR_SOCKET)',
+    });
+  });
+
   it('withRetries sleeps between attempts and gives up after maxRetries', async () => {
     const clock = fakeClock();
     let calls = 0;

@@ -63,7 +63,9 @@ export function classifyError(err: unknown, now: () => number = Date.now): Class
     return { kind: 'invalidAnswer', retryable: false, reason: err.message };
   if (err instanceof LlmConfigError) return { kind: 'config', retryable: false, reason: err.message };
   const e = err as { status?: unknown; headers?: unknown; name?: string; code?: string; cause?: unknown };
-  const name = e?.name ?? (err as object)?.constructor?.name ?? '';
+  // The SDKs' error classes keep the generic name 'Error' (OpenAI's APIConnectionError does): the
+  // class name is what tells them apart.
+  const name = `${e?.name ?? ''} ${(err as object)?.constructor?.name ?? ''}`;
   if (typeof e?.status === 'number') {
     const status = e.status;
     const retryAfterMs = parseRetryAfter(e.headers, now);
@@ -78,13 +80,23 @@ export function classifyError(err: unknown, now: () => number = Date.now): Class
   }
   if (/timeout/i.test(name) || /timed? ?out/i.test((err as Error)?.message ?? ''))
     return { kind: 'timeout', retryable: true, reason: 'request timed out' };
-  const code = e?.code ?? (e?.cause as { code?: string } | undefined)?.code;
+  const code = errorCode(err);
   if (/connection/i.test(name) || (code !== undefined && CONNECTION_CODES.has(code)))
     return { kind: 'connection', retryable: true, reason: `connection failed${code ? ` (${code})` : ''}` };
   // A body cut off in transit surfaces as a JSON parse error inside the SDK: a transport fault.
   if (err instanceof SyntaxError)
     return { kind: 'connection', retryable: true, reason: 'response body cut off' };
   return { kind: 'other', retryable: false, reason: oneLine((err as Error)?.message ?? String(err)) };
+}
+
+/** The first system error code down the cause chain (fetch wraps the socket's error twice). */
+function errorCode(err: unknown): string | undefined {
+  let cur = err as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; cur && depth < 5; depth++) {
+    if (typeof cur.code === 'string') return cur.code;
+    cur = cur.cause as typeof cur;
+  }
+  return undefined;
 }
 
 /** `retry-after-ms` (milliseconds), else `retry-after` (seconds or an HTTP date). */
