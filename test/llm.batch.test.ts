@@ -83,6 +83,74 @@ describe.each(['anthropic', 'openai'] as const)('%s --batch', (name) => {
     expect(creates).toHaveLength(2);
     expect(s.paidCalls()).toBe(7);
   });
+  it('a batch created but whose response was lost is found again, not submitted twice', async () => {
+    const convs = sampleConversations(4);
+    const s = await fake({ loseBatchCreateResponses: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'affectlens-batch-'));
+    const engine = await createLlmEngine(name, engineOptions(name, s, { batch: true, stateDir: dir }));
+    const results = await engine.extractFacets(convs);
+    expect(results.every((r) => r.facets.status.kind === 'ok')).toBe(true);
+    const creates = s.calls.filter((c) => c.method === 'POST' && /batches$/.test(c.path));
+    expect(creates).toHaveLength(1);
+    expect(s.paidCalls()).toBe(4);
+    const state = JSON.parse(readFileSync(join(dir, `batches-${name}.json`), 'utf8'));
+    expect(state.batches).toHaveLength(1);
+    expect(state.pending).toEqual([]);
+  });
+
+  it('a run killed before the batch id came back: the next run adopts that batch', async () => {
+    const convs = sampleConversations(3);
+    const s = await fake({ loseBatchCreateResponses: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'affectlens-batch-'));
+    // No retries: the first run dies on the lost response, as a killed process would.
+    const first = await createLlmEngine(
+      name,
+      engineOptions(name, s, {
+        batch: true,
+        stateDir: dir,
+        retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 },
+      }),
+    );
+    await expect(first.extractFacets(convs)).rejects.toThrow();
+    const pending = JSON.parse(readFileSync(join(dir, `batches-${name}.json`), 'utf8')).pending;
+    expect(pending).toHaveLength(1);
+    const second = await createLlmEngine(name, engineOptions(name, s, { batch: true, stateDir: dir }));
+    const results = await second.extractFacets(convs);
+    expect(results.every((r) => r.facets.status.kind === 'ok')).toBe(true);
+    expect(s.calls.filter((c) => c.method === 'POST' && /batches$/.test(c.path))).toHaveLength(1);
+    expect(s.paidCalls()).toBe(3);
+  });
+
+  it('a submission that never reached the provider is forgotten and submitted again', async () => {
+    const convs = sampleConversations(2);
+    const dir = mkdtempSync(join(tmpdir(), 'affectlens-batch-'));
+    const file = join(dir, `batches-${name}.json`);
+    const s = await fake();
+    // As a kill before the request left would leave it: a pending entry and no batch anywhere.
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        batches: [],
+        pending: [
+          {
+            tag: 'al-x',
+            provider: name,
+            model: 'm',
+            startedAt: new Date().toISOString(),
+            customIds: ['a', 'b'],
+          },
+        ],
+      }),
+    );
+    const engine = await createLlmEngine(name, engineOptions(name, s, { batch: true, stateDir: dir }));
+    const results = await engine.extractFacets(convs);
+    expect(results.every((r) => r.facets.status.kind === 'ok')).toBe(true);
+    expect(s.paidCalls()).toBe(2);
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    expect(state.pending).toEqual([]);
+    expect(state.batches).toHaveLength(1);
+  });
 });
 
 describe('local engine error paths (no model is downloaded)', () => {

@@ -4,7 +4,13 @@
  * Message Batches for `--batch` (half price).
  */
 import Anthropic from '@anthropic-ai/sdk';
-import type { BatchItem, BatchPoll, BatchProvider } from './batch.js';
+import {
+  type BatchItem,
+  type BatchPoll,
+  type BatchProvider,
+  CLOCK_SKEW_MS,
+  type SubmissionQuery,
+} from './batch.js';
 import { InvalidAnswerError, type JsonRequest, type JsonResponse, type LlmClient } from './client.js';
 
 export const DEFAULT_ANTHROPIC_MODEL = 'claude-haiku-4-5';
@@ -93,7 +99,7 @@ export class AnthropicBatchProvider implements BatchProvider {
     this.model = client.model;
   }
 
-  async submit(items: readonly BatchItem[]): Promise<string> {
+  async submit(items: readonly BatchItem[], _tag: string): Promise<string> {
     const batch = await this.client.sdk.messages.batches.create({
       requests: items.map((it) => ({
         custom_id: it.customId,
@@ -101,6 +107,23 @@ export class AnthropicBatchProvider implements BatchProvider {
       })),
     });
     return batch.id;
+  }
+
+  /**
+   * Message batches carry no metadata to tag them with, so a lost submission is matched by what is
+   * known of it: created no earlier than it started (less clock skew) with the same number of
+   * requests, and not already accounted for. Of several such, the earliest is the one.
+   */
+  async findSubmitted(intent: SubmissionQuery, known: ReadonlySet<string>): Promise<string | null> {
+    let found: string | null = null;
+    // Newest first: stop once past the submission's start.
+    for await (const b of this.client.sdk.messages.batches.list({ limit: 100 })) {
+      if (Date.parse(b.created_at) < intent.since - CLOCK_SKEW_MS) break;
+      const c = b.request_counts;
+      const count = c.processing + c.succeeded + c.errored + c.canceled + c.expired;
+      if (count === intent.count && !known.has(b.id)) found = b.id;
+    }
+    return found;
   }
 
   async poll(batchId: string): Promise<BatchPoll> {

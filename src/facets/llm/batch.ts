@@ -3,7 +3,13 @@
  * the request ids it holds are written to `stateDir` before waiting, so a restarted run collects
  * the batches it already paid for instead of submitting them again. Records are kept (results stay
  * downloadable for weeks), so even a run killed after collecting but before storing pays nothing twice.
+ *
+ * The one gap left by "save the id once it comes back" is a submission whose id never came back (a
+ * kill mid-request, a lost response that the retry would resubmit). So each submission is written
+ * down first as a pending intent with a tag; a retry or a restarted run asks the provider for a
+ * batch made by that submission (`findSubmitted`) before submitting again.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonRequest, JsonResponse } from './client.js';
@@ -22,7 +28,13 @@ export interface BatchProvider {
   readonly model: string;
   /** Largest number of requests in one batch. */
   readonly maxItemsPerBatch: number;
-  submit(items: readonly BatchItem[]): Promise<string>;
+  /** Creates the batch; `tag` identifies this submission where the provider can store it. */
+  submit(items: readonly BatchItem[], tag: string): Promise<string>;
+  /**
+   * The id of a batch this submission created, looked up at the provider, or null. Batches whose
+   * ids are in `known` are already accounted for and never returned.
+   */
+  findSubmitted(intent: SubmissionQuery, known: ReadonlySet<string>): Promise<string | null>;
   poll(batchId: string): Promise<BatchPoll>;
   /** Answer (or the error for that item: InvalidAnswerError for a bad answer) per custom id. */
   results(batchId: string): Promise<Map<string, JsonResponse | Error>>;
@@ -36,9 +48,34 @@ interface BatchRecord {
   customIds: string[];
 }
 
+/** How far a provider's clock may run behind ours when matching a batch to its submission. */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+/** Metadata key under which providers that keep metadata store the submission's tag. */
+export const SUBMISSION_TAG_KEY = 'affectlens_submission';
+
+/** What a provider can match a lost submission on. */
+export interface SubmissionQuery {
+  tag: string;
+  /** Requests in the batch. */
+  count: number;
+  /** When the submission started (ms since the epoch); the batch cannot be older. */
+  since: number;
+}
+
+/** A submission written down before it is sent; replaced by its BatchRecord once the id is known. */
+interface PendingSubmission {
+  tag: string;
+  provider: string;
+  model: string;
+  startedAt: string;
+  customIds: string[];
+}
+
 interface BatchStateFile {
   version: 1;
   batches: BatchRecord[];
+  /** Absent in files written before pending submissions were recorded. */
+  pending?: PendingSubmission[];
 }
 
 /** Thrown when waiting for a batch took longer than allowed; a rerun picks the batch up again. */
@@ -92,6 +129,31 @@ export class BatchState {
     this.save();
   }
 
+  get pending(): readonly PendingSubmission[] {
+    return this.state.pending ?? [];
+  }
+
+  knownIds(): Set<string> {
+    return new Set(this.state.batches.map((b) => b.id));
+  }
+
+  intend(p: PendingSubmission): void {
+    this.state.pending = [...this.pending, p];
+    this.save();
+  }
+
+  /** The pending submission became batch `id` (or, with null, never reached the provider). */
+  resolve(tag: string, id: string | null): void {
+    const p = this.pending.find((x) => x.tag === tag);
+    if (!p) return;
+    this.state.pending = this.pending.filter((x) => x.tag !== tag);
+    if (id !== null) {
+      const { tag: _tag, startedAt, ...rest } = p;
+      this.state.batches.push({ id, submittedAt: startedAt, ...rest });
+    }
+    this.save();
+  }
+
   /** Write-then-rename, so a kill mid-write leaves the previous state whole. */
   private save(): void {
     mkdirSync(join(this.file, '..'), { recursive: true });
@@ -99,6 +161,13 @@ export class BatchState {
     writeFileSync(tmp, `${JSON.stringify(this.state, null, 1)}\n`);
     renameSync(tmp, this.file);
   }
+}
+
+/** Stable for one submission, distinct across submissions (the start time is part of it). */
+function submissionTag(customIds: readonly string[], startedAt: string): string {
+  const h = createHash('sha256').update(startedAt);
+  for (const id of customIds) h.update(`\n${id}`);
+  return `al-${h.digest('hex').slice(0, 24)}`;
 }
 
 /**
@@ -113,6 +182,23 @@ export async function runBatches(
   deps: BatchRunDeps,
 ): Promise<Map<string, JsonResponse | Error>> {
   const state = new BatchState(options.stateDir, provider.provider);
+  const query = (p: PendingSubmission): SubmissionQuery => ({
+    tag: p.tag,
+    count: p.customIds.length,
+    since: Date.parse(p.startedAt),
+  });
+  // Submissions a killed run made without learning their ids: adopt them, or forget them if the
+  // provider never got them (their items are then submitted afresh below).
+  for (const p of state.pending) {
+    if (p.provider !== provider.provider || p.model !== provider.model) continue;
+    const id = await deps.retrying(() => provider.findSubmitted(query(p), state.knownIds()));
+    state.resolve(p.tag, id);
+    deps.log(
+      id
+        ? `${provider.provider} batch: found ${id}, submitted by an interrupted run`
+        : `${provider.provider} batch: an interrupted submission never reached the provider; submitting again`,
+    );
+  }
   const wanted = new Map<string, BatchItem>();
   for (const it of items) if (!wanted.has(it.customId)) wanted.set(it.customId, it);
 
@@ -130,15 +216,26 @@ export async function runBatches(
   const fresh = [...wanted.values()].filter((it) => !taken.has(it.customId));
   for (let i = 0; i < fresh.length; i += provider.maxItemsPerBatch) {
     const chunk = fresh.slice(i, i + provider.maxItemsPerBatch);
-    const id = await deps.retrying(() => provider.submit(chunk));
     const customIds = chunk.map((c) => c.customId);
-    state.add({
-      id,
+    const startedAt = new Date(deps.now()).toISOString();
+    const pending: PendingSubmission = {
+      tag: submissionTag(customIds, startedAt),
       provider: provider.provider,
       model: provider.model,
-      submittedAt: new Date(deps.now()).toISOString(),
+      startedAt,
       customIds,
+    };
+    state.intend(pending);
+    let attempts = 0;
+    const id = await deps.retrying(async () => {
+      // A failed attempt may still have created the batch (the response was lost): look first.
+      if (attempts++ > 0) {
+        const found = await provider.findSubmitted(query(pending), state.knownIds());
+        if (found) return found;
+      }
+      return provider.submit(chunk, pending.tag);
     });
+    state.resolve(pending.tag, id);
     assigned.set(id, customIds);
   }
   if (assigned.size > 0)

@@ -39,6 +39,11 @@ export interface FakeLlmServerOptions {
   batchPollsUntilDone?: number;
   /** Embedding dimension (default 64; the request's `dimensions` wins). */
   embeddingDim?: number;
+  /**
+   * The next this-many batch creations are carried out but answered by a dropped connection, as
+   * when the response is lost or the client dies before it reads it (counts down as it fires).
+   */
+  loseBatchCreateResponses?: number;
 }
 
 export interface RecordedCall {
@@ -186,6 +191,7 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
     requests: { custom_id: string; params: Record<string, unknown> }[];
     polls: number;
     results?: string;
+    created: Date;
   };
   type OpenAiBatch = {
     id: string;
@@ -193,7 +199,25 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
     polls: number;
     outputFileId?: string;
     created: number;
+    metadata: Record<string, string> | null;
   };
+  /** Answers a batch creation, unless this response is to be lost (see loseBatchCreateResponses). */
+  const answerCreate = (req: IncomingMessage, res: ServerResponse, view: Record<string, unknown>): void => {
+    if ((opts.loseBatchCreateResponses ?? 0) > 0) {
+      opts.loseBatchCreateResponses = (opts.loseBatchCreateResponses ?? 0) - 1;
+      req.socket.destroy();
+      return;
+    }
+    send(res, 200, view);
+  };
+  /** A list page as both APIs shape it, newest first. */
+  const listPage = (views: Record<string, unknown>[], openai: boolean): Record<string, unknown> => ({
+    ...(openai ? { object: 'list' } : {}),
+    data: views,
+    has_more: false,
+    first_id: views[0]?.id ?? null,
+    last_id: views.at(-1)?.id ?? null,
+  });
   const aBatches = new Map<string, AnthropicBatch>();
   const oBatches = new Map<string, OpenAiBatch>();
   let counter = 0;
@@ -423,8 +447,8 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
         canceled: 0,
         expired: 0,
       },
-      created_at: new Date().toISOString(),
-      expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+      created_at: b.created.toISOString(),
+      expires_at: new Date(b.created.getTime() + 86_400_000).toISOString(),
       ended_at: ended ? new Date().toISOString() : null,
       archived_at: null,
       cancel_initiated_at: null,
@@ -434,6 +458,7 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
 
   function openAiBatchView(b: OpenAiBatch): Record<string, unknown> {
     const done = b.outputFileId !== undefined;
+    const total = (files.get(b.inputFileId)?.content ?? '').split('\n').filter((l) => l.trim()).length;
     return {
       id: b.id,
       object: 'batch',
@@ -446,8 +471,8 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
       error_file_id: null,
       created_at: b.created,
       completed_at: done ? Math.floor(Date.now() / 1000) : null,
-      request_counts: { total: 0, completed: 0, failed: 0 },
-      metadata: null,
+      request_counts: { total, completed: done ? total : 0, failed: 0 },
+      metadata: b.metadata,
     };
   }
 
@@ -512,9 +537,14 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
         id: nextId('msgbatch_'),
         requests: b.requests as AnthropicBatch['requests'],
         polls: 0,
+        created: new Date(),
       };
       aBatches.set(batch.id, batch);
-      send(res, 200, anthropicBatchView(batch));
+      answerCreate(req, res, anthropicBatchView(batch));
+      return;
+    }
+    if (req.method === 'GET' && path === '/v1/messages/batches') {
+      send(res, 200, listPage([...aBatches.values()].reverse().map(anthropicBatchView), false));
       return;
     }
     let m = /^\/v1\/messages\/batches\/([^/]+)(\/results)?$/.exec(path);
@@ -552,9 +582,14 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
         inputFileId: String(b.input_file_id),
         polls: 0,
         created: Math.floor(Date.now() / 1000),
+        metadata: (b.metadata as Record<string, string> | undefined) ?? null,
       };
       oBatches.set(batch.id, batch);
-      send(res, 200, openAiBatchView(batch));
+      answerCreate(req, res, openAiBatchView(batch));
+      return;
+    }
+    if (req.method === 'GET' && path === '/v1/batches') {
+      send(res, 200, listPage([...oBatches.values()].reverse().map(openAiBatchView), true));
       return;
     }
     m = /^\/v1\/batches\/([^/]+)$/.exec(path);

@@ -7,7 +7,14 @@
  * the schema spelled out in the instructions. The answer is validated by the facet engine either way.
  */
 import OpenAI, { toFile } from 'openai';
-import type { BatchItem, BatchPoll, BatchProvider } from './batch.js';
+import {
+  type BatchItem,
+  type BatchPoll,
+  type BatchProvider,
+  CLOCK_SKEW_MS,
+  SUBMISSION_TAG_KEY,
+  type SubmissionQuery,
+} from './batch.js';
 import { InvalidAnswerError, type JsonRequest, type JsonResponse, type LlmClient } from './client.js';
 
 export const DEFAULT_OPENAI_MODEL = 'gpt-4.1-mini';
@@ -175,7 +182,7 @@ export class OpenAiBatchProvider implements BatchProvider {
     this.model = client.model;
   }
 
-  async submit(items: readonly BatchItem[]): Promise<string> {
+  async submit(items: readonly BatchItem[], tag: string): Promise<string> {
     const server = {
       mode: 'json_schema',
       tokenParam: 'max_completion_tokens',
@@ -198,8 +205,19 @@ export class OpenAiBatchProvider implements BatchProvider {
       input_file_id: file.id,
       endpoint: '/v1/chat/completions',
       completion_window: '24h',
+      metadata: { [SUBMISSION_TAG_KEY]: tag },
     });
     return batch.id;
+  }
+
+  /** Batches carry the submission's tag in their metadata: an exact match. */
+  async findSubmitted(intent: SubmissionQuery, known: ReadonlySet<string>): Promise<string | null> {
+    // Newest first: stop once past the submission's start.
+    for await (const b of this.client.primary.batches.list({ limit: 100 })) {
+      if (b.created_at * 1000 < intent.since - CLOCK_SKEW_MS) break;
+      if (b.metadata?.[SUBMISSION_TAG_KEY] === intent.tag && !known.has(b.id)) return b.id;
+    }
+    return null;
   }
 
   async poll(batchId: string): Promise<BatchPoll> {
