@@ -39,6 +39,9 @@ export function llmEngineOptions(): Option[] {
     new Option('--concurrency <n>', 'requests in flight').argParser(intOption('--concurrency', 1)),
     new Option('--rpm <n>', 'requests per minute limit').argParser(intOption('--rpm', 1)),
     new Option('--tpm <n>', 'tokens per minute limit').argParser(intOption('--tpm', 1)),
+    new Option('--threads <n>', 'CPU threads for --engine local (default: all cores)').argParser(
+      intOption('--threads', 1),
+    ),
   ];
 }
 
@@ -51,6 +54,7 @@ export function engineOptionsFrom(
     concurrency?: number;
     rpm?: number;
     tpm?: number;
+    threads?: number;
   },
   stateDir: string,
 ): EngineOptions {
@@ -62,6 +66,7 @@ export function engineOptionsFrom(
     concurrency: opts.concurrency,
     requestsPerMinute: opts.rpm,
     tokensPerMinute: opts.tpm,
+    threads: opts.threads,
     stateDir,
   };
 }

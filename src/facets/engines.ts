@@ -18,6 +18,8 @@ export interface EngineOptions {
   tokensPerMinute?: number;
   /** Folder for engine state that must survive a restart (batch ids). */
   stateDir?: string;
+  /** Local engine: CPU threads llama.cpp computes with (default: its own choice, all cores). */
+  threads?: number;
   /** Offline engine: worker threads to spread facet extraction over (0 = in the main thread). */
   workers?: number;
   deps?: Deps;

@@ -92,7 +92,11 @@ export async function createLlmEngine(
     if (options.batch) batch = new OpenAiBatchProvider(c);
   } else if (name === 'local') {
     if (options.batch) throw new LlmConfigError('--batch is for the anthropic and openai engines, not local');
-    client = await createLocalClient({ modelPath: model ?? '', importer: options.llamaImporter });
+    client = await createLocalClient({
+      modelPath: model ?? '',
+      importer: options.llamaImporter,
+      threads: options.threads,
+    });
     parameters = { temperature: 0 };
     concurrency = 1;
   } else {

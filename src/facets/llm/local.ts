@@ -22,6 +22,8 @@ export interface LocalClientOptions {
   modelPath: string;
   /** Context window in tokens (default: what fits, up to the model's own). */
   contextSize?: number;
+  /** CPU threads (default: llama.cpp's choice). Fewer is faster on a machine busy with other work. */
+  threads?: number;
   importer?: LlamaImporter;
 }
 
@@ -89,7 +91,10 @@ export async function createLocalClient(opts: LocalClientOptions): Promise<LlmCl
       );
     throw new LlmConfigError(`could not load ${opts.modelPath}: ${(err as Error).message.split('\n')[0]}`);
   }
-  const context = await model.createContext(opts.contextSize ? { contextSize: opts.contextSize } : {});
+  const context = await model.createContext({
+    ...(opts.contextSize ? { contextSize: opts.contextSize } : {}),
+    ...(opts.threads ? { threads: opts.threads } : {}),
+  });
   const sequence = context.getSequence();
   const grammars = new Map<string, Awaited<ReturnType<typeof llama.createGrammarForJsonSchema>>>();
   // One sequence: calls run one at a time (the engine also sets concurrency 1 for local).
