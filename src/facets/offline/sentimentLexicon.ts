@@ -175,6 +175,21 @@ const EVALUATIVE: [number, string][] = [
 ];
 
 /**
+ * Hostility, fear, scorn and profanity as people write them in chats and comments (added in round 6);
+ * a word already listed above keeps its value there. Task-ambiguous words ("kill", "dead", "crazy",
+ * "insane", "hell") are still left out.
+ */
+const CHAT_NEGATIVE: [number, string][] = [
+  [-1.0, `impossible incorrect disagree disagreed disagreeing disagrees damn blame blamed dummy`],
+  [
+    -2.0,
+    `scary ignorant misogynistic racist sexist toxic jerk loser shit wtf outrage outraged suck
+     dishonesty troll trolls unhinged spiteful`,
+  ],
+  [-2.5, `terrifying fuck fucked shitty bullshit pissed idiot idiots moron morons asshole liar dammit fml`],
+];
+
+/**
  * Hyphenated evaluative words ("top-notch"), which the tokeniser splits into parts: keyed by their
  * parts joined with '-', and found from their first part, so the check costs one set lookup a token.
  */
@@ -312,7 +327,7 @@ export const EMOJI_VALENCE: ReadonlyMap<string, number> = new Map([
 const NO_DERIVED_FORMS: ReadonlySet<string> = new Set(
   `mean kind fine content sure ill yes yeah yep true fair clear easy strong hard safe lack miss
    pretty rich win won like well right free ok okay alright fresh lost cool sharp thin busy odd
-   deep bold weird sound tough light missing just`
+   deep bold weird sound tough light missing just original impossible scary`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -335,7 +350,7 @@ function derivedForms(w: string): string[] {
 export const VALENCE: ReadonlyMap<string, number> = (() => {
   const m = new Map<string, number>();
   for (const [v, words] of BUCKETS) for (const w of words.split(/\s+/)) if (w) m.set(w, v);
-  for (const [v, words] of EVALUATIVE)
+  for (const [v, words] of [...EVALUATIVE, ...CHAT_NEGATIVE])
     for (const w of words.split(/\s+/)) if (w && !w.includes('-') && !m.has(w)) m.set(w, v);
   const derived = new Map<string, number>();
   for (const [w, v] of m) {
