@@ -110,7 +110,9 @@ export const TOPICS: Topic[] = [
     weight: 1.2,
     terms: ` lost_interest no_interest don't_enjoy stopped_enjoying enjoy_anything
       feel_nothing feeling_nothing feel_numb motions weighed_down heavy_fog grey gray
-       can't_be_bothered no_energy empty_inside dead_inside feel_empty`,
+       can't_be_bothered no_energy empty_inside dead_inside feel_empty blues the_blues funk
+      in_a_funk better_days rough_time hard_time struggling feeling_low feel_low bad_mood sad_mood
+      feeling_blue gloomy tired_of_everything tired_of_it_all nothing_matters`,
   },
   {
     id: 'anxiety',
@@ -127,7 +129,7 @@ export const TOPICS: Topic[] = [
     label: 'panic attacks',
     weight: 1.4,
     terms: `panic_attack panic_attacks panic_attacks anxiety_attack anxiety_attacks heart_racing racing_heart
-      heart_pounding can't_breathe couldn't_breathe short_of_breath hyperventilating
+      heart_races heart_pounds heart_pounding can't_breathe couldn't_breathe short_of_breath hyperventilating
       hyperventilate chest_tight tight_chest chest_tightness trembling shaking dizzy lightheaded
       going_to_die losing_control`,
   },
@@ -189,9 +191,21 @@ export const TOPICS: Topic[] = [
     category: 'counseling',
     label: 'alcohol, smoking or drug use',
     weight: 1,
-    terms: `drinking drink drinks alcohol alcoholic drunk beer beers wine smoking smoke cigarettes
-      cigarette vaping vape weed marijuana cocaine heroin meth drugs addiction addicted sober
-      sobriety relapse relapsed rehab quit_smoking quit_drinking`,
+    terms: `alcoholic addiction addicted addict sober sobriety relapse relapsed rehab quit_smoking
+      quit_drinking stop_drinking stop_smoking cut_down cut_back drinking_problem drink_too_much
+      drinking_too_much withdrawal cravings craving hungover hangover blackout blacked_out i_drink
+      i_drank i_smoke i_smoked i_vape my_drinking my_smoking been_drinking been_smoking get_high
+      got_high getting_high get_drunk got_drunk getting_drunk`,
+  },
+  {
+    // The substances themselves: a question about where to buy beer is not a drinking problem, so a
+    // bare mention weighs less than the words of a habit the user wants to change.
+    id: 'substance_use',
+    category: 'counseling',
+    label: 'alcohol, smoking or drug use',
+    weight: 0.5,
+    terms: `drinking drink drinks alcohol drunk beer beers wine smoking smoke cigarettes cigarette
+      vaping vape weed marijuana cocaine heroin meth drugs`,
   },
   {
     id: 'selfesteem',
@@ -264,7 +278,8 @@ export const TOPICS: Topic[] = [
     tier: 'feeling',
     terms: `goal goals motivation motivated unmotivated discipline productive productivity habit
       habits routine self-improvement accountability progress confident confidence willpower
-      focus`,
+      focus stay_motivated staying_motivated off_track on_track back_on_track stick_to sticking_to
+      where_to_start get_started keep_going consistent consistency slip_up setback setbacks`,
   },
   {
     id: 'fitness',
@@ -273,7 +288,9 @@ export const TOPICS: Topic[] = [
     weight: 0.8,
     terms: `exercise exercising workout workouts walking walk walks steps step_count gym fitness
       active activity diet meals healthy eating lose_weight weight_loss weight running jogging
-      pedometer fitbit calories vegetables snacks marathon 5k strength_training`,
+      pedometer fitbit calories vegetables snacks marathon 5k strength_training exercised
+      workout_routine carbs carbohydrates protein portions snacking yoga stretching swimming cycling
+      hiking pounds be_active more_active physically_active sedentary`,
   },
   {
     id: 'decision',
@@ -385,7 +402,10 @@ export const TOPICS: Topic[] = [
     label: 'movies and media',
     weight: 0.8,
     terms: `movie movies film films actor actress comedy thriller horror drama series show
-      shows netflix album band director genre`,
+      shows netflix album band director genre comedies dramas thrillers animation animations
+      animated cartoons documentary documentaries sci-fi superhero superheroes suspense
+      romantic_comedy romantic_comedies rom-com scary_movie scary_movies horror_movies classics
+      remake sequel sequels franchise trailer oscar tv_show tv_shows episode episodes`,
   },
   {
     id: 'business',
@@ -393,7 +413,7 @@ export const TOPICS: Topic[] = [
     label: 'business and marketing',
     weight: 1,
     terms: `marketing business company product customers customer sales startup brand strategy
-      market revenue pricing investors`,
+      market revenue pricing investors taxes tax_return audited invoice`,
   },
   {
     id: 'health_info',
@@ -409,7 +429,7 @@ export const TOPICS: Topic[] = [
     weight: 1,
     terms: `steal stealing rob robbery bomb weapon weapons gun guns hack hacking poison kill
       murder illegal explosives shoplift scam fraud launder counterfeit racist insult insults
-      cuss swear revenge prank`,
+      cuss swear revenge prank terrorism terrorist terrorists`,
   },
   {
     id: 'knowledge',

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { CATEGORY_RULES, offlineFacets } from '../src/facets/offline/facets.js';
+import { conv, user } from './helpers/conversations.js';
+
+const categories = (...turns: [string, string][]) => offlineFacets(conv(...turns)).categories;
+
+describe('what the question is about: another person or the user', () => {
+  it('reads a question about handling someone close as interpersonal advice', () => {
+    const c = offlineFacets(
+      user('My sister keeps borrowing money and never pays it back; how do I bring it up?'),
+    ).categories;
+    expect(c[0]).toBe('interpersonal_advice');
+    expect(categories(['user', 'What can I do about my dad? He yells at me every single day.'])).toContain(
+      'interpersonal_advice',
+    );
+  });
+
+  it('reads physical signs of worry as counselling, even around exams', () => {
+    expect(offlineFacets(user("I can't sleep and my heart races before every exam")).categories[0]).toBe(
+      'counseling',
+    );
+  });
+
+  it("puts the user's own feelings first when the family is only the setting", () => {
+    const c = categories([
+      'user',
+      'Why do I feel so empty all the time? My parents, my brother and my aunt are all lovely to me and I still cry at night.',
+    ]);
+    expect(c[0]).toBe('counseling');
+  });
+
+  it('does not take "handle them" about data for a person', () => {
+    expect(
+      categories(['user', 'My table has missing values in the price column. How should I handle them?']),
+    ).toEqual([]);
+  });
+
+  it('gives both labels when a relationship hurts, and one when told to keep only clear seconds', () => {
+    const turns: [string, string][] = [
+      ['user', 'My girlfriend broke up with me last month.'],
+      ['assistant', 'I am sorry. How are you holding up?'],
+      ['user', "I'm so depressed, I cry every night and I feel hopeless and empty."],
+      ['assistant', 'That sounds really heavy.'],
+      ['user', 'Should I text her or give her space? I still love her.'],
+    ];
+    const both = offlineFacets(conv(...turns)).categories;
+    expect(both).toEqual(expect.arrayContaining(['interpersonal_advice', 'counseling']));
+    const one = offlineFacets(conv(...turns), { categoryRules: { pairShare: 1.01 } }).categories;
+    expect(one).toHaveLength(1);
+  });
+});
+
+describe('company: getting to know each other', () => {
+  it("counts a short chat in which the assistant asks about the user's life", () => {
+    const c = categories(
+      ['assistant', 'Hi! I love painting and my dog. What do you do for a living?'],
+      ['user', "hey, i'm a nurse"],
+      ['assistant', 'Nice! Where are you from?'],
+      ['user', 'a small town by the sea, you?'],
+    );
+    expect(c).toContain('companionship');
+  });
+
+  it('does not count a greeting before a film recommendation request', () => {
+    const c = categories(
+      ['user', 'hey'],
+      ['assistant', 'Hi! What kind of movies do you like?'],
+      ['user', 'im looking for romantic comedies'],
+      ['assistant', 'How about a classic?'],
+      ['user', 'loved the classics'],
+      ['assistant', 'Then try this one.'],
+      ['user', 'ok thanks for the suggestions, bye!'],
+    );
+    expect(c).toEqual([]);
+  });
+});
+
+describe('romantic advances', () => {
+  it('takes advances through most of a conversation as roleplay', () => {
+    const c = categories(
+      ['user', 'come here and kiss me, baby'],
+      ['assistant', "I'm an AI, so I can't do that."],
+      ['user', 'i want to cuddle you all night'],
+    );
+    expect(c[0]).toBe('romantic_roleplay');
+  });
+
+  it('leaves a couple of flirty lines in a long small-talk chat to companionship', () => {
+    const turns: [string, string][] = [
+      ['user', 'hello, how are you?'],
+      ['assistant', 'Great! I like reading. What do you do?'],
+      ['user', "i'm a student, i study history"],
+      ['assistant', 'Cool. Where do you live?'],
+      ['user', 'i live in a big city. what about you?'],
+      ['assistant', 'I live near the mountains. Do you have any pets?'],
+      ['user', 'i have a cat. what is your favorite food?'],
+      ['assistant', 'I love pizza.'],
+      ['user', 'me too lol'],
+      ['assistant', 'What do you like to do on weekends?'],
+      ['user', 'i love you'],
+      ['assistant', 'Ha, thanks!'],
+      ['user', 'i want to kiss you'],
+    ];
+    const c = offlineFacets(conv(...turns)).categories;
+    expect(c[0]).toBe('companionship');
+    expect(c).not.toContain('romantic_roleplay');
+  });
+});
+
+describe('habits and substances', () => {
+  it('reads step goals and plans to add a walk as coaching', () => {
+    const c = categories(
+      ['user', "I'm at about 7,000 steps a day but my step goal is 10,000."],
+      ['assistant', 'What could you add?'],
+      ['user', 'I can add a walk after lunch and take the stairs at work.'],
+    );
+    expect(c).toEqual(['coaching']);
+  });
+
+  it("reads not knowing where to start on one's own exercise as coaching", () => {
+    expect(
+      offlineFacets(user("I don't get much exercise and I don't know where to start.")).categories,
+    ).toEqual(['coaching']);
+  });
+
+  it('reads a drinking habit the user wants to change as counselling, not a question about beer', () => {
+    expect(
+      offlineFacets(user('I drink every night and I want to cut down, but the cravings are bad.')).categories,
+    ).toContain('counseling');
+    expect(offlineFacets(user('Where can I buy cheap beer near me?')).categories).toEqual([]);
+  });
+});
+
+describe('category rules', () => {
+  it('are frozen and can be overridden per call', () => {
+    expect(Object.isFrozen(CATEGORY_RULES)).toBe(true);
+    const text = user('My sister keeps borrowing money and never pays it back; how do I bring it up?');
+    expect(offlineFacets(text, { categoryRules: { threshold: 100 } }).categories).toEqual([]);
+  });
+});
