@@ -7,7 +7,7 @@ import type { AnalysisRecord } from '../src/analysis/record.js';
 import { emptyGateCounts, type TopicNode, type TopicTree } from '../src/cluster/types.js';
 import type { Category, Facets, PushbackReason, SentimentValue } from '../src/facets/schema.js';
 import { DEFAULT_THRESHOLDS } from '../src/privacy/thresholds.js';
-import type { ReportInput } from '../src/report/types.js';
+import type { RecordsReportInput } from '../src/report/types.js';
 
 export const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
@@ -146,7 +146,7 @@ export function fixtureTopics(): TopicTree[] {
   ];
 }
 
-export function fixtureInput(overrides: Partial<ReportInput> = {}): ReportInput {
+export function fixtureInput(overrides: Partial<RecordsReportInput> = {}): RecordsReportInput {
   return {
     records: fixtureRecords(),
     counts: { read: 612, quarantined: 10, quarantineReasons: { 'invalid JSON': 6, 'no messages': 4 } },

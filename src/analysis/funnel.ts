@@ -35,54 +35,68 @@ export interface Funnel {
 }
 
 /**
- * Single pass over the records. read = analysed + excluded + quarantined holds by construction;
- * input that cannot reconcile (more records than valid conversations read) throws.
+ * The funnel's counters, fed one record at a time in input order. read = analysed + excluded +
+ * quarantined holds by construction; input that cannot reconcile (more records than valid
+ * conversations read) throws in result().
  */
-export function funnel(records: Iterable<AnalysisRecord>, counts: FunnelInputCounts): Funnel {
-  let total = 0;
-  let errors = 0;
-  let insufficient = 0;
-  let content = 0;
-  let before = 0;
-  let dropped = 0;
-  for (const r of records) {
-    total++;
+export class FunnelAccumulator {
+  /** Records added (analysed + facet errors). */
+  records = 0;
+  errors = 0;
+  private insufficient = 0;
+  private content = 0;
+  private before = 0;
+  private dropped = 0;
+
+  add(r: AnalysisRecord): void {
+    this.records++;
     const f = r.facets;
     if (f.status.kind === 'error') {
-      errors++;
-      continue;
+      this.errors++;
+      return;
     }
-    if (f.status.kind === 'insufficientInput') insufficient++;
+    if (f.status.kind === 'insufficientInput') this.insufficient++;
     if (f.contentCreation) {
-      content++;
-      continue;
+      this.content++;
+      return;
     }
-    if (f.categories.length === 0) continue;
-    before++;
+    if (f.categories.length === 0) return;
+    this.before++;
     const onlyRoleplay = f.categories.every((c) => c === 'romantic_roleplay');
-    if (onlyRoleplay && r.humanMessages < ROLEPLAY_MIN_HUMAN_MESSAGES) dropped++;
+    if (onlyRoleplay && r.humanMessages < ROLEPLAY_MIN_HUMAN_MESSAGES) this.dropped++;
   }
-  const notAnalysed = counts.read - counts.quarantined - total;
-  if (notAnalysed < 0) {
-    throw new RangeError(
-      `funnel: ${total} analysis records but only ${counts.read - counts.quarantined} valid conversations read ` +
-        `(read ${counts.read}, quarantined ${counts.quarantined})`,
-    );
+
+  result(counts: FunnelInputCounts): Funnel {
+    const total = this.records;
+    const notAnalysed = counts.read - counts.quarantined - total;
+    if (notAnalysed < 0) {
+      throw new RangeError(
+        `funnel: ${total} analysis records but only ${counts.read - counts.quarantined} valid conversations read ` +
+          `(read ${counts.read}, quarantined ${counts.quarantined})`,
+      );
+    }
+    const analysed = total - this.errors;
+    const excluded = this.errors + notAnalysed;
+    return {
+      read: counts.read,
+      quarantined: counts.quarantined,
+      notAnalysed,
+      errors: this.errors,
+      excluded,
+      analysed,
+      insufficientInput: this.insufficient,
+      contentCreation: this.content,
+      affectiveBeforeRoleplayRule: this.before,
+      droppedByRoleplayRule: this.dropped,
+      affective: this.before - this.dropped,
+      roleplayMinHumanMessages: ROLEPLAY_MIN_HUMAN_MESSAGES,
+    };
   }
-  const analysed = total - errors;
-  const excluded = errors + notAnalysed;
-  return {
-    read: counts.read,
-    quarantined: counts.quarantined,
-    notAnalysed,
-    errors,
-    excluded,
-    analysed,
-    insufficientInput: insufficient,
-    contentCreation: content,
-    affectiveBeforeRoleplayRule: before,
-    droppedByRoleplayRule: dropped,
-    affective: before - dropped,
-    roleplayMinHumanMessages: ROLEPLAY_MIN_HUMAN_MESSAGES,
-  };
+}
+
+/** The funnel of a whole set of records (one FunnelAccumulator pass). */
+export function funnel(records: Iterable<AnalysisRecord>, counts: FunnelInputCounts): Funnel {
+  const acc = new FunnelAccumulator();
+  for (const r of records) acc.add(r);
+  return acc.result(counts);
 }

@@ -2,6 +2,7 @@
  * Very long conversations (>= 50 human messages): how many there are. Their topics are clustered
  * separately by the cluster stage and arrive as a TopicTree.
  */
+import type { Category } from '../facets/schema.js';
 import type { Thresholds } from '../privacy/thresholds.js';
 import { effectiveCategories, GroupTally, type Suppressed, ThresholdGate } from './groups.js';
 import { type Share, share } from './prevalence.js';
@@ -18,33 +19,45 @@ export interface LongConversations {
   suppressed: number;
 }
 
+/** Counts of long conversations, fed one record at a time; only long ones reach the tallies. */
+export class LongConversationsAccumulator {
+  private readonly longAll = new GroupTally();
+  private readonly longAffective = new GroupTally();
+  private analysed = 0;
+  private affective = 0;
+
+  /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
+  add(r: AnalysisRecord, categories: readonly Category[] = effectiveCategories(r)): void {
+    if (r.facets.status.kind === 'error') return;
+    this.analysed++;
+    const isAffective = categories.length > 0;
+    if (isAffective) this.affective++;
+    if (r.humanMessages < LONG_CONVERSATION_MIN_HUMAN_MESSAGES) return;
+    this.longAll.add(r);
+    if (isAffective) this.longAffective.add(r);
+  }
+
+  result(thresholds: Thresholds): LongConversations {
+    // A subset of conversations is a group like any other: it is shown only above the thresholds.
+    const gate = new ThresholdGate(thresholds);
+    return {
+      minHumanMessages: LONG_CONVERSATION_MIN_HUMAN_MESSAGES,
+      all: gate.allows(this.longAll.size())
+        ? { suppressed: false, ...share(this.longAll.conversations, this.analysed) }
+        : { suppressed: true },
+      affective: gate.allows(this.longAffective.size())
+        ? { suppressed: false, ...share(this.longAffective.conversations, this.affective) }
+        : { suppressed: true },
+      suppressed: gate.suppressed,
+    };
+  }
+}
+
 export function longConversations(
   records: Iterable<AnalysisRecord>,
   thresholds: Thresholds,
 ): LongConversations {
-  const longAll = new GroupTally();
-  const longAffective = new GroupTally();
-  let analysed = 0;
-  let affective = 0;
-  for (const r of records) {
-    if (r.facets.status.kind === 'error') continue;
-    analysed++;
-    const isAffective = effectiveCategories(r).length > 0;
-    if (isAffective) affective++;
-    if (r.humanMessages < LONG_CONVERSATION_MIN_HUMAN_MESSAGES) continue;
-    longAll.add(r);
-    if (isAffective) longAffective.add(r);
-  }
-  // A subset of conversations is a group like any other: it is shown only above the thresholds.
-  const gate = new ThresholdGate(thresholds);
-  return {
-    minHumanMessages: LONG_CONVERSATION_MIN_HUMAN_MESSAGES,
-    all: gate.allows(longAll.size())
-      ? { suppressed: false, ...share(longAll.conversations, analysed) }
-      : { suppressed: true },
-    affective: gate.allows(longAffective.size())
-      ? { suppressed: false, ...share(longAffective.conversations, affective) }
-      : { suppressed: true },
-    suppressed: gate.suppressed,
-  };
+  const acc = new LongConversationsAccumulator();
+  for (const r of records) acc.add(r);
+  return acc.result(thresholds);
 }

@@ -31,22 +31,34 @@ export function share(count: number, n: number, z?: number): Share {
   return { count, n, share: n === 0 ? 0 : count / n, interval: wilsonInterval(count, n, z) };
 }
 
-export function prevalence(records: Iterable<AnalysisRecord>, thresholds: Thresholds): Prevalence {
-  const tallies = new Map<Category, GroupTally>(CATEGORY_ORDER.map((c) => [c, new GroupTally()]));
-  let n = 0;
-  let affective = 0;
-  for (const r of records) {
-    if (r.facets.status.kind === 'error') continue;
-    n++;
-    const cats = effectiveCategories(r);
-    if (cats.length > 0) affective++;
-    for (const c of cats) tallies.get(c)!.add(r);
+/** Figure 1's counts, fed one record at a time; only affective conversations reach the tallies. */
+export class PrevalenceAccumulator {
+  private readonly tallies = new Map<Category, GroupTally>(CATEGORY_ORDER.map((c) => [c, new GroupTally()]));
+  private n = 0;
+  private affective = 0;
+
+  /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
+  add(r: AnalysisRecord, categories: readonly Category[] = effectiveCategories(r)): void {
+    if (r.facets.status.kind === 'error') return;
+    this.n++;
+    if (categories.length > 0) this.affective++;
+    for (const c of categories) this.tallies.get(c)!.add(r);
   }
-  const gate = new ThresholdGate(thresholds);
-  const categories = CATEGORY_ORDER.map((category): CategoryShare => {
-    const t = tallies.get(category)!;
-    if (!gate.allows(t.size())) return { category, suppressed: true };
-    return { category, suppressed: false, ...share(t.conversations, n) };
-  });
-  return { n, affective: share(affective, n), categories, suppressed: gate.suppressed };
+
+  result(thresholds: Thresholds): Prevalence {
+    const n = this.n;
+    const gate = new ThresholdGate(thresholds);
+    const categories = CATEGORY_ORDER.map((category): CategoryShare => {
+      const t = this.tallies.get(category)!;
+      if (!gate.allows(t.size())) return { category, suppressed: true };
+      return { category, suppressed: false, ...share(t.conversations, n) };
+    });
+    return { n, affective: share(this.affective, n), categories, suppressed: gate.suppressed };
+  }
+}
+
+export function prevalence(records: Iterable<AnalysisRecord>, thresholds: Thresholds): Prevalence {
+  const acc = new PrevalenceAccumulator();
+  for (const r of records) acc.add(r);
+  return acc.result(thresholds);
 }

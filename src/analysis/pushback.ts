@@ -85,27 +85,40 @@ class PushbackTally {
   }
 }
 
+/** Figure 3's tallies, fed one record at a time; only affective conversations reach them. */
+export class PushbackAccumulator {
+  private readonly all = new PushbackTally();
+  private readonly per = new Map<Category, PushbackTally>(
+    CATEGORY_ORDER.map((c) => [c, new PushbackTally()]),
+  );
+
+  /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
+  add(r: AnalysisRecord, categories: readonly Category[] = effectiveCategories(r)): void {
+    if (categories.length === 0) return;
+    this.all.add(r);
+    for (const c of categories) this.per.get(c)!.add(r);
+  }
+
+  result(thresholds: Thresholds, reasonTopics: readonly TopicTree[] = []): Pushback {
+    const gate = new ThresholdGate(thresholds);
+    const allAffective = this.all.figures('all_affective' as const, gate);
+    const categories = CATEGORY_ORDER.map((c) => this.per.get(c)!.figures(c, gate));
+    const wanted = new Set(CATEGORY_ORDER.map((c) => `pushback_reasons:${c}`));
+    return {
+      allAffective,
+      categories,
+      reasonTopics: reasonTopics.filter((t) => wanted.has(t.group)),
+      suppressed: gate.suppressed,
+    };
+  }
+}
+
 export function pushback(
   records: Iterable<AnalysisRecord>,
   thresholds: Thresholds,
   reasonTopics: readonly TopicTree[] = [],
 ): Pushback {
-  const all = new PushbackTally();
-  const per = new Map<Category, PushbackTally>(CATEGORY_ORDER.map((c) => [c, new PushbackTally()]));
-  for (const r of records) {
-    const cats = effectiveCategories(r);
-    if (cats.length === 0) continue;
-    all.add(r);
-    for (const c of cats) per.get(c)!.add(r);
-  }
-  const gate = new ThresholdGate(thresholds);
-  const allAffective = all.figures('all_affective' as const, gate);
-  const categories = CATEGORY_ORDER.map((c) => per.get(c)!.figures(c, gate));
-  const wanted = new Set(CATEGORY_ORDER.map((c) => `pushback_reasons:${c}`));
-  return {
-    allAffective,
-    categories,
-    reasonTopics: reasonTopics.filter((t) => wanted.has(t.group)),
-    suppressed: gate.suppressed,
-  };
+  const acc = new PushbackAccumulator();
+  for (const r of records) acc.add(r);
+  return acc.result(thresholds, reasonTopics);
 }

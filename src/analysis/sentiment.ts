@@ -125,36 +125,50 @@ function figures<G extends string>(
   };
 }
 
+/**
+ * Sentiment changes, fed one record at a time: one number per eligible affective conversation (and
+ * per category it is in), kept in input order because the bootstrap resamples by position.
+ */
+export class SentimentChangeAccumulator {
+  private readonly all = new ChangeTally();
+  private readonly per = new Map<Category, ChangeTally>(CATEGORY_ORDER.map((c) => [c, new ChangeTally()]));
+  private missing = 0;
+
+  /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
+  add(r: AnalysisRecord, categories: readonly Category[] = effectiveCategories(r)): void {
+    if (categories.length === 0) return;
+    const change = conversationSentimentChange(r);
+    if (change === null) {
+      if (r.humanMessages >= SENTIMENT_MIN_HUMAN_MESSAGES) this.missing++;
+      return;
+    }
+    this.all.add(r, change);
+    for (const c of categories) this.per.get(c)!.add(r, change);
+  }
+
+  result(thresholds: Thresholds, options: SentimentOptions): SentimentChange {
+    const opts: Required<SentimentOptions> = { resamples: 1000, level: 0.95, ...options };
+    const gate = new ThresholdGate(thresholds);
+    return {
+      minHumanMessages: SENTIMENT_MIN_HUMAN_MESSAGES,
+      window: SENTIMENT_WINDOW,
+      sameBand: SENTIMENT_SAME_BAND,
+      resamples: opts.resamples,
+      level: opts.level,
+      missingSentiment: this.missing,
+      allAffective: figures('all_affective' as const, this.all, gate, opts),
+      categories: CATEGORY_ORDER.map((c) => figures(c, this.per.get(c)!, gate, opts)),
+      suppressed: gate.suppressed,
+    };
+  }
+}
+
 export function sentimentChange(
   records: Iterable<AnalysisRecord>,
   thresholds: Thresholds,
   options: SentimentOptions,
 ): SentimentChange {
-  const opts: Required<SentimentOptions> = { resamples: 1000, level: 0.95, ...options };
-  const all = new ChangeTally();
-  const per = new Map<Category, ChangeTally>(CATEGORY_ORDER.map((c) => [c, new ChangeTally()]));
-  let missing = 0;
-  for (const r of records) {
-    const cats = effectiveCategories(r);
-    if (cats.length === 0) continue;
-    const change = conversationSentimentChange(r);
-    if (change === null) {
-      if (r.humanMessages >= SENTIMENT_MIN_HUMAN_MESSAGES) missing++;
-      continue;
-    }
-    all.add(r, change);
-    for (const c of cats) per.get(c)!.add(r, change);
-  }
-  const gate = new ThresholdGate(thresholds);
-  return {
-    minHumanMessages: SENTIMENT_MIN_HUMAN_MESSAGES,
-    window: SENTIMENT_WINDOW,
-    sameBand: SENTIMENT_SAME_BAND,
-    resamples: opts.resamples,
-    level: opts.level,
-    missingSentiment: missing,
-    allAffective: figures('all_affective' as const, all, gate, opts),
-    categories: CATEGORY_ORDER.map((c) => figures(c, per.get(c)!, gate, opts)),
-    suppressed: gate.suppressed,
-  };
+  const acc = new SentimentChangeAccumulator();
+  for (const r of records) acc.add(r);
+  return acc.result(thresholds, options);
 }

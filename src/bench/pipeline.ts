@@ -71,7 +71,7 @@ export const pipelineBench: BenchSection = {
       }
     }
     ctx.note(
-      'peak RSS grows with N by the analysis records (facets without text for non-affective conversations) and the clustering matrices of affective concerns (n_affective x 256 float32)',
+      'analyses are accumulated as facets come back: live memory grows only with the affective and long conversations (topic candidates, their user keys and sentiment changes, the clustering matrix n_affective x 256 float32) and the distinct user ids; the rest of the peak-RSS growth with N is V8 heap headroom on the main thread (heapTotal far above live heap while parsing and batching), which rises with the volume allocated, not with what is kept',
     );
   },
 };

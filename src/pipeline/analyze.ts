@@ -6,15 +6,14 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { effectiveCategories } from '../analysis/groups.js';
-import type { AnalysisRecord } from '../analysis/record.js';
+import { AnalysisAccumulator, type TopicCandidate } from '../analysis/accumulate.js';
 import { type ClusterDeps, clusterTopics, type TopicItem } from '../cluster/topics.js';
 import { emptyGateCounts, type PrivacyGateCounts, type TopicTree } from '../cluster/types.js';
 import type { FormatName, ReadOptions } from '../conversation/formats.js';
 import type { Conversation } from '../conversation/model.js';
 import { expandInputs, readConversations } from '../conversation/read.js';
 import type { Deps, FacetEngine } from '../facets/engine.js';
-import { CATEGORIES, type Category, type Facets, type Usage } from '../facets/schema.js';
+import { CATEGORIES, type Category, type Usage } from '../facets/schema.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../privacy/thresholds.js';
 import { buildReport } from '../report/build.js';
 import type { Provenance } from '../report/types.js';
@@ -28,9 +27,7 @@ import { QuarantineLog } from './quarantineLog.js';
 import { shippedValidation } from './validation.js';
 
 /** Conversations with at least this many human messages form the "very long" group. */
-export const LONG_CONVERSATION_MIN_HUMAN_MESSAGES = 50;
-/** The sentiment-change analysis needs first 3 and last 3 human messages, non-overlapping. */
-const SENTIMENT_MIN_HUMAN_MESSAGES = 6;
+export { LONG_CONVERSATION_MIN_HUMAN_MESSAGES } from '../analysis/long.js';
 
 export interface AnalyzeOptions {
   inputs: string[];
@@ -107,8 +104,9 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     : null;
   const quarantine = new QuarantineLog(join(options.outDir, 'quarantine.jsonl'));
   const formats = new Map<string, FormatName>();
-  const records: AnalysisRecord[] = [];
-  const sharedFacets = new Map<string, Facets>();
+  // Each conversation is folded into the analyses as its facets come back; only the affective and
+  // long ones are kept (for the topic stages), so memory does not grow with the other conversations.
+  const analysis = new AnalysisAccumulator();
   const usage: Usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
   let read = 0;
   let excluded = 0;
@@ -138,7 +136,13 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     reused += out.reused;
     out.results.forEach((r, i) => {
       addUsage(usage, r.usage);
-      records.push(toAnalysisRecord(done[i], r.facets, sharedFacets));
+      const conv = done[i];
+      analysis.add({
+        conversationId: conv.id,
+        userId: conv.userId,
+        humanMessages: r.facets.humanMessages,
+        facets: r.facets,
+      });
     });
     progress('read+facets');
   };
@@ -212,31 +216,27 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   const topics: TopicTree[] = [];
   const reasonTopics: TopicTree[] = [];
   // Item ids are record positions: unique even when a log repeats conversation ids.
-  const item = (idx: number, text: string): TopicItem => ({
-    conversationId: String(idx),
-    userId: records[idx].userId,
+  const item = (c: TopicCandidate, text: string): TopicItem => ({
+    conversationId: String(c.index),
+    userId: c.userId,
     text,
   });
-  const byCategory = new Map<Category, number[]>(CATEGORIES.map((c) => [c, []]));
-  const long: number[] = [];
-  records.forEach((r, idx) => {
-    for (const c of effectiveCategories(r)) byCategory.get(c)!.push(idx);
-    if (r.humanMessages >= LONG_CONVERSATION_MIN_HUMAN_MESSAGES && r.facets.status.kind !== 'error')
-      long.push(idx);
-  });
+  const byCategory = new Map<Category, TopicCandidate[]>(CATEGORIES.map((c) => [c, []]));
+  const long: TopicCandidate[] = [];
+  for (const c of analysis.topicCandidates()) {
+    for (const category of c.categories) byCategory.get(category)!.push(c);
+    if (c.long) long.push(c);
+  }
   for (const category of CATEGORIES) {
     const members = byCategory.get(category)!;
     if (members.length === 0) continue;
-    const concerns = members.map((idx) => item(idx, records[idx].facets.concern));
+    const concerns = members.map((c) => item(c, c.concern));
     topics.push(await clusterGroup(category, concerns, clusterDeps, thresholds, gates));
     // Pushback reasons: the reason class with what the person brought, so clusters read as
     // "false premise: ..." rather than as topics alone.
     const reasons = members
-      .filter((idx) => records[idx].facets.pushback)
-      .map((idx) => {
-        const f = records[idx].facets;
-        return item(idx, `${(f.pushbackReason ?? 'policy_other').replace(/_/g, ' ')}: ${f.concern}`);
-      });
+      .filter((c) => c.pushback)
+      .map((c) => item(c, `${(c.pushbackReason ?? 'policy_other').replace(/_/g, ' ')}: ${c.concern}`));
     if (reasons.length > 0) {
       reasonTopics.push(
         await clusterGroup(`pushback_reasons:${category}`, reasons, clusterDeps, thresholds, gates),
@@ -247,7 +247,7 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     long.length > 0
       ? await clusterGroup(
           'long_conversations',
-          long.map((idx) => item(idx, records[idx].facets.concern)),
+          long.map((c) => item(c, c.concern)),
           clusterDeps,
           thresholds,
           gates,
@@ -256,7 +256,7 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
 
   progress('report');
   const report = buildReport({
-    records,
+    analysis,
     counts: { read, quarantined: quarantine.count, quarantineReasons: quarantine.reasons() },
     topics,
     longTopics,
@@ -296,12 +296,12 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     rmSync(join(storeDir, 'embeddings.bin'), { force: true });
   }
 
-  const errors = records.filter((r) => r.facets.status.kind === 'error').length;
+  const errors = analysis.errors;
   return {
     outDir: options.outDir,
     files,
     read,
-    analysed: records.length - errors,
+    analysed: analysis.records - errors,
     excluded: excluded + errors,
     quarantined: quarantine.count,
     errors,
@@ -320,33 +320,6 @@ async function clusterGroup(
   const out = await clusterTopics(group, items, deps, { thresholds });
   for (const k of Object.keys(gates) as (keyof PrivacyGateCounts)[]) gates[k] += out.gates[k];
   return out.tree;
-}
-
-/**
- * Keeps only what the analyses read, so a million records fit in memory. Conversations that are
- * neither affective nor long are only counted (funnel, denominators, users): their facets carry no
- * text and no sentiment, and identical ones share one frozen object.
- */
-function toAnalysisRecord(conv: Conversation, facets: Facets, shared: Map<string, Facets>): AnalysisRecord {
-  const record = (f: Facets, counted = false): AnalysisRecord => ({
-    // A counted-only conversation needs its id only to stand for its user when it has no user id.
-    conversationId: counted && conv.userId ? '' : conv.id,
-    userId: conv.userId,
-    humanMessages: facets.humanMessages,
-    facets: f,
-  });
-  if (facets.categories.length > 0 || facets.humanMessages >= LONG_CONVERSATION_MIN_HUMAN_MESSAGES) {
-    const sentiment = facets.humanMessages >= SENTIMENT_MIN_HUMAN_MESSAGES ? facets.sentiment : [];
-    return record({ ...facets, sentiment });
-  }
-  const status = facets.status.kind === 'ok' ? facets.status : { ...facets.status };
-  const key = `${status.kind}|${'reason' in status ? status.reason : ''}|${facets.contentCreation}|${facets.pushback}|${facets.pushbackReason}|${facets.humanMessages}|${facets.language}`;
-  let f = shared.get(key);
-  if (!f) {
-    f = Object.freeze({ ...facets, categories: [], sentiment: [], concern: '', status });
-    shared.set(key, f);
-  }
-  return record(f, true);
 }
 
 function addUsage(total: Usage, u: Usage): void {

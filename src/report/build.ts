@@ -1,23 +1,19 @@
 /**
- * buildReport: the analysed records and the earlier stages' counts in, report.json's content out.
+ * buildReport: the analysed conversations (as records, or already accumulated) and the earlier stages'
+ * counts in, report.json's content out.
  * Pure and deterministic: no clock, no randomness beyond the seed, so the same input and seed give a
  * byte-identical report.json.
  */
 
-import { funnel } from '../analysis/funnel.js';
-import { longConversations } from '../analysis/long.js';
-import { prevalence } from '../analysis/prevalence.js';
-import { pushback } from '../analysis/pushback.js';
-import { sentimentChange } from '../analysis/sentiment.js';
+import { accumulateAnalyses } from '../analysis/accumulate.js';
 import { gateTopicTree } from '../analysis/topics.js';
-import { perUser } from '../analysis/users.js';
 import type { TopicTree } from '../cluster/types.js';
 import { CATEGORIES } from '../facets/schema.js';
 import { ProvenanceSchema, REPORT_SCHEMA_VERSION, type Report } from './schema.js';
 import type { ReportInput } from './types.js';
 
 export function buildReport(input: ReportInput): Report {
-  const { records, thresholds } = input;
+  const { thresholds } = input;
   let suppressedHere = 0;
   let topicNodesRemoved = 0;
   /**
@@ -36,13 +32,15 @@ export function buildReport(input: ReportInput): Report {
   };
   const treeFor = (trees: readonly TopicTree[], group: string) => trees.find((t) => t.group === group);
 
-  const f = funnel(records, input.counts);
+  const analysis = 'analysis' in input ? input.analysis : accumulateAnalyses(input.records);
+  const results = analysis.results({ counts: input.counts, thresholds, seed: input.seed });
+  const f = results.funnel;
   const { read: _read, quarantined: _quarantined, ...funnelRest } = f;
-  const prev = prevalence(records, thresholds);
-  const { suppressed: pbSuppressed, ...pb } = pushback(records, thresholds);
-  const { suppressed: scSuppressed, ...sc } = sentimentChange(records, thresholds, { seed: input.seed });
-  const { suppressed: longSuppressed, ...long } = longConversations(records, thresholds);
-  const users = perUser(records, thresholds);
+  const prev = results.prevalence;
+  const { suppressed: pbSuppressed, ...pb } = results.pushback;
+  const { suppressed: scSuppressed, ...sc } = results.sentimentChange;
+  const { suppressed: longSuppressed, ...long } = results.longConversations;
+  const users = results.perUser;
 
   const shown = (rows: readonly { suppressed: boolean }[], i: number) => !rows[i].suppressed;
   const topics = CATEGORIES.flatMap((c, i) => gateTree(treeFor(input.topics, c), shown(prev.categories, i)));

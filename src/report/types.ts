@@ -1,4 +1,5 @@
-/** What buildReport needs: the analysed records plus everything the earlier stages counted. */
+/** What buildReport needs: the analysed conversations plus everything the earlier stages counted. */
+import type { AnalysisAccumulator } from '../analysis/accumulate.js';
 import type { AnalysisRecord } from '../analysis/record.js';
 import type { PrivacyGateCounts, TopicTree } from '../cluster/types.js';
 import type { Thresholds } from '../privacy/thresholds.js';
@@ -7,8 +8,7 @@ import type { Report } from './schema.js';
 export type Provenance = Report['provenance'];
 export type ValidationSummary = NonNullable<Provenance['validation']>;
 
-export interface ReportInput {
-  records: AnalysisRecord[];
+interface ReportInputBase {
   counts: { read: number; quarantined: number; quarantineReasons: Record<string, number> };
   /** One tree per category (group = the category name), from the cluster stage. */
   topics: TopicTree[];
@@ -22,5 +22,17 @@ export interface ReportInput {
   seed: number;
   provenance: Provenance;
 }
+
+/** The analysed records themselves (tests, small inputs): buildReport folds them in one pass. */
+export interface RecordsReportInput extends ReportInputBase {
+  records: readonly AnalysisRecord[];
+}
+
+/** The analyses already folded conversation by conversation as the facets came back (the pipeline). */
+export interface AccumulatedReportInput extends ReportInputBase {
+  analysis: AnalysisAccumulator;
+}
+
+export type ReportInput = RecordsReportInput | AccumulatedReportInput;
 
 export type { Report };

@@ -1,0 +1,134 @@
+/**
+ * All analyses in one pass: each analysed conversation is folded into every analysis as it arrives
+ * (in input order), so a run never holds one record per conversation. What stays per conversation:
+ * - the affective and the very long conversations, as topic candidates for the cluster stage (their
+ *   concern, pushback and reason, user id, effective categories);
+ * - inside the analyses, per affective conversation: its user key in the category tallies and its
+ *   sentiment change; per long conversation: its user key;
+ * - the distinct user ids of the whole log (PerUserAccumulator), which grows with the number of
+ *   distinct users, not conversations; a conversation without a user id is only counted.
+ * Everything about a conversation that is neither affective nor long is a counter.
+ */
+import type { Category, PushbackReason } from '../facets/schema.js';
+import type { Thresholds } from '../privacy/thresholds.js';
+import { type Funnel, FunnelAccumulator, type FunnelInputCounts } from './funnel.js';
+import { effectiveCategories } from './groups.js';
+import {
+  LONG_CONVERSATION_MIN_HUMAN_MESSAGES,
+  type LongConversations,
+  LongConversationsAccumulator,
+} from './long.js';
+import { type Prevalence, PrevalenceAccumulator } from './prevalence.js';
+import { type Pushback, PushbackAccumulator } from './pushback.js';
+import type { AnalysisRecord } from './record.js';
+import { type SentimentChange, SentimentChangeAccumulator, type SentimentOptions } from './sentiment.js';
+import { type PerUser, PerUserAccumulator } from './users.js';
+
+/** An affective or very long conversation, as the topic and pushback-reason clustering need it. */
+export interface TopicCandidate {
+  /** Position among the analysed records, in input order: unique even when a log repeats conversation ids. */
+  index: number;
+  userId?: string;
+  /** effectiveCategories of the conversation; empty for a long conversation that is not affective. */
+  categories: readonly Category[];
+  concern: string;
+  pushback: boolean;
+  pushbackReason: PushbackReason | null;
+  /** At least LONG_CONVERSATION_MIN_HUMAN_MESSAGES human messages (and the facets did not fail). */
+  long: boolean;
+}
+
+export interface AnalysisResults {
+  funnel: Funnel;
+  prevalence: Prevalence;
+  pushback: Pushback;
+  sentimentChange: SentimentChange;
+  longConversations: LongConversations;
+  perUser: PerUser | null;
+}
+
+export interface AnalysisResultOptions {
+  counts: FunnelInputCounts;
+  thresholds: Thresholds;
+  /** Seed of the sentiment bootstrap. */
+  seed: number;
+  sentiment?: Omit<SentimentOptions, 'seed'>;
+}
+
+export class AnalysisAccumulator {
+  private readonly funnel = new FunnelAccumulator();
+  private readonly prevalence = new PrevalenceAccumulator();
+  private readonly pushback = new PushbackAccumulator();
+  private readonly sentiment = new SentimentChangeAccumulator();
+  private readonly long = new LongConversationsAccumulator();
+  private readonly users = new PerUserAccumulator();
+  private readonly candidates: TopicCandidate[] = [];
+
+  add(r: AnalysisRecord): void {
+    const index = this.funnel.records;
+    const categories = effectiveCategories(r);
+    this.funnel.add(r);
+    this.prevalence.add(r, categories);
+    this.pushback.add(r, categories);
+    this.sentiment.add(r, categories);
+    this.long.add(r, categories);
+    this.users.add(r, categories);
+    const f = r.facets;
+    const long = f.status.kind !== 'error' && r.humanMessages >= LONG_CONVERSATION_MIN_HUMAN_MESSAGES;
+    if (categories.length === 0 && !long) return;
+    this.candidates.push({
+      index,
+      userId: r.userId,
+      categories,
+      concern: f.concern,
+      pushback: f.pushback,
+      pushbackReason: f.pushbackReason,
+      long,
+    });
+  }
+
+  /** Records added so far (analysed + facet errors). */
+  get records(): number {
+    return this.funnel.records;
+  }
+
+  /** Records whose facets failed (status error): excluded from every denominator. */
+  get errors(): number {
+    return this.funnel.errors;
+  }
+
+  /** Conversations kept whole (as topic candidates): the affective and the long ones only. */
+  get retained(): number {
+    return this.candidates.length;
+  }
+
+  /** Distinct real user ids seen (the per-user count's memory; conversations without one are counted). */
+  get distinctUserIds(): number {
+    return this.users.distinctUserIds;
+  }
+
+  /** The affective and long conversations, in input order. */
+  topicCandidates(): readonly TopicCandidate[] {
+    return this.candidates;
+  }
+
+  /** Every analysis's figures, gated. Reads the state without changing it: calling twice gives the same. */
+  results(options: AnalysisResultOptions): AnalysisResults {
+    const { thresholds } = options;
+    return {
+      funnel: this.funnel.result(options.counts),
+      prevalence: this.prevalence.result(thresholds),
+      pushback: this.pushback.result(thresholds),
+      sentimentChange: this.sentiment.result(thresholds, { ...options.sentiment, seed: options.seed }),
+      longConversations: this.long.result(thresholds),
+      perUser: this.users.result(thresholds),
+    };
+  }
+}
+
+/** One accumulator over a whole set of records (tests, and callers that hold the records anyway). */
+export function accumulateAnalyses(records: Iterable<AnalysisRecord>): AnalysisAccumulator {
+  const acc = new AnalysisAccumulator();
+  for (const r of records) acc.add(r);
+  return acc;
+}
