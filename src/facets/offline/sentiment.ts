@@ -59,6 +59,7 @@ const ATTEMPTS: ReadonlySet<string> = new Set([
   'tried',
   'wants',
   'supposed',
+  'meant',
   'attempts',
   'strains',
   'aspires',
@@ -107,6 +108,9 @@ function negatorBefore(tokens: string[], i: number): number {
   return -1;
 }
 
+/** Words after "clear" that make it epistemic ("clear that", "clear why"). */
+const EVIDENT_NEXT: ReadonlySet<string> = new Set(['that', 'how', 'why', 'what', 'whether', 'if']);
+
 function wordValence(tokens: string[], i: number, base?: number): number {
   const tok = tokens[i];
   let v = base ?? VALENCE.get(tok) ?? EMOJI_VALENCE.get(tok);
@@ -114,6 +118,9 @@ function wordValence(tokens: string[], i: number, base?: number): number {
   // "what kind of", "kind of slow": the noun and the hedge, not kindness.
   if (tok === 'kind' && tokens[i + 1] === 'of') return 0;
   const prev = tokens[i - 1];
+  // "it's clear that ...", "clear how": a claim is evident, no praise of clarity.
+  if (tok === 'clear' && (EVIDENT_NEXT.has(tokens[i + 1]) || prev === "it's" || tokens[i - 2] === 'it'))
+    return 0;
   if (prev !== undefined) {
     if (prev === 'of' && (tokens[i - 2] === 'kind' || tokens[i - 2] === 'sort')) v *= 0.65;
     else {
@@ -282,6 +289,14 @@ export function valenceSumOfNormalised(normalised: string): number {
   return scoreNormalised(normalised).sum;
 }
 
+/**
+ * Ranking among the top or bottom of a field ("one of the best", "one of the more original", "the worst
+ * of all time", "in recent memory"): the writer places the thing at an extreme, so a clear sum may reach a
+ * "very" class. Superlatives are listed or "-iest" forms, so "one of the tests" or "one of the latest" do not count.
+ */
+const RANKED_RE =
+  /\bone of the (?:most|least|more|less|best|worst|finest|greatest|\w+iest|smartest|strongest|weakest|dumbest|brightest|sweetest|strangest|bravest|wisest|richest|darkest|coolest|kindest|cutest|nicest|sharpest|saddest|biggest)\b|\b(?:of all time|in (?:recent|living) memory)\b/;
+
 /** Valence sum and the strongest single word or phrase behind it. */
 export function scoreNormalised(normalised: string): { sum: number; peak: number } {
   const peak: Peak = { value: 0 };
@@ -304,6 +319,10 @@ export function scoreNormalised(normalised: string): { sum: number; peak: number
     total += clauseValence(tokens, peak, c);
   }
   if (total !== 0 && exclaims > 0) total += Math.sign(total) * 0.3 * Math.min(exclaims, 3);
+  if (total !== 0 && RANKED_RE.test(normalised)) {
+    total += Math.sign(total) * 1.5;
+    peak.value = Math.sign(total) * Math.max(Math.abs(peak.value), STRONG_WORD);
+  }
   return { sum: total, peak: peak.value };
 }
 

@@ -190,11 +190,44 @@ const CHAT_NEGATIVE: [number, string][] = [
 ];
 
 /**
+ * Criticism and praise of work and conduct in general English (added in round 7): laziness, pandering,
+ * tastelessness, slightness, tedium; assurance, depth, verve. A word already listed keeps its value.
+ * Words with a common neutral sense in tasks ("flat", "cold", "light", "deep", "trivial", "redundant",
+ * "complex", "classic", "real") are left out.
+ */
+const GENERAL_EVALUATIVE: [number, string][] = [
+  [
+    -1.0,
+    `incomplete inconsequential overstated humdrum uneventful unengaging unmemorable disposable
+     trifling insubstantial rote rambling haphazard jumbled choppy spotty patchy ponderous turgid
+     leaden drawn-out draggy gloomy wearying careless disorganized disorganised indulgent
+     self-indulgent`,
+  ],
+  [
+    -2.0,
+    `lazy glib facile crass pandering incapable overhyped smug trashy exploitative sleazy hammy
+     second-rate third-rate subpar clueless senseless vacuous bewildering self-important cloying saccharine
+     maudlin treacly bombastic overbearing unreadable woeful crummy shabby tacky gaudy garish distasteful
+     gratuitous superfluous feeble nonsensical illogical misconceived ill-conceived wrongheaded overpraised
+     maddening galling deceitful fraudulent mean-spirited heartless stultifying deadening grueling
+     clunker moronic`,
+  ],
+  [-2.5, `repulsive revolting sickening nauseating sadistic hideous horrid ghastly`],
+  [
+    2.0,
+    `revelation standout knockout stunner indispensable sophisticated incisive shrewd profound gutsy
+     groundbreaking pioneering hypnotic adroit nimble zesty zippy snappy brisk taut well-paced
+     fast-paced breezy effervescent bubbly jubilant electrifying nail-biting indelible timeless commendable
+     laudable praiseworthy`,
+  ],
+];
+
+/**
  * Hyphenated evaluative words ("top-notch"), which the tokeniser splits into parts: keyed by their
  * parts joined with '-', and found from their first part, so the check costs one set lookup a token.
  */
 export const COMPOUND_VALENCE: ReadonlyMap<string, number> = new Map(
-  EVALUATIVE.flatMap(([v, words]) =>
+  [...EVALUATIVE, ...GENERAL_EVALUATIVE].flatMap(([v, words]) =>
     words
       .split(/\s+/)
       .filter((w) => w.includes('-'))
@@ -252,6 +285,9 @@ export const PHRASES: [RegExp, number][] = [
     /\b(?:not worth|nothing new|goes nowhere|going nowhere|runs out of steam|ran out of steam|falls apart)\b/g,
     -1.8,
   ],
+  // "little more than a demo", "nothing more than a wrapper": dismissal; not a quantity ("a little more
+  // than an hour") nor a wish ("nothing more than to rest").
+  [/\b(?:nothing more than|(?<!\ba )little more than)\b(?! to\b)|\bless than the sum of its parts\b/g, -1.5],
 ];
 
 export const NEGATORS: ReadonlySet<string> = new Set(
@@ -266,6 +302,10 @@ export const NEGATORS: ReadonlySet<string> = new Set(
 /** Words that scale the next sentiment word. */
 export const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
   ...'very really so extremely incredibly super totally absolutely utterly deeply truly terribly awfully completely highly most especially particularly quite too pretty'
+    .split(' ')
+    .map((w) => [w, 1.35] as [string, number]),
+  // Degree adverbs and adjectives of completeness ("thoroughly dull", "sheer joy", "a complete mess").
+  ...'thoroughly entirely wholly downright utter sheer complete total pure unbelievably woefully profoundly supremely immensely hugely enormously exceedingly'
     .split(' ')
     .map((w) => [w, 1.35] as [string, number]),
   ...'slightly somewhat little bit kinda sorta fairly rather mildly barely'
@@ -350,7 +390,7 @@ function derivedForms(w: string): string[] {
 export const VALENCE: ReadonlyMap<string, number> = (() => {
   const m = new Map<string, number>();
   for (const [v, words] of BUCKETS) for (const w of words.split(/\s+/)) if (w) m.set(w, v);
-  for (const [v, words] of [...EVALUATIVE, ...CHAT_NEGATIVE])
+  for (const [v, words] of [...EVALUATIVE, ...CHAT_NEGATIVE, ...GENERAL_EVALUATIVE])
     for (const w of words.split(/\s+/)) if (w && !w.includes('-') && !m.has(w)) m.set(w, v);
   const derived = new Map<string, number>();
   for (const [w, v] of m) {
