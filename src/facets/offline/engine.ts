@@ -9,7 +9,7 @@ import { offlineFacets } from './facets.js';
 import { shippedModels } from './models.js';
 
 /** Bump whenever a lexicon, rule, threshold or data/offline weights file changes: it is part of the result cache key. */
-export const OFFLINE_RULES_VERSION = 'rules-5';
+export const OFFLINE_RULES_VERSION = 'rules-6';
 
 /**
  * Loads the shipped weights up front, so a missing or corrupt file stops the run with one line
