@@ -86,16 +86,19 @@ export function detectLanguage(text: string): string {
   const sample = text.length > 1200 ? text.slice(0, 1200) : text;
   const counts = new Map<string, number>();
   let latin = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) {
-      latin++;
-      continue;
+  // Most logs are plain Latin-script text: then no script can win and only "any letter?" matters.
+  if (BEYOND_LATIN.test(sample)) {
+    for (let i = 0; i < sample.length; i++) {
+      const c = sample.charCodeAt(i);
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) {
+        latin++;
+        continue;
+      }
+      if (c < 0x370) continue;
+      const s = scriptOf(c);
+      if (s !== undefined) counts.set(s, (counts.get(s) ?? 0) + 1);
     }
-    if (c < 0x370) continue;
-    const s = scriptOf(c);
-    if (s !== undefined) counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
+  } else if (LATIN_LETTER.test(sample)) latin = 1;
   let best = 'und';
   let bestCount = 0;
   for (const [lang, n] of counts) {
@@ -109,10 +112,12 @@ export function detectLanguage(text: string): string {
   // One Han character counts for about three Latin letters of information.
   if (bestCount > 0 && bestCount * 6 >= latin) return best;
   if (latin === 0) return 'und';
-  const words = normalise(sample).match(/[a-zà-ÿ]+/g) ?? [];
   const hits = new Array<number>(LANG_CODES.length).fill(0);
-  for (let i = 0; i < words.length && i < MAX_LANG_WORDS; i++) {
-    const langs = STOPWORD_LANGS.get(words[i]);
+  const lower = sample.toLowerCase();
+  const word = /[a-zà-ÿ]+/g;
+  let m = word.exec(lower);
+  for (let i = 0; m !== null && i < MAX_LANG_WORDS; i++, m = word.exec(lower)) {
+    const langs = STOPWORD_LANGS.get(m[0]);
     if (langs) for (const l of langs) hits[l]++;
   }
   let lang = 'en';
@@ -126,3 +131,7 @@ export function detectLanguage(text: string): string {
   });
   return lang;
 }
+
+/** A character of a script scriptOf() names (everything from Greek up). */
+const BEYOND_LATIN = /[^\u0000-\u036f]/;
+const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;

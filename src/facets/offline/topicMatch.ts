@@ -1,6 +1,7 @@
 /**
  * Matches the topic lexicon against tokens (unigrams to trigrams) and tallies, per topic, the
- * weighted hits and which terms matched. One pass over the tokens; no regular expressions.
+ * weighted hits and which terms matched. One pass over the tokens through a word trie; no regular
+ * expressions and no string building.
  */
 import { MAX_TERM_WORDS, TERM_INDEX, TOPICS } from './topics.js';
 
@@ -11,9 +12,36 @@ export interface TopicTally {
   terms: (Map<string, number> | undefined)[];
 }
 
-const MULTIWORD_STARTS: ReadonlySet<string> = new Set(
-  [...TERM_INDEX.keys()].filter((t) => t.includes(' ')).map((t) => t.split(' ')[0]),
-);
+/** The lexicon as a word trie, so matching a phrase never builds a string per candidate gram. */
+interface TermNode {
+  /** The term this node completes ("panic attack"), for the per-topic term counts. */
+  gram: string;
+  /** Topics the term belongs to; undefined when the path is only a prefix of longer terms. */
+  hits?: number[];
+  next?: Map<string, TermNode>;
+}
+
+const TERM_TRIE: ReadonlyMap<string, TermNode> = (() => {
+  const root = new Map<string, TermNode>();
+  for (const [term, hits] of TERM_INDEX) {
+    const words = term.split(' ');
+    let level = root;
+    let node: TermNode | undefined;
+    words.forEach((w, k) => {
+      node = level.get(w);
+      if (!node) {
+        node = { gram: words.slice(0, k + 1).join(' ') };
+        level.set(w, node);
+      }
+      if (k < words.length - 1) {
+        node.next ??= new Map();
+        level = node.next;
+      }
+    });
+    if (node) node.hits = hits;
+  }
+  return root;
+})();
 
 const NO_TERMS: ReadonlyMap<string, number> = new Map();
 
@@ -29,25 +57,26 @@ function termsOf(tally: TopicTally, topic: number): ReadonlyMap<string, number> 
 /** Adds one message's tokens to the tally. */
 export function tallyTopics(tokens: readonly string[], tally: TopicTally): void {
   for (let i = 0; i < tokens.length; i++) {
-    let gram = '';
-    // Longer grams only start at words that begin a multi-word term.
-    const maxWords = MULTIWORD_STARTS.has(tokens[i]) ? MAX_TERM_WORDS : 1;
-    for (let k = 0; k < maxWords && i + k < tokens.length; k++) {
-      gram = k === 0 ? tokens[i] : `${gram} ${tokens[i + k]}`;
-      const hits = TERM_INDEX.get(gram);
-      if (hits === undefined) continue;
-      for (const t of hits) {
-        let terms = tally.terms[t];
-        if (terms === undefined) {
-          terms = new Map();
-          tally.terms[t] = terms;
-        }
-        const seen = terms.get(gram) ?? 0;
-        terms.set(gram, seen + 1);
-        // First mention counts fully, repeats add less: breadth of vocabulary beats repetition.
-        tally.scores[t] += TOPICS[t].weight / (1 + seen);
-      }
+    let node = TERM_TRIE.get(tokens[i]);
+    for (let k = 1; node !== undefined; k++) {
+      if (node.hits !== undefined) countTerm(tally, node.gram, node.hits);
+      if (k >= MAX_TERM_WORDS || i + k >= tokens.length) break;
+      node = node.next?.get(tokens[i + k]);
     }
+  }
+}
+
+function countTerm(tally: TopicTally, gram: string, hits: readonly number[]): void {
+  for (const t of hits) {
+    let terms = tally.terms[t];
+    if (terms === undefined) {
+      terms = new Map();
+      tally.terms[t] = terms;
+    }
+    const seen = terms.get(gram) ?? 0;
+    terms.set(gram, seen + 1);
+    // First mention counts fully, repeats add less: breadth of vocabulary beats repetition.
+    tally.scores[t] += TOPICS[t].weight / (1 + seen);
   }
 }
 
