@@ -16,7 +16,7 @@ import {
 } from './models.js';
 import { pushbackCues, pushbackReason, signalOfCues } from './pushback.js';
 import { normalisedMessageSentiment } from './sentiment.js';
-import { detectLanguage, normalise, tokenise } from './text.js';
+import { detectLanguage, normalise, tokensAndBreaks, withoutBreaks } from './text.js';
 import { categoryScores, emptyTally, type TopicTally, tallyTopics } from './topicMatch.js';
 import { TOPICS } from './topics.js';
 
@@ -158,7 +158,22 @@ const ASKS_ABOUT_USER =
 const USER_FACTS =
   /\b(?:(?:i'm|i am|im) (?:a|an) (?:student|teacher|doctor|nurse|engineer|programmer|developer|mother|father|mom|dad|housewife|stay at home|writer|artist|musician|lawyer|farmer|chef|cook|waiter|waitress|manager|driver|salesman|volunteer|retired|retiree|boy|girl|man|woman|guy|lady|\w+ student)|(?:i'm|i am|im) from|my name is|my name's|i (?:live|study|studying) (?:in|at)|i work (?:in|at|as)|(?:i'm|i am|im) \d{1,2}(?: years old)?\b|i have (?:a|an|two|three|\d) (?:dog|cat|pets?|son|daughter|kids|children|brothers?|sisters?|siblings))\b/;
 
-function features(userTexts: string[], assistantTexts: string[]): ConversationFeatures {
+/** A user message's `tokensAndBreaks` scan and its tokens, made once and shared by every reader. */
+interface UserScan {
+  scan: string[];
+  tokens: string[];
+}
+
+function scanUser(normalised: string): UserScan {
+  const scan = tokensAndBreaks(normalised);
+  return { scan, tokens: withoutBreaks(scan) };
+}
+
+function features(
+  userTexts: string[],
+  assistantTexts: string[],
+  userScans: readonly UserScan[] = userTexts.map(scanUser),
+): ConversationFeatures {
   const tally = emptyTally();
   let userTokens = 0;
   let firstPerson = 0;
@@ -181,7 +196,8 @@ function features(userTexts: string[], assistantTexts: string[]): ConversationFe
   for (let m = 0; m < userTexts.length; m++) {
     const n = userTexts[m];
     chars += n.length;
-    const toks = tokenise(n);
+    // One scan serves the counts below and the sentiment's clauses.
+    const { scan, tokens: toks } = userScans[m];
     userTokens += toks.length;
     let hasYou = false;
     for (const t of toks) {
@@ -205,7 +221,7 @@ function features(userTexts: string[], assistantTexts: string[]): ConversationFe
     if (RECOMMENDATION.test(n)) recommendation++;
     if (USER_FACTS.test(n)) userFacts++;
     tallyTopics(toks, tally);
-    const v = normalisedMessageSentiment(n);
+    const v = normalisedMessageSentiment(n, scan);
     sentiment.push(v);
     if (v < 0) negativeTurns++;
   }
@@ -412,24 +428,29 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
   const models = options.models ?? shippedModels();
   const userRaw: string[] = [];
   const userNorm: string[] = [];
+  const userScans: UserScan[] = [];
   const assistantNorm: string[] = [];
   let pushback = false;
   let reason: Facets['pushbackReason'] = null;
   let lastUser = '';
+  let lastUserTokens: string[] = [];
   let repliesRead = 0;
   for (const m of conv.messages) {
     if (m.role === 'user') {
       userRaw.push(m.content);
       const n = normalise(m.content);
       userNorm.push(n);
+      const scanned = scanUser(n);
+      userScans.push(scanned);
       lastUser = n;
+      lastUserTokens = scanned.tokens;
     } else if (m.role === 'assistant') {
       const n = normalise(m.content);
       assistantNorm.push(n);
       if (!pushback && n.trim().length > 0 && repliesRead < THRESHOLDS.pushbackReplies) {
         repliesRead++;
         const cues = pushbackCues(n, lastUser);
-        const p = binaryProbability(models.pushback, pushbackFeatures(n, lastUser, cues));
+        const p = binaryProbability(models.pushback, pushbackFeatures(n, lastUser, cues, lastUserTokens));
         const sig = signalOfCues(cues);
         // A reply that only says it did not follow is never pushback, however confident the head.
         const dodged = cues.includes('dodge');
@@ -466,9 +487,14 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
     };
   }
   const ruleHit = contentRuleHit(userNorm);
-  const firstUser = userNorm.find((n) => n.trim().length > 0) ?? '';
-  const pContent = binaryProbability(models.content, contentFeatures(firstUser, ruleHit));
-  const f = features(userNorm, assistantNorm);
+  const first = userNorm.findIndex((n) => n.trim().length > 0);
+  const pContent = binaryProbability(
+    models.content,
+    first >= 0
+      ? contentFeatures(userNorm[first], ruleHit, userScans[first].tokens)
+      : contentFeatures('', ruleHit),
+  );
+  const f = features(userNorm, assistantNorm, userScans);
   // Roleplay that casts the assistant as the user's partner is a relationship with the assistant,
   // not a story written for the user (the study's funnel keeps it).
   const contentCreation =

@@ -27,15 +27,35 @@ export interface FeatureOptions {
   namespace?: string;
 }
 
+/** Hashes of the few constant strings hashed on every call (namespaces, cue names). */
+const constantHashes = new Map<string, number>();
+const cueHashes = new Map<string, number>();
+
+function constantHash(s: string): number {
+  let h = constantHashes.get(s);
+  if (h === undefined) {
+    h = fnv1a(s);
+    constantHashes.set(s, h);
+  }
+  return h;
+}
+
 /**
  * Bucket indices of one normalised text (repeats kept: a bucket's count is its multiplicity).
- * Pushed onto `out` so callers can concatenate several texts into one vector.
+ * Pushed onto `out` so callers can concatenate several texts into one vector. `tokens` may carry
+ * `tokenise(normalised)` when the caller has it already (used when the text is not cut).
  */
-export function hashedFeatures(normalised: string, options: FeatureOptions, out: number[] = []): number[] {
-  const text = normalised.length > options.maxChars ? normalised.slice(0, options.maxChars) : normalised;
+export function hashedFeatures(
+  normalised: string,
+  options: FeatureOptions,
+  out: number[] = [],
+  tokens?: readonly string[],
+): number[] {
+  const cut = normalised.length > options.maxChars;
+  const text = cut ? normalised.slice(0, options.maxChars) : normalised;
   const mask = options.dim - 1;
-  const seed = fnv1a(options.namespace ?? '');
-  const toks = tokenise(text);
+  const seed = constantHash(options.namespace ?? '');
+  const toks = tokens !== undefined && !cut ? tokens : tokenise(text);
   // Bigrams mix the two unigram hashes instead of hashing a joined string (no allocation).
   let prev = 0x2545f491;
   for (const t of toks) {
@@ -54,5 +74,10 @@ export function hashedFeatures(normalised: string, options: FeatureOptions, out:
 
 /** A named binary cue (a rule that fired), as one more bucket. */
 export function cueFeature(name: string, dim: number): number {
-  return fnv1a(`#cue:${name}`) & (dim - 1);
+  let h = cueHashes.get(name);
+  if (h === undefined) {
+    h = fnv1a(`#cue:${name}`);
+    cueHashes.set(name, h);
+  }
+  return h & (dim - 1);
 }

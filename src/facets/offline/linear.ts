@@ -140,11 +140,14 @@ export function serialiseLinearModel(model: LinearModel, scale = 1000, prune = 0
 /** Logits, one per class, of a bag of bucket indices. */
 export function linearLogits(model: LinearModel, features: readonly number[]): number[] {
   const norm = features.length > 0 ? 1 / Math.sqrt(features.length) : 0;
-  return model.weights.map((w, c) => {
+  const out = new Array<number>(model.weights.length);
+  for (let c = 0; c < model.weights.length; c++) {
+    const w = model.weights[c];
     let s = 0;
-    for (const f of features) s += w[f];
-    return model.bias[c] + s * norm;
-  });
+    for (let i = 0; i < features.length; i++) s += w[features[i]];
+    out[c] = model.bias[c] + s * norm;
+  }
+  return out;
 }
 
 export function sigmoid(x: number): number {

@@ -53,17 +53,25 @@ export function shippedModels(): OfflineModels {
   return shipped;
 }
 
-/** First user request (content creation is decided on the opening request). */
-export function contentFeatures(firstUser: string, ruleHit: boolean): number[] {
-  const f = hashedFeatures(firstUser, { dim: DIM, maxChars: 600, namespace: 'c' });
+/**
+ * First user request (content creation is decided on the opening request). `tokens`, here and below,
+ * may carry `tokenise` of the text when the caller has it already.
+ */
+export function contentFeatures(firstUser: string, ruleHit: boolean, tokens?: readonly string[]): number[] {
+  const f = hashedFeatures(firstUser, { dim: DIM, maxChars: 600, namespace: 'c' }, [], tokens);
   if (ruleHit) f.push(cueFeature('content-rule', DIM), cueFeature('content-rule', DIM));
   return f;
 }
 
 /** One assistant reply (its opening) with the user turn it answers and the rule cues that fired. */
-export function pushbackFeatures(reply: string, user: string, cues: readonly string[]): number[] {
+export function pushbackFeatures(
+  reply: string,
+  user: string,
+  cues: readonly string[],
+  userTokens?: readonly string[],
+): number[] {
   const f = hashedFeatures(reply, { dim: DIM, maxChars: 500, namespace: 'a' });
-  hashedFeatures(user, { dim: DIM, maxChars: 200, namespace: 'u' }, f);
+  hashedFeatures(user, { dim: DIM, maxChars: 200, namespace: 'u' }, f, userTokens);
   for (const c of cues) f.push(cueFeature(c, DIM), cueFeature(c, DIM));
   return f;
 }

@@ -4,6 +4,7 @@
  * (mostly their openings, where refusals live), with the user's text deciding the reason.
  */
 import type { PushbackReason } from '../schema.js';
+import { splitCount } from './text.js';
 
 /** Refusals and partial refusals, phrased bluntly or politely. */
 const REFUSAL: RegExp[] = [
@@ -131,9 +132,10 @@ export function pushbackCues(reply: string, userText: string): string[] {
   if (SELF_TALK_ANY.test(reply)) cues.push('self_talk');
   if (CORRECTION_ANY.test(firstSentences(reply, 250))) cues.push('correction');
   if (REFERRAL.test(head)) cues.push('referral');
-  const words = reply.split(/\s+/).length;
+  const words = splitCount(reply);
   cues.push(words <= 15 ? 'len:short' : words <= 40 ? 'len:mid' : 'len:long');
-  if (words <= 40 && QUESTION_FORM.test(userText.trim())) {
+  const asked = userText.trim();
+  if (words <= 40 && QUESTION_FORM.test(asked)) {
     const sentences = reply.split(/(?<=[.!?])\s/);
     const first = sentences[0] ?? reply;
     if (SHORT_REBUTTAL.test(first) && !DODGE.test(first)) cues.push('short_rebuttal');
@@ -142,7 +144,6 @@ export function pushbackCues(reply: string, userText: string): string[] {
       cues.push('late_rebuttal');
     if (CONTRAST_REBUTTAL.test(reply)) cues.push('contrast_rebuttal');
   }
-  const asked = userText.trim();
   // A short answer to "why" that gives no reason sets other facts against the premise.
   if (words <= 40 && WHY_QUESTION.test(asked) && !EXPLAINS.test(reply)) cues.push('unexplained_why');
   if (ASKS_DIAGNOSIS.test(asked) && (REFERRAL.test(head) || CLINICIAN.test(firstSentences(reply, 250))))

@@ -15,12 +15,80 @@ export function tokenise(normalised: string): string[] {
   return normalised.match(TOKEN_RE) ?? [];
 }
 
+/** Where `clauses` cuts: whitespace after sentence punctuation, or line breaks. */
+const CLAUSE_BREAK = /(?<=[.!?;])\s+|\n+/;
+
 /** Clauses: split on sentence punctuation and line breaks, keeping order. */
 export function clauses(normalised: string): string[] {
   return normalised
-    .split(/(?<=[.!?;])\s+|\n+/)
+    .split(CLAUSE_BREAK)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+}
+
+/**
+ * The text between clause breaks, untrimmed: piece k holds the tokens of the scan's k-th clause
+ * (`clauses` is these pieces trimmed, empty ones dropped).
+ */
+export function clausePieces(normalised: string): string[] {
+  return normalised.split(CLAUSE_BREAK);
+}
+
+/**
+ * Tokens and clause breaks in one scan: the tokens of `tokenise`, in order, with each break `clauses`
+ * cuts at kept as its whitespace. A break is all whitespace and a token never holds any, so neither
+ * alternative can start where the other matches: the tokens between two breaks are exactly the
+ * tokens of the clause between them.
+ */
+const SCAN_RE = new RegExp(`${TOKEN_RE.source}|${CLAUSE_BREAK.source}`, 'gu');
+
+export function tokensAndBreaks(normalised: string): string[] {
+  return normalised.match(SCAN_RE) ?? [];
+}
+
+/** Whether a piece of `tokensAndBreaks` is a break (tokens start with a letter, digit, '!?:;' or emoji). */
+export function isBreak(piece: string): boolean {
+  const c = piece.charCodeAt(0);
+  return !((c > 0x20 && c <= 0x7a) || (c >= 0x2600 && c <= 0x27bf) || (c >= 0xd800 && c <= 0xdbff));
+}
+
+/** The tokens of a `tokensAndBreaks` scan: `tokenise` of the same text. */
+export function withoutBreaks(scan: string[]): string[] {
+  let k = 0;
+  while (k < scan.length && !isBreak(scan[k])) k++;
+  if (k === scan.length) return scan;
+  const out = scan.slice(0, k);
+  for (k++; k < scan.length; k++) if (!isBreak(scan[k])) out.push(scan[k]);
+  return out;
+}
+
+/** Whether a UTF-16 code unit is in the regular-expression class \s (WhiteSpace and LineTerminator). */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** `text.split(/\s+/).length` without building the pieces: one more than the whitespace runs. */
+export function splitCount(text: string): number {
+  let n = 1;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (space && !inRun) n++;
+    inRun = space;
+  }
+  return n;
 }
 
 /** Script of a code point, for the scripts whose language is unambiguous enough to name. */
@@ -66,11 +134,32 @@ const LATIN_STOPWORDS: Record<string, string[]> = {
   nl: ['de', 'het', 'een', 'en', 'van', 'ik', 'niet', 'dat', 'is', 'je', 'op', 'met', 'voor'],
 };
 const LANG_CODES = Object.keys(LATIN_STOPWORDS);
-/** Function word → indices into LANG_CODES of the languages that use it. */
-const STOPWORD_LANGS: ReadonlyMap<string, number[]> = (() => {
-  const m = new Map<string, number[]>();
+/** A character of a word for language identification: [a-zà-ÿ] (0xe0-0xff, '÷' included). */
+function isLatinWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0xff);
+}
+
+/**
+ * A word of at most MAX_STOPWORD_CHARS [a-zà-ÿ] characters as a number: its code units in base 256.
+ * No unit is 0, so different words get different codes, and 6 units stay below 2^53.
+ */
+function wordCode(w: string): number {
+  let code = 0;
+  for (let i = 0; i < w.length; i++) code = code * 256 + w.charCodeAt(i);
+  return code;
+}
+const MAX_STOPWORD_CHARS = 6;
+
+/** Function word (by wordCode) → indices into LANG_CODES of the languages that use it. */
+const STOPWORD_LANGS: ReadonlyMap<number, number[]> = (() => {
+  const m = new Map<number, number[]>();
   LANG_CODES.forEach((code, i) => {
-    for (const w of LATIN_STOPWORDS[code]) m.set(w, [...(m.get(w) ?? []), i]);
+    for (const w of LATIN_STOPWORDS[code]) {
+      if (w.length > MAX_STOPWORD_CHARS || ![...w].every((ch) => isLatinWordChar(ch.charCodeAt(0))))
+        throw new Error(`stopword "${w}" is not a short [a-zà-ÿ] word`);
+      const k = wordCode(w);
+      m.set(k, [...(m.get(k) ?? []), i]);
+    }
   });
   return m;
 })();
@@ -113,22 +202,35 @@ export function detectLanguage(text: string): string {
   if (bestCount > 0 && bestCount * 6 >= latin) return best;
   if (latin === 0) return 'und';
   const hits = new Array<number>(LANG_CODES.length).fill(0);
+  // Words are maximal runs of [a-zà-ÿ]; each is looked up by its code, so no word becomes a string.
   const lower = sample.toLowerCase();
-  const word = /[a-zà-ÿ]+/g;
-  let m = word.exec(lower);
-  for (let i = 0; m !== null && i < MAX_LANG_WORDS; i++, m = word.exec(lower)) {
-    const langs = STOPWORD_LANGS.get(m[0]);
+  let words = 0;
+  for (let i = 0; i < lower.length && words < MAX_LANG_WORDS; ) {
+    if (!isLatinWordChar(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let code = 0;
+    const start = i;
+    for (; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      if (!isLatinWordChar(c)) break;
+      code = code * 256 + c;
+    }
+    words++;
+    if (i - start > MAX_STOPWORD_CHARS) continue;
+    const langs = STOPWORD_LANGS.get(code);
     if (langs) for (const l of langs) hits[l]++;
   }
   let lang = 'en';
   let top = 0;
   // English is first in the table and wins ties, so short or technical text stays 'en'.
-  hits.forEach((n, i) => {
-    if (n > top) {
+  for (let i = 0; i < hits.length; i++) {
+    if (hits[i] > top) {
       lang = LANG_CODES[i];
-      top = n;
+      top = hits[i];
     }
-  });
+  }
   return lang;
 }
 

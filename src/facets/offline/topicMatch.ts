@@ -7,7 +7,7 @@ import { MAX_TERM_WORDS, TERM_INDEX, TOPICS } from './topics.js';
 
 export interface TopicTally {
   /** Weighted score per topic index; repeated terms count with diminishing weight. */
-  scores: Float64Array;
+  scores: number[];
   /** Matched term → count, per topic index (undefined until the topic's first hit). */
   terms: (Map<string, number> | undefined)[];
 }
@@ -46,8 +46,15 @@ const TERM_TRIE: ReadonlyMap<string, TermNode> = (() => {
 const NO_TERMS: ReadonlyMap<string, number> = new Map();
 
 export function emptyTally(): TopicTally {
-  // Term maps are created on first hit: most topics never match a given conversation.
-  return { scores: new Float64Array(TOPICS.length), terms: new Array(TOPICS.length).fill(undefined) };
+  // Term maps are created on first hit: most topics never match a given conversation. Plain arrays
+  // (doubles all the same) are cheaper to create than a typed array, once per conversation.
+  const scores: number[] = [];
+  const terms: (Map<string, number> | undefined)[] = [];
+  for (let i = 0; i < TOPICS.length; i++) {
+    scores.push(0);
+    terms.push(undefined);
+  }
+  return { scores, terms };
 }
 
 function termsOf(tally: TopicTally, topic: number): ReadonlyMap<string, number> {
