@@ -11,6 +11,7 @@ import {
   clauses,
   detectLanguage,
   isBreak,
+  LATIN_STOPWORDS,
   splitCount,
   tokenise,
   tokensAndBreaks,
@@ -145,47 +146,7 @@ describe('shortcuts elsewhere', () => {
 
   it('names the language as a word-by-word match does', () => {
     // The previous implementation, kept as the reference for the Latin-script branch.
-    const words: Record<string, string[]> = {
-      en: [
-        'the',
-        'and',
-        'is',
-        'i',
-        'you',
-        'to',
-        'of',
-        'it',
-        'a',
-        'my',
-        'what',
-        'how',
-        'in',
-        'that',
-        'this',
-        'for',
-      ],
-      es: ['el', 'la', 'de', 'que', 'y', 'en', 'los', 'es', 'por', 'una', 'como', 'para', 'pero', 'muy'],
-      fr: ['le', 'la', 'les', 'de', 'et', 'est', 'je', 'pas', 'une', 'des', 'que', 'pour', 'vous', 'avec'],
-      de: [
-        'der',
-        'die',
-        'das',
-        'und',
-        'ist',
-        'ich',
-        'nicht',
-        'ein',
-        'eine',
-        'zu',
-        'mit',
-        'sie',
-        'auf',
-        'wie',
-      ],
-      pt: ['o', 'de', 'que', 'e', 'do', 'da', 'em', 'um', 'para', 'não', 'uma', 'os', 'com', 'como', 'você'],
-      it: ['il', 'di', 'che', 'e', 'la', 'per', 'non', 'un', 'sono', 'come', 'della', 'mi', 'questo'],
-      nl: ['de', 'het', 'een', 'en', 'van', 'ik', 'niet', 'dat', 'is', 'je', 'op', 'met', 'voor'],
-    };
+    const words = LATIN_STOPWORDS;
     const codes = Object.keys(words);
     const reference = (text: string) => {
       const hits = codes.map(() => 0);

@@ -107,7 +107,8 @@ function scriptOf(c: number): string | undefined {
   return undefined;
 }
 
-const LATIN_STOPWORDS: Record<string, string[]> = {
+/** Common function words per Latin-script language (exported as the tests' reference). */
+export const LATIN_STOPWORDS: Readonly<Record<string, readonly string[]>> = {
   en: [
     'the',
     'and',
