@@ -6,7 +6,7 @@
 import { FORMAT_NAMES, type FormatName } from './formats.js';
 import { InputError } from './quarantine.js';
 import { isObject } from './readers/common.js';
-import { documentRecords, isSingleObject } from './readers/document.js';
+import { singleObject } from './readers/document.js';
 import { FORMAT_LABELS } from './readers/index.js';
 import { jsonArrayRecords } from './readers/jsonArray.js';
 import { jsonlRecords } from './readers/lines.js';
@@ -76,20 +76,22 @@ export async function planFile(file: string, forced?: FormatName): Promise<FileP
       }
     }
     if (first === undefined) throw new InputError(`${file}: file is empty`, file);
-    let container: Container = first === 0x5b ? 'array' : 'jsonl';
-    if (
-      first === 0x7b &&
-      (await isSingleObject(firstLine(Buffer.concat(peeked)), () => wholeFile(file, head.gzip)))
-    )
-      container = 'document';
+    if (first === 0x7b) {
+      const doc = await singleObject(firstLine(Buffer.concat(peeked)), () => wholeFile(file, head.gzip));
+      if (doc !== undefined) {
+        // Already parsed whole: classify it here rather than replay and parse the file again.
+        const format = forced ?? classifyRecord(doc);
+        if (!format) throw unknownFormatError(file);
+        return { file, gzip: head.gzip, container: 'document', format };
+      }
+    }
+    const container: Container = first === 0x5b ? 'array' : 'jsonl';
     if (forced) return { file, gzip: head.gzip, container, format: forced };
     const replay = replayChunks(peeked, chunks);
     const records: RecordBatches =
       container === 'array'
         ? jsonArrayRecords(replay, DEFAULT_MAX_RECORD_BYTES, file)
-        : container === 'document'
-          ? documentRecords(replay, DEFAULT_MAX_RECORD_BYTES)
-          : jsonlRecords(replay, DEFAULT_MAX_RECORD_BYTES);
+        : jsonlRecords(replay, DEFAULT_MAX_RECORD_BYTES);
     let looked = 0;
     try {
       for await (const batch of records) {

@@ -32,21 +32,28 @@ export async function* documentRecords(chunks: AsyncIterable<Buffer>, maxBytes: 
 }
 
 /**
- * Whether a file that starts with `{` is one pretty-printed object rather than JSONL: its first
- * line alone is not JSON, but the whole text is one object. Only called on that first failure, so
- * well-formed JSONL never pays for it.
+ * The object a file that starts with `{` holds when it is one pretty-printed object rather than
+ * JSONL (its first line alone is not JSON, but the whole text is one object); undefined otherwise.
+ * Only called on that first failure, so well-formed JSONL never pays for it, and the parsed object
+ * is returned so detection classifies it without reading the file again.
  */
-export function isSingleObject(firstLine: Buffer, whole: () => Promise<Buffer | null>): Promise<boolean> {
-  if (parsesAsObject(firstLine)) return Promise.resolve(false);
-  return whole().then((all) => all !== null && parsesAsObject(all));
+export async function singleObject(
+  firstLine: Buffer,
+  whole: () => Promise<Buffer | null>,
+): Promise<Record<string, unknown> | undefined> {
+  if (parseObject(firstLine) !== undefined) return undefined;
+  const all = await whole();
+  return all === null ? undefined : parseObject(all);
 }
 
-function parsesAsObject(bytes: Buffer): boolean {
+function parseObject(bytes: Buffer): Record<string, unknown> | undefined {
   try {
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const v: unknown = JSON.parse(bytes.toString('utf8', start));
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
