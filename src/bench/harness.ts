@@ -29,35 +29,65 @@ export function machineDescription(): Record<string, string | number> {
   };
 }
 
+/**
+ * Peak RSS, sampled every 20 ms while running; each sample is also charged to the current stage
+ * (`stage(name)` switches), so a multi-stage run can report a peak per stage.
+ */
+export class RssSampler {
+  peak = process.memoryUsage.rss();
+  private current: string | undefined;
+  private readonly byStage = new Map<string, number>();
+  private readonly timer = setInterval(() => this.sample(), 20);
+
+  sample(): void {
+    const rss = process.memoryUsage.rss();
+    if (rss > this.peak) this.peak = rss;
+    if (this.current !== undefined && rss > (this.byStage.get(this.current) ?? 0))
+      this.byStage.set(this.current, rss);
+  }
+
+  stage(name: string): void {
+    this.sample();
+    this.current = name;
+    this.sample();
+  }
+
+  peakOf(stage: string): number {
+    return this.byStage.get(stage) ?? 0;
+  }
+
+  /** Takes a last sample and stops sampling. */
+  stop(): void {
+    this.sample();
+    clearInterval(this.timer);
+  }
+}
+
 /** Runs `fn`, sampling RSS every 20 ms; peak is the largest sample (and the final one). */
 export async function measure<T>(
   name: string,
   unit: string,
-  fn: () => Promise<{ items: number; value?: T; extra?: Record<string, number | string> }>,
+  fn: (rss: RssSampler) => Promise<{ items: number; value?: T; extra?: Record<string, number | string> }>,
 ): Promise<Measurement & { value?: T }> {
   (globalThis as { gc?: () => void }).gc?.();
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    const r = process.memoryUsage.rss();
-    if (r > peak) peak = r;
-  }, 20);
+  const rss = new RssSampler();
   const t0 = process.hrtime.bigint();
   try {
-    const out = await fn();
+    const out = await fn(rss);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    peak = Math.max(peak, process.memoryUsage.rss());
+    rss.stop();
     return {
       name,
       items: out.items,
       unit,
       seconds,
       perSecond: out.items / seconds,
-      peakRssMB: Math.round(peak / 2 ** 20),
+      peakRssMB: Math.round(rss.peak / 2 ** 20),
       extra: out.extra,
       value: out.value,
     };
   } finally {
-    clearInterval(timer);
+    rss.stop();
   }
 }
 

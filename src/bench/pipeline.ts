@@ -31,20 +31,13 @@ export const pipelineBench: BenchSection = {
         `${n.toLocaleString('en-US')} conversations: ${(statSync(file).size / 2 ** 20).toFixed(0)} MB at ${file}`,
       );
       const stageStart = new Map<string, number>();
-      // Peak RSS per stage: sampled every 20 ms and charged to the stage running at the time.
-      const stagePeak = new Map<string, number>();
-      let stage = 'read+facets';
-      const sample = () => {
-        const rss = process.memoryUsage.rss();
-        if (rss > (stagePeak.get(stage) ?? 0)) stagePeak.set(stage, rss);
-      };
-      const sampler = setInterval(sample, 20);
       const out = mkdtempSync(join(tmpdir(), 'al-bench-pipeline-'));
       let stages: Record<string, number> = {};
       const workers = availableParallelism();
       const engine = createOfflineEnginePool(workers);
-      const m = await measure(`analyze offline ${label(n)} (${workers} workers)`, 'conv', async () => {
+      const m = await measure(`analyze offline ${label(n)} (${workers} workers)`, 'conv', async (rss) => {
         const t0 = Date.now();
+        rss.stage('read+facets');
         const r = await analyzeLogs(
           { inputs: [file], outDir: out, seed: 1 },
           {
@@ -54,14 +47,13 @@ export const pipelineBench: BenchSection = {
             engine,
             onProgress: (p) => {
               if (!stageStart.has(p.stage)) {
-                sample();
                 stageStart.set(p.stage, p.elapsedMs);
-                stage = p.stage;
+                rss.stage(p.stage);
               }
             },
           },
         );
-        sample();
+        rss.sample();
         const total = (Date.now() - t0) / 1000;
         const at = (s: string) => (stageStart.get(s) ?? 0) / 1000;
         const seconds: Record<string, number> = {
@@ -73,11 +65,10 @@ export const pipelineBench: BenchSection = {
         for (const [name, sec] of Object.entries(seconds)) {
           stages[`${name} s`] = sec;
           stages[`${name} conv/s`] = Math.round(r.read / sec);
-          stages[`${name} peak RSS MB`] = Math.round((stagePeak.get(name) ?? 0) / 2 ** 20);
+          stages[`${name} peak RSS MB`] = Math.round(rss.peakOf(name) / 2 ** 20);
         }
         return { items: r.read, extra: stages };
       });
-      clearInterval(sampler);
       await engine.close?.();
       ctx.report(m);
       rmSync(out, { recursive: true, force: true });
