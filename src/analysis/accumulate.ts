@@ -13,11 +13,7 @@ import type { Category, PushbackReason } from '../facets/schema.js';
 import type { Thresholds } from '../privacy/thresholds.js';
 import { type Funnel, FunnelAccumulator, type FunnelInputCounts } from './funnel.js';
 import { effectiveCategories } from './groups.js';
-import {
-  LONG_CONVERSATION_MIN_HUMAN_MESSAGES,
-  type LongConversations,
-  LongConversationsAccumulator,
-} from './long.js';
+import { isLongConversation, type LongConversations, LongConversationsAccumulator } from './long.js';
 import { type Prevalence, PrevalenceAccumulator } from './prevalence.js';
 import { type Pushback, PushbackAccumulator } from './pushback.js';
 import type { AnalysisRecord } from './record.js';
@@ -74,7 +70,7 @@ export class AnalysisAccumulator {
     this.long.add(r, categories);
     this.users.add(r, categories);
     const f = r.facets;
-    const long = f.status.kind !== 'error' && r.humanMessages >= LONG_CONVERSATION_MIN_HUMAN_MESSAGES;
+    const long = isLongConversation(r);
     if (categories.length === 0 && !long) return;
     this.candidates.push({
       index,

@@ -10,6 +10,11 @@ import type { AnalysisRecord } from './record.js';
 
 export const LONG_CONVERSATION_MIN_HUMAN_MESSAGES = 50;
 
+/** A conversation of the "very long" group: enough human messages, and facets that did not fail. */
+export function isLongConversation(r: AnalysisRecord): boolean {
+  return r.facets.status.kind !== 'error' && r.humanMessages >= LONG_CONVERSATION_MIN_HUMAN_MESSAGES;
+}
+
 export interface LongConversations {
   minHumanMessages: number;
   /** Long conversations as a share of all analysed conversations. */
@@ -32,7 +37,7 @@ export class LongConversationsAccumulator {
     this.analysed++;
     const isAffective = categories.length > 0;
     if (isAffective) this.affective++;
-    if (r.humanMessages < LONG_CONVERSATION_MIN_HUMAN_MESSAGES) return;
+    if (!isLongConversation(r)) return;
     this.longAll.add(r);
     if (isAffective) this.longAffective.add(r);
   }

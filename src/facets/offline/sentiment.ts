@@ -317,12 +317,7 @@ const PHRASE_VALUES = PHRASES.map(([, v]) => v);
 
 /** Raw valence sum of a message (unbounded). */
 export function valenceSum(text: string): number {
-  return valenceSumOfNormalised(normalise(text));
-}
-
-/** As valenceSum, for text already passed through `normalise`. */
-export function valenceSumOfNormalised(normalised: string): number {
-  return scoreNormalised(normalised).sum;
+  return scoreNormalised(normalise(text)).sum;
 }
 
 /**

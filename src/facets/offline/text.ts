@@ -63,7 +63,7 @@ export function withoutBreaks(scan: string[]): string[] {
 }
 
 /** Whether a UTF-16 code unit is in the regular-expression class \s (WhiteSpace and LineTerminator). */
-export function isSpace(c: number): boolean {
+function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return (
