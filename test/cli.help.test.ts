@@ -19,4 +19,13 @@ describe('every command documents itself', () => {
     expect(await main(['node', 'affectlens', 'inspect', 'x.jsonl', '--no-such-flag'])).toBe(2);
     expect(io.err()).toMatch(/unknown/);
   });
+
+  it('--threads is documented for the local engine and refuses a bad count (exit 2)', async () => {
+    const io = captureOutput();
+    expect(await main(['node', 'affectlens', 'analyze', '--help'])).toBe(0);
+    expect(io.out()).toMatch(/--threads <n>\s+CPU threads for --engine local/);
+    const args = ['analyze', 'x.jsonl', '--engine', 'local', '--model', 'm.gguf', '--threads', '0'];
+    expect(await main(['node', 'affectlens', ...args])).toBe(2);
+    expect(io.err()).toContain('--threads takes a whole number >= 1');
+  });
 });
