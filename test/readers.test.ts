@@ -8,7 +8,7 @@ import { detectFormat } from '../src/conversation/detect.js';
 import type { FormatName, ReadItem, ReadOptions } from '../src/conversation/formats.js';
 import { type Conversation, ConversationSchema } from '../src/conversation/model.js';
 import { expandInputs, readConversations } from '../src/conversation/read.js';
-import { isoFromMs } from '../src/conversation/readers/common.js';
+import { isCanonicalIso, isoFromMs, toIso } from '../src/conversation/readers/common.js';
 import { jsonArrayRecords } from '../src/conversation/readers/jsonArray.js';
 import { jsonlRecords } from '../src/conversation/readers/lines.js';
 import { createRng, randInt } from '../src/util/random.js';
@@ -353,5 +353,39 @@ describe('timestamps', () => {
       values.push((rng() * 2 - 1) * 62_167_219_200_000, rng() * 253_402_300_799_999);
     for (const v of values) expect(isoFromMs(v)).toBe(new Date(v).toISOString());
     expect(isoFromMs(8.64e15 + 1)).toBeUndefined();
+  });
+
+  it('a canonical ISO string is kept as it is only when Date.parse would give it back unchanged', () => {
+    const rng = createRng(12);
+    const pick = (options: string[]) => options[randInt(rng, options.length)];
+    const two = (max: number) => String(randInt(rng, max + 1)).padStart(2, '0');
+    let canonical = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const v = [
+        pick(['2025', '2024', '2000', '1900', '0000', '9999', '1970', '2100', '20x5']),
+        '-',
+        pick([two(13), '02', '04', '12']),
+        '-',
+        pick([two(32), '28', '29', '30', '31']),
+        pick(['T', 'T', ' ']),
+        pick([two(24), '23', '24']),
+        ':',
+        two(60),
+        ':',
+        pick([two(60), '59', '60']),
+        '.',
+        pick([String(randInt(rng, 1000)).padStart(3, '0'), '1x0']),
+        pick(['Z', 'Z', 'z', '+']),
+      ].join('');
+      const ms = Date.parse(v);
+      const slow = Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+      if (isCanonicalIso(v)) {
+        canonical++;
+        expect(slow, v).toBe(v);
+      }
+      // Every string here ends in a zone, so the slow path is Date.parse alone.
+      expect(toIso(v), v).toBe(slow);
+    }
+    expect(canonical).toBeGreaterThan(500);
   });
 });
