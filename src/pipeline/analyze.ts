@@ -11,7 +11,7 @@ import { type ClusterDeps, clusterTopics, type TopicItem } from '../cluster/topi
 import { emptyGateCounts, type PrivacyGateCounts, type TopicTree } from '../cluster/types.js';
 import type { FormatName, ReadOptions } from '../conversation/formats.js';
 import type { Conversation } from '../conversation/model.js';
-import { expandInputs, readConversations } from '../conversation/read.js';
+import { expandInputs, readConversationBatches } from '../conversation/read.js';
 import type { Deps, FacetEngine } from '../facets/engine.js';
 import { CATEGORIES, type Category, type Usage } from '../facets/schema.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../privacy/thresholds.js';
@@ -172,25 +172,27 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
         digests.add(file, chunk);
       },
     };
-    for await (const item of readConversations(files, readOptions)) {
-      read++;
-      if (item.kind === 'quarantined') {
-        quarantine.add(item.entry);
-        continue;
+    for await (const items of readConversationBatches(files, readOptions)) {
+      for (const item of items) {
+        read++;
+        if (item.kind === 'quarantined') {
+          quarantine.add(item.entry);
+          continue;
+        }
+        const conv = item.conversation;
+        if (!formats.has(conv.source.file)) formats.set(conv.source.file, item.format);
+        if (options.limit !== undefined && selected >= options.limit) {
+          excluded++;
+          continue;
+        }
+        selected++;
+        if (sampler) {
+          if (sampler.offer(conv)) excluded++; // one conversation (new or evicted) left the sample
+          continue;
+        }
+        batch.push(conv);
+        if (batch.length >= batchSize) await flushBatch();
       }
-      const conv = item.conversation;
-      if (!formats.has(conv.source.file)) formats.set(conv.source.file, item.format);
-      if (options.limit !== undefined && selected >= options.limit) {
-        excluded++;
-        continue;
-      }
-      selected++;
-      if (sampler) {
-        if (sampler.offer(conv)) excluded++; // one conversation (new or evicted) left the sample
-        continue;
-      }
-      batch.push(conv);
-      if (batch.length >= batchSize) await flushBatch();
     }
     if (sampler) {
       for (const conv of sampler.items()) {
