@@ -91,6 +91,26 @@ export async function measure<T>(
   }
 }
 
+/**
+ * The run with the median time among repeats of one measurement, noting the spread: on a shared
+ * machine one run can be a third slower than the next, and a single figure would read as a change.
+ */
+export function medianOf(runs: readonly Measurement[]): Measurement {
+  if (runs.length === 0) throw new Error('medianOf: no runs');
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  const mid = sorted[Math.floor((sorted.length - 1) / 2)];
+  return {
+    ...mid,
+    peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
+    extra: {
+      ...mid.extra,
+      runs: runs.length,
+      'slowest /s': Math.round(sorted[sorted.length - 1].perSecond),
+      'fastest /s': Math.round(sorted[0].perSecond),
+    },
+  };
+}
+
 export function formatMeasurement(m: Measurement): string {
   const extra = m.extra
     ? ` ${Object.entries(m.extra)
