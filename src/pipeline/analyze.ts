@@ -91,7 +91,9 @@ export interface AnalyzeResult {
 export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): Promise<AnalyzeResult> {
   const t0 = deps.now();
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const batchSize = options.batchSize ?? (deps.engine.name === 'offline' ? 2000 : 64);
+  // Offline batches are small too: a batch waits on the main thread until it is full, and a few
+  // thousand parsed conversations alive at once make every young-generation GC copy them.
+  const batchSize = options.batchSize ?? (deps.engine.name === 'offline' ? 256 : 64);
   mkdirSync(options.outDir, { recursive: true });
   const files = await expandInputs(options.inputs);
   const storeDir = options.storeDir ?? defaultStoreDir(deps.engine.name);
@@ -128,15 +130,17 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
 
   // Batches go to the engine while reading continues; results are taken back in input order.
   const maxInFlight = Math.max(1, options.batchesInFlight ?? 2);
-  const inFlight: { batch: Conversation[]; outcome: Promise<ExtractOutcome> }[] = [];
+  // In flight, only the ids are kept: the messages can be collected as soon as the engine is done
+  // with them (the worker pool copies them at once), instead of surviving until the answers are in.
+  const inFlight: { ids: Pick<Conversation, 'id' | 'userId'>[]; outcome: Promise<ExtractOutcome> }[] = [];
   let batch: Conversation[] = [];
   const takeOldest = async () => {
-    const { batch: done, outcome } = inFlight.shift()!;
+    const { ids, outcome } = inFlight.shift()!;
     const out = await outcome;
     reused += out.reused;
     out.results.forEach((r, i) => {
       addUsage(usage, r.usage);
-      const conv = done[i];
+      const conv = ids[i];
       analysis.add({
         conversationId: conv.id,
         userId: conv.userId,
@@ -151,7 +155,7 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
       const outcome = extractFacetsWithStore(batch, deps.engine, store);
       // Awaited in order below; this only keeps a failure during an earlier wait from going unhandled.
       outcome.catch(() => {});
-      inFlight.push({ batch, outcome });
+      inFlight.push({ ids: batch.map((c) => ({ id: c.id, userId: c.userId })), outcome });
       batch = [];
     }
     while (inFlight.length >= maxInFlight) await takeOldest();

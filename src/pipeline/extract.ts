@@ -24,8 +24,11 @@ export async function extractFacetsWithStore(
   store: RunStore | null,
 ): Promise<ExtractOutcome> {
   if (store === null) {
-    const results = await engine.extractFacets(conversations);
-    return { results, reused: 0, duplicates: 0, computed: conversations.length };
+    // Not awaited here, so this frame does not hold the conversations until the answers come back.
+    const computed = conversations.length;
+    return engine
+      .extractFacets(conversations)
+      .then((results) => ({ results, reused: 0, duplicates: 0, computed }));
   }
   const parts = {
     engine: engine.name,

@@ -31,14 +31,16 @@ export function createOfflineEnginePool(workers: number): FacetEngine {
 
   return {
     ...base,
-    async extractFacets(conversations) {
-      if (conversations.length === 0) return [];
+    // Not an async function: the conversations are copied to the workers by postMessage, and no
+    // suspended frame keeps them alive until the answers come back.
+    extractFacets(conversations) {
+      if (conversations.length === 0) return Promise.resolve([]);
       const per = Math.ceil(conversations.length / pool.length);
       const parts: Promise<FacetResult[]>[] = [];
       for (let i = 0; i < conversations.length; i += per) {
         parts.push(run(pool[turn++ % pool.length], conversations.slice(i, i + per)));
       }
-      return (await Promise.all(parts)).flat();
+      return Promise.all(parts).then((answers) => answers.flat());
     },
     async close() {
       await Promise.all(pool.map((p) => p.worker.terminate()));
