@@ -60,7 +60,7 @@ export async function* readConversations(
 }
 
 /**
- * The same items as readConversations, a batch per input chunk: a million-line file costs a
+ * The same items as readConversations, in arrays of up to 256: a million-line file costs a few
  * thousand trips through the async generators instead of a million (the pipeline reads this way).
  */
 export async function* readConversationBatches(
