@@ -23,9 +23,11 @@ export function createProgress(options: {
   tty: boolean;
   intervalMs?: number;
   write?: (s: string) => void;
+  /** Where the bar draws (tests); stderr by default. */
+  stream?: NodeJS.WritableStream;
 }): ProgressSink {
   const write = options.write ?? ((s: string) => process.stderr.write(s));
-  if (options.tty) return barProgress();
+  if (options.tty) return barProgress(options.stream ?? process.stderr);
   const interval = options.intervalMs ?? 5000;
   let lastAt = -Infinity;
   let last: ProgressState | undefined;
@@ -46,15 +48,14 @@ export function createProgress(options: {
   };
 }
 
-function barProgress(): ProgressSink {
+function barProgress(stream: NodeJS.WritableStream): ProgressSink {
   const bar = new cliProgress.SingleBar(
     {
       format:
-        ' {stage} |{bar}| {percentage}% | {conversations} conv | {rate}/s | {quarantined} quarantined | ETA {eta_formatted}',
+        ' {stage} |{bar}| {percentage}% | {conversations} conv | {rate}/s | {quarantined} quarantined | ETA {left}',
       hideCursor: true,
       clearOnComplete: false,
-      stream: process.stderr,
-      etaBuffer: 50,
+      stream,
     },
     cliProgress.Presets.shades_classic,
   );
@@ -68,6 +69,9 @@ function barProgress(): ProgressSink {
         conversations: p.conversations.toLocaleString('en-US'),
         rate: Math.round(rate(p)).toLocaleString('en-US'),
         quarantined: p.quarantined,
+        // From the share of input read so far, as the plain lines have it: the bar's own estimate
+        // reads "NFs" until its buffer of updates fills.
+        left: formatEta(etaSeconds(p)),
       };
       if (!started) {
         bar.start(total, value, payload);
@@ -88,8 +92,19 @@ function rate(p: ProgressState): number {
   return p.elapsedMs > 0 ? (p.conversations * 1000) / p.elapsedMs : 0;
 }
 
-function etaText(p: ProgressState): string {
-  if (!p.totalBytes || !p.bytesRead || p.bytesRead <= 0) return '';
+/** Seconds left, extrapolated from the input read so far; undefined before any byte is read. */
+function etaSeconds(p: ProgressState): number | undefined {
+  if (!p.totalBytes || !p.bytesRead || p.bytesRead <= 0) return undefined;
   const remaining = ((p.totalBytes - p.bytesRead) / p.bytesRead) * p.elapsedMs;
-  return `, ${((100 * p.bytesRead) / p.totalBytes).toFixed(0)}% of input, ETA ${Math.max(0, Math.round(remaining / 1000))}s`;
+  return Math.max(0, Math.round(remaining / 1000));
+}
+
+function formatEta(seconds: number | undefined): string {
+  return seconds === undefined ? '…' : `${seconds}s`;
+}
+
+function etaText(p: ProgressState): string {
+  const eta = etaSeconds(p);
+  if (eta === undefined || !p.totalBytes || !p.bytesRead) return '';
+  return `, ${((100 * p.bytesRead) / p.totalBytes).toFixed(0)}% of input, ETA ${eta}s`;
 }
