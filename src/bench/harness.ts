@@ -72,23 +72,24 @@ export async function measure<T>(
   (globalThis as { gc?: () => void }).gc?.();
   const rss = new RssSampler();
   const t0 = process.hrtime.bigint();
+  let out: Awaited<ReturnType<typeof fn>>;
+  let seconds: number;
   try {
-    const out = await fn(rss);
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    rss.stop();
-    return {
-      name,
-      items: out.items,
-      unit,
-      seconds,
-      perSecond: out.items / seconds,
-      peakRssMB: Math.round(rss.peak / 2 ** 20),
-      extra: out.extra,
-      value: out.value,
-    };
+    out = await fn(rss);
+    seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   } finally {
     rss.stop();
   }
+  return {
+    name,
+    items: out.items,
+    unit,
+    seconds,
+    perSecond: out.items / seconds,
+    peakRssMB: Math.round(rss.peak / 2 ** 20),
+    extra: out.extra,
+    value: out.value,
+  };
 }
 
 /**

@@ -7,6 +7,7 @@
 import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { humanMessageCount } from '../conversation/model.js';
 import type { FacetEngine } from '../facets/engine.js';
 import { createOfflineEnginePool } from '../facets/offline/pool.js';
 import type { Facets } from '../facets/schema.js';
@@ -114,8 +115,7 @@ function ingestOnlyEngine(): FacetEngine {
     parameters: {},
     async extractFacets(conversations) {
       return conversations.map((c) => {
-        let humanMessages = 0;
-        for (const m of c.messages) if (m.role === 'user') humanMessages++;
+        const humanMessages = humanMessageCount(c);
         const facets: Facets = {
           contentCreation: false,
           categories: [],
