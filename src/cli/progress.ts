@@ -64,6 +64,7 @@ function barProgress(stream: NodeJS.WritableStream): ProgressSink {
     update(p) {
       const total = p.totalBytes && p.totalBytes > 0 ? p.totalBytes : 1;
       const value = p.totalBytes ? (p.bytesRead ?? 0) : 0;
+      const input = inputProgress(p);
       const payload = {
         stage: p.stage.padEnd(11),
         conversations: p.conversations.toLocaleString('en-US'),
@@ -71,7 +72,7 @@ function barProgress(stream: NodeJS.WritableStream): ProgressSink {
         quarantined: p.quarantined,
         // From the share of input read so far, as the plain lines have it: the bar's own estimate
         // reads "NFs" until its buffer of updates fills.
-        left: formatEta(etaSeconds(p)),
+        left: input ? `${input.etaSeconds}s` : '…',
       };
       if (!started) {
         bar.start(total, value, payload);
@@ -92,19 +93,17 @@ function rate(p: ProgressState): number {
   return p.elapsedMs > 0 ? (p.conversations * 1000) / p.elapsedMs : 0;
 }
 
-/** Seconds left, extrapolated from the input read so far; undefined before any byte is read. */
-function etaSeconds(p: ProgressState): number | undefined {
+/** Share of input read and seconds left, extrapolated from it; undefined before any byte is read. */
+function inputProgress(p: ProgressState): { percent: number; etaSeconds: number } | undefined {
   if (!p.totalBytes || !p.bytesRead || p.bytesRead <= 0) return undefined;
   const remaining = ((p.totalBytes - p.bytesRead) / p.bytesRead) * p.elapsedMs;
-  return Math.max(0, Math.round(remaining / 1000));
-}
-
-function formatEta(seconds: number | undefined): string {
-  return seconds === undefined ? '…' : `${seconds}s`;
+  return {
+    percent: Math.round((100 * p.bytesRead) / p.totalBytes),
+    etaSeconds: Math.max(0, Math.round(remaining / 1000)),
+  };
 }
 
 function etaText(p: ProgressState): string {
-  const eta = etaSeconds(p);
-  if (eta === undefined || !p.totalBytes || !p.bytesRead) return '';
-  return `, ${((100 * p.bytesRead) / p.totalBytes).toFixed(0)}% of input, ETA ${eta}s`;
+  const input = inputProgress(p);
+  return input ? `, ${input.percent}% of input, ETA ${input.etaSeconds}s` : '';
 }
