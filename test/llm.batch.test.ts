@@ -23,6 +23,11 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
+/** The batch submissions the fake server received (create requests, answered or not). */
+function batchCreates(s: FakeLlmServer) {
+  return s.calls.filter((c) => c.method === 'POST' && /batches$/.test(c.path));
+}
+
 function engineOptions(
   name: LlmEngineName,
   s: FakeLlmServer,
@@ -78,7 +83,7 @@ describe.each(['anthropic', 'openai'] as const)('%s --batch', (name) => {
     const second = await createLlmEngine(name, engineOptions(name, s, { batch: true, stateDir: dir }));
     const results = await second.extractFacets(more);
     expect(results.every((r) => r.facets.status.kind === 'ok')).toBe(true);
-    const creates = s.calls.filter((c) => c.method === 'POST' && /batches$/.test(c.path));
+    const creates = batchCreates(s);
     // One batch for the first five, one for the two new conversations only.
     expect(creates).toHaveLength(2);
     expect(s.paidCalls()).toBe(7);
@@ -90,7 +95,7 @@ describe.each(['anthropic', 'openai'] as const)('%s --batch', (name) => {
     const engine = await createLlmEngine(name, engineOptions(name, s, { batch: true, stateDir: dir }));
     const results = await engine.extractFacets(convs);
     expect(results.every((r) => r.facets.status.kind === 'ok')).toBe(true);
-    const creates = s.calls.filter((c) => c.method === 'POST' && /batches$/.test(c.path));
+    const creates = batchCreates(s);
     expect(creates).toHaveLength(1);
     expect(s.paidCalls()).toBe(4);
     const state = JSON.parse(readFileSync(join(dir, `batches-${name}.json`), 'utf8'));
@@ -117,7 +122,7 @@ describe.each(['anthropic', 'openai'] as const)('%s --batch', (name) => {
     const second = await createLlmEngine(name, engineOptions(name, s, { batch: true, stateDir: dir }));
     const results = await second.extractFacets(convs);
     expect(results.every((r) => r.facets.status.kind === 'ok')).toBe(true);
-    expect(s.calls.filter((c) => c.method === 'POST' && /batches$/.test(c.path))).toHaveLength(1);
+    expect(batchCreates(s)).toHaveLength(1);
     expect(s.paidCalls()).toBe(3);
   });
 
