@@ -3,7 +3,7 @@
  * conversation saved from a browser or an API response). It yields that object as the one record,
  * at index 0; a document over `maxBytes` is quarantined without being decoded, like a long line.
  */
-import { formatBytes, type RecordBatches } from './records.js';
+import { formatBytes, type RecordBatches, withoutBom } from './records.js';
 
 export async function* documentRecords(chunks: AsyncIterable<Buffer>, maxBytes: number): RecordBatches {
   const pieces: Buffer[] = [];
@@ -26,9 +26,7 @@ export async function* documentRecords(chunks: AsyncIterable<Buffer>, maxBytes: 
     ];
     return;
   }
-  let bytes = Buffer.concat(pieces);
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-  yield [{ position: 0, bytes }];
+  yield [{ position: 0, bytes: withoutBom(Buffer.concat(pieces)) }];
 }
 
 /**
@@ -48,8 +46,7 @@ export async function singleObject(
 
 function parseObject(bytes: Buffer): Record<string, unknown> | undefined {
   try {
-    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const v: unknown = JSON.parse(bytes.toString('utf8', start));
+    const v: unknown = JSON.parse(withoutBom(bytes).toString('utf8'));
     return typeof v === 'object' && v !== null && !Array.isArray(v)
       ? (v as Record<string, unknown>)
       : undefined;

@@ -6,7 +6,7 @@
  * parser (stream-json) because the heavy lifting stays in V8's native JSON.parse.
  */
 import { InputError } from '../quarantine.js';
-import { formatBytes, type RawRecord, type RecordBatches } from './records.js';
+import { formatBytes, type RawRecord, type RecordBatches, withoutBom } from './records.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -31,7 +31,7 @@ export async function* jsonArrayRecords(
     let chunk = raw;
     if (first) {
       first = false;
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+      chunk = withoutBom(chunk);
     }
     const out: RawRecord[] = [];
     const n = chunk.length;

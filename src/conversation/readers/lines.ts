@@ -3,7 +3,7 @@
  * UTF-8 is caught on its own and a huge line is dropped past `maxBytes` without ever becoming a
  * JS string. Blank lines are not records; line numbers still count them.
  */
-import { formatBytes, type RawRecord, type RecordBatches } from './records.js';
+import { formatBytes, type RawRecord, type RecordBatches, withoutBom } from './records.js';
 
 export async function* jsonlRecords(chunks: AsyncIterable<Buffer>, maxBytes: number): RecordBatches {
   let pieces: Buffer[] = [];
@@ -23,8 +23,7 @@ export async function* jsonlRecords(chunks: AsyncIterable<Buffer>, maxBytes: num
       });
     } else {
       let bytes = pieces.length > 0 ? Buffer.concat([...pieces, tail]) : tail;
-      if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-        bytes = bytes.subarray(3);
+      if (line === 1) bytes = withoutBom(bytes);
       if (!isBlank(bytes)) out.push({ position: line, bytes });
     }
     pieces = [];

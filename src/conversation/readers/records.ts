@@ -63,6 +63,11 @@ export function decodeRecord(record: RawRecord): Decoded {
   }
 }
 
+/** The bytes without a leading UTF-8 byte order mark (some Windows tools write one). */
+export function withoutBom(bytes: Buffer): Buffer {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
 export function formatBytes(n: number): string {
   return n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(1)} MiB` : `${n} bytes`;
 }
