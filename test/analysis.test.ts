@@ -11,10 +11,11 @@ import { prevalence } from '../src/analysis/prevalence.js';
 import { pushback } from '../src/analysis/pushback.js';
 import type { AnalysisRecord } from '../src/analysis/record.js';
 import { conversationSentimentChange, sentimentChange } from '../src/analysis/sentiment.js';
-import { gateTopicTree } from '../src/analysis/topics.js';
 import { perUser } from '../src/analysis/users.js';
+import type { TopicTree } from '../src/cluster/types.js';
 import type { Category, SentimentValue } from '../src/facets/schema.js';
 import type { Thresholds } from '../src/privacy/thresholds.js';
+import { gateTopicTree } from '../src/privacy/topicTrees.js';
 import { record } from './report-fixture.js';
 
 const NONE: Thresholds = { minUsers: 0, minConversations: 0 };
@@ -228,13 +229,13 @@ describe('pushback', () => {
   });
 
   it('keeps only the reason trees of known categories', () => {
-    const tree = {
+    const tree: TopicTree = {
       group: 'pushback_reasons:coaching',
       total: 0,
       topics: [],
       belowThreshold: { conversations: 0 },
     };
-    const other = { ...tree, group: 'coaching' };
+    const other: TopicTree = { ...tree, group: 'coaching' };
     expect(pushback([], NONE, [tree, other]).reasonTopics).toEqual([tree]);
   });
 });

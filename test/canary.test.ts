@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacetEngine } from '../src/facets/engine.js';
-import { createLlmEngine } from '../src/facets/llm/engines.js';
+import { createLlmEngine } from '../src/facets/llm/createLlmEngine.js';
 import { createOfflineEngine } from '../src/facets/offline/engine.js';
 import { analyzeLogs } from '../src/pipeline/analyze.js';
 import { generateConversations, type SynthRecord } from '../src/synth/generate.js';

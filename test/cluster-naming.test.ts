@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clampName, createLlmNamer } from '../src/cluster/llmNamer.js';
 import { sentences } from '../src/cluster/namer.js';
 import { createOfflineNamer, nameOffline } from '../src/cluster/offlineNamer.js';
-import type { JsonRequest, LlmClient } from '../src/facets/llm/client.js';
+import type { JsonRequest, LlmClient } from '../src/llm/client.js';
 
 const members = [
   'anxiety about work and trouble sleeping',
@@ -99,7 +99,7 @@ describe('LLM namer', () => {
     });
     const bad = client([{ nom: 'x' }, { name: '' }]);
     await expect(createLlmNamer(bad).name({ memberTexts: members, contrastTexts: [] })).rejects.toThrow(
-      /cluster namer \(fake namer-1\): no valid answer after 2 attempts: (name|description)/,
+      /cluster namer \(fake namer-1\): no valid answer after 2 attempts: .*(name|description)/,
     );
   });
 

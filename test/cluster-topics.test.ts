@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createLlmNamer } from '../src/cluster/llmNamer.js';
-import { WITHHELD_NAME } from '../src/cluster/namer.js';
 import { clusterTopics, createOfflineClusterDeps, type TopicItem } from '../src/cluster/topics.js';
 import type { TopicNode } from '../src/cluster/types.js';
-import type { JsonRequest, JsonResponse, LlmClient } from '../src/facets/llm/client.js';
+import type { JsonRequest, JsonResponse, LlmClient } from '../src/llm/client.js';
 import { createLlmAuditor } from '../src/privacy/audit.js';
 import { FIRST_NAMES, isUnambiguousName, SURNAMES_COMMON } from '../src/privacy/names.js';
+import { WITHHELD_NAME } from '../src/privacy/release.js';
 import { createRng, pick, type Rng } from '../src/util/random.js';
 
 const T = { minUsers: 5, minConversations: 10 };
@@ -316,7 +316,7 @@ describe('clusterTopics determinism and shape', () => {
     const deps = createOfflineClusterDeps(1);
     await expect(
       clusterTopics(
-        'g',
+        'coaching',
         [
           { conversationId: 'a', text: 'x' },
           { conversationId: 'a', text: 'y' },
@@ -326,7 +326,7 @@ describe('clusterTopics determinism and shape', () => {
       ),
     ).rejects.toThrow(/item 1: duplicate conversationId a/);
     await expect(
-      clusterTopics('g', [{ conversationId: '', text: 'x' }], deps, { thresholds: T }),
+      clusterTopics('coaching', [{ conversationId: '', text: 'x' }], deps, { thresholds: T }),
     ).rejects.toThrow(/item 0: conversationId must be a non-empty string/);
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { estimateCommand } from '../src/cli/estimate.js';
 import type { Conversation } from '../src/conversation/model.js';
-import { estimateRun, findPrice, loadPriceTable, type PriceTable } from '../src/facets/llm/estimate.js';
+import { estimateRun } from '../src/facets/llm/estimate.js';
+import { findPrice, loadPriceTable, type PriceTable } from '../src/llm/prices.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'affectlens-estimate-'));
 // A 400-character instruction file, so the figures below can be worked out by hand.

@@ -2,10 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BatchPendingError } from '../src/facets/llm/batch.js';
-import { LlmConfigError } from '../src/facets/llm/client.js';
-import { createLlmEngine, type LlmEngineName, type LlmEngineOptions } from '../src/facets/llm/engines.js';
-import { createLocalClient } from '../src/facets/llm/local.js';
+import {
+  createLlmEngine,
+  type LlmEngineName,
+  type LlmEngineOptions,
+} from '../src/facets/llm/createLlmEngine.js';
+import { BatchPendingError } from '../src/llm/batch.js';
+import { LlmConfigError } from '../src/llm/client.js';
+import { createLocalClient } from '../src/llm/providers/local.js';
 import {
   type FakeLlmServer,
   type FakeLlmServerOptions,

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FacetResult } from '../src/facets/engine.js';
-import { LlmConfigError } from '../src/facets/llm/client.js';
-import { createLlmEngine, type LlmEngineOptions } from '../src/facets/llm/engines.js';
+import { createLlmEngine, type LlmEngineOptions } from '../src/facets/llm/createLlmEngine.js';
+import { LlmConfigError } from '../src/llm/client.js';
 import { type FakeLlmServer, sampleConversations, startFakeLlmServer } from './helpers/fakeLlmServer.js';
 
 const servers: FakeLlmServer[] = [];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FacetResult } from '../src/facets/engine.js';
-import { createLlmEngine, type LlmEngineName } from '../src/facets/llm/engines.js';
+import { createLlmEngine, type LlmEngineName } from '../src/facets/llm/createLlmEngine.js';
 import {
   FAULT_KINDS,
   type FakeLlmServer,

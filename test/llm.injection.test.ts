@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLlmEngine } from '../src/facets/llm/engines.js';
+import { createLlmEngine } from '../src/facets/llm/createLlmEngine.js';
 import { FacetsSchema } from '../src/facets/schema.js';
 import { type FakeLlmServer, sampleConversations, startFakeLlmServer } from './helpers/fakeLlmServer.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerJsonSchema, validateAnswer } from '../src/facets/llm/answers.js';
-import { InvalidAnswerError } from '../src/facets/llm/client.js';
-import { mapWithConcurrency, RateLimiter, TokenBucket } from '../src/facets/llm/rateLimit.js';
-import { backoffDelay, classifyError, parseRetryAfter, withRetries } from '../src/facets/llm/retry.js';
+import { InvalidAnswerError } from '../src/llm/client.js';
+import { mapWithConcurrency, RateLimiter, TokenBucket } from '../src/llm/rateLimit.js';
+import { backoffDelay, classifyError, parseRetryAfter, withRetries } from '../src/llm/retry.js';
 
 /** A clock that only moves when someone sleeps. */
 function fakeClock(start = 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../src/facets/engines.js';
+import { createEngine } from '../src/facets/createEngine.js';
 import { createOfflineEngine } from '../src/facets/offline/engine.js';
 import { offlineFacets } from '../src/facets/offline/facets.js';
 import { messageSentiment } from '../src/facets/offline/sentiment.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonRequest, LlmClient } from '../src/facets/llm/client.js';
-import { InvalidAnswerError } from '../src/facets/llm/client.js';
+import type { JsonRequest, LlmClient } from '../src/llm/client.js';
+import { InvalidAnswerError } from '../src/llm/client.js';
 import { createLlmAuditor, createOfflineAuditor } from '../src/privacy/audit.js';
 import { deterministicGate } from '../src/privacy/gate.js';
 import { echoesRareConcern, rareInputWords, unsupportedWords, wordSupport } from '../src/privacy/support.js';

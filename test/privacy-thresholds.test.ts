@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_THRESHOLDS,
-  groupSize,
-  type MemberCluster,
-  suppressSmallClusters,
-  userKey,
-  validateThresholds,
-} from '../src/privacy/thresholds.js';
+import { groupSize, type MemberCluster, suppressSmallClusters } from '../src/privacy/clusterSuppression.js';
+import { DEFAULT_THRESHOLDS, userKey, validateThresholds } from '../src/privacy/thresholds.js';
 
 const T = { minUsers: 3, minConversations: 4 };
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);

@@ -4,8 +4,9 @@
  * interpersonal advice and coaching most common, a little companionship and roleplay, a few errors.
  */
 import type { AnalysisRecord } from '../src/analysis/record.js';
-import { emptyGateCounts, type TopicNode, type TopicTree } from '../src/cluster/types.js';
+import type { TopicNode, TopicTree } from '../src/cluster/types.js';
 import type { Category, Facets, PushbackReason, SentimentValue } from '../src/facets/schema.js';
+import { emptyGateCounts } from '../src/privacy/gateCounts.js';
 import { DEFAULT_THRESHOLDS } from '../src/privacy/thresholds.js';
 import type { RecordsReportInput } from '../src/report/types.js';
 

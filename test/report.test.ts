@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { wilsonInterval } from '../src/analysis/intervals.js';
+import type { TopicGroupId } from '../src/cluster/types.js';
 import { buildReport } from '../src/report/build.js';
 import { renderFigures } from '../src/report/charts.js';
 import { CSV_TABLES, csvCell, csvTable, topicsCsv } from '../src/report/csv.js';
@@ -76,7 +77,7 @@ describe('buildReport', () => {
 
   it('drops topic trees of suppressed groups, whose totals would leak the suppressed count', () => {
     const input = fixtureInput();
-    const tree = (group: string, total: number) => ({
+    const tree = (group: TopicGroupId, total: number) => ({
       group,
       total,
       topics: [

@@ -2,8 +2,8 @@ import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resultKey } from '../src/facets/resultKey.js';
 import { errorFacets, type Facets } from '../src/facets/schema.js';
-import { resultKey } from '../src/store/key.js';
 import { RunStore } from '../src/store/runStore.js';
 
 const okFacets: Facets = { ...errorFacets(1, ''), status: { kind: 'ok' }, language: 'en' };
@@ -55,7 +55,7 @@ describe('RunStore', () => {
   });
 
   it('keys on content, prompt version, model and parameters, not on ids', () => {
-    const parts = { engine: 'openai', model: 'm', promptVersion: 'v1', parameters: { t: 0, a: 1 } };
+    const parts = { name: 'openai' as const, model: 'm', promptVersion: 'v1', parameters: { t: 0, a: 1 } };
     const m = [{ role: 'user' as const, content: 'hi' }];
     const k = resultKey({ messages: m }, parts);
     expect(resultKey({ messages: [...m] }, { ...parts, parameters: { a: 1, t: 0 } })).toBe(k);

@@ -1,9 +1,8 @@
 /**
  * The study's inclusion rules, applied in one place so every figure counts the same conversations,
- * and the group tally that the privacy thresholds are checked against.
+ * and the category order every table and chart uses.
  */
 import { CATEGORIES, type Category } from '../facets/schema.js';
-import { type GroupSize, passesThresholds, type Thresholds, userKey } from '../privacy/thresholds.js';
 import type { AnalysisRecord } from './record.js';
 
 /** Romantic/sexual roleplay counts only from this many human messages on (short exchanges are mostly one-off prompts). */
@@ -27,37 +26,6 @@ export function effectiveCategories(r: AnalysisRecord): Category[] {
     out.push(c);
   }
   return out;
-}
-
-/** Conversations and distinct users of one group, counted in a single pass. */
-export class GroupTally {
-  conversations = 0;
-  private readonly users = new Set<string>();
-
-  add(r: Pick<AnalysisRecord, 'userId' | 'conversationId'>): void {
-    this.conversations++;
-    this.users.add(userKey(r.userId, r.conversationId));
-  }
-
-  size(): GroupSize {
-    return { conversations: this.conversations, users: this.users.size };
-  }
-}
-
-/** Decides whether a breakdown figure may be shown, and counts the ones that may not. */
-export class ThresholdGate {
-  suppressed = 0;
-  constructor(readonly thresholds: Thresholds) {}
-
-  allows(size: GroupSize): boolean {
-    if (passesThresholds(size, this.thresholds)) return true;
-    this.suppressed++;
-    return false;
-  }
-}
-
-export interface Suppressed {
-  suppressed: true;
 }
 
 export function categoryMap<T>(make: (c: Category) => T): Record<Category, T> {

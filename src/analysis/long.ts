@@ -3,8 +3,14 @@
  * separately by the cluster stage and arrive as a TopicTree.
  */
 import type { Category } from '../facets/schema.js';
-import type { Thresholds } from '../privacy/thresholds.js';
-import { effectiveCategories, GroupTally, type Suppressed, ThresholdGate } from './groups.js';
+import {
+  GroupTally,
+  type Shown,
+  type Suppressed,
+  ThresholdGate,
+  type Thresholds,
+} from '../privacy/thresholds.js';
+import { effectiveCategories } from './groups.js';
 import { type Share, share } from './prevalence.js';
 import type { AnalysisRecord } from './record.js';
 
@@ -18,9 +24,9 @@ export function isLongConversation(r: AnalysisRecord): boolean {
 export interface LongConversations {
   minHumanMessages: number;
   /** Long conversations as a share of all analysed conversations. */
-  all: Suppressed | ({ suppressed: false } & Share);
+  all: Suppressed | Shown<Share>;
   /** Long affective conversations as a share of affective conversations. */
-  affective: Suppressed | ({ suppressed: false } & Share);
+  affective: Suppressed | Shown<Share>;
   suppressed: number;
 }
 
@@ -47,12 +53,10 @@ export class LongConversationsAccumulator {
     const gate = new ThresholdGate(thresholds);
     return {
       minHumanMessages: LONG_CONVERSATION_MIN_HUMAN_MESSAGES,
-      all: gate.allows(this.longAll.size())
-        ? { suppressed: false, ...share(this.longAll.conversations, this.analysed) }
-        : { suppressed: true },
-      affective: gate.allows(this.longAffective.size())
-        ? { suppressed: false, ...share(this.longAffective.conversations, this.affective) }
-        : { suppressed: true },
+      all: gate.show(this.longAll.size(), () => share(this.longAll.conversations, this.analysed)),
+      affective: gate.show(this.longAffective.size(), () =>
+        share(this.longAffective.conversations, this.affective),
+      ),
       suppressed: gate.suppressed,
     };
   }

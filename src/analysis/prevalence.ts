@@ -3,8 +3,14 @@
  * Categories are multi-label, so the per-category shares may add up to more than the affective total.
  */
 import type { Category } from '../facets/schema.js';
-import type { Thresholds } from '../privacy/thresholds.js';
-import { CATEGORY_ORDER, effectiveCategories, GroupTally, type Suppressed, ThresholdGate } from './groups.js';
+import {
+  GroupTally,
+  type Shown,
+  type Suppressed,
+  ThresholdGate,
+  type Thresholds,
+} from '../privacy/thresholds.js';
+import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
 import { type Interval, wilsonInterval } from './intervals.js';
 import type { AnalysisRecord } from './record.js';
 
@@ -15,7 +21,7 @@ export interface Share {
   interval: Interval;
 }
 
-export type CategoryShare = { category: Category } & (Suppressed | ({ suppressed: false } & Share));
+export type CategoryShare = { category: Category } & (Suppressed | Shown<Share>);
 
 export interface Prevalence {
   /** All analysed conversations (facet errors excluded). */
@@ -50,8 +56,7 @@ export class PrevalenceAccumulator {
     const gate = new ThresholdGate(thresholds);
     const categories = CATEGORY_ORDER.map((category): CategoryShare => {
       const t = this.tallies.get(category)!;
-      if (!gate.allows(t.size())) return { category, suppressed: true };
-      return { category, suppressed: false, ...share(t.conversations, n) };
+      return { category, ...gate.show(t.size(), () => share(t.conversations, n)) };
     });
     return { n, affective: share(this.affective, n), categories, suppressed: gate.suppressed };
   }

@@ -2,10 +2,16 @@
  * Figure 3: how often the assistant pushed back (refused, challenged negative self-talk, questioned a
  * harmful assumption) within each category, and the most common reason classes.
  */
-import type { TopicTree } from '../cluster/types.js';
+import { reasonsGroup, type TopicTree } from '../cluster/types.js';
 import { type Category, PUSHBACK_REASONS, type PushbackReason } from '../facets/schema.js';
-import type { Thresholds } from '../privacy/thresholds.js';
-import { CATEGORY_ORDER, effectiveCategories, GroupTally, type Suppressed, ThresholdGate } from './groups.js';
+import {
+  GroupTally,
+  type Shown,
+  type Suppressed,
+  ThresholdGate,
+  type Thresholds,
+} from '../privacy/thresholds.js';
+import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
 import { type Interval, wilsonInterval } from './intervals.js';
 import type { AnalysisRecord } from './record.js';
 
@@ -16,7 +22,7 @@ const REASON_ORDER: readonly ReasonClass[] = [...PUSHBACK_REASONS, UNSPECIFIED_R
 
 export type ReasonCount = { reason: ReasonClass } & (
   | Suppressed
-  | { suppressed: false; count: number /** Of the group's pushback conversations. */; share: number }
+  | Shown<{ count: number /** Of the group's pushback conversations. */; share: number }>
 );
 
 export interface PushbackFigures {
@@ -29,10 +35,7 @@ export interface PushbackFigures {
   reasons: ReasonCount[];
 }
 
-export type PushbackGroup<G extends string> = { group: G } & (
-  | Suppressed
-  | ({ suppressed: false } & PushbackFigures)
-);
+export type PushbackGroup<G extends string> = { group: G } & (Suppressed | Shown<PushbackFigures>);
 
 export interface Pushback {
   /** Every affective conversation together. */
@@ -62,25 +65,33 @@ class PushbackTally {
   }
 
   figures<G extends string>(group: G, gate: ThresholdGate): PushbackGroup<G> {
-    if (!gate.allows(this.group.size())) return { group, suppressed: true };
-    const n = this.group.conversations;
-    const reasons = [...this.reasons.entries()]
-      .sort(
-        (a, b) =>
-          b[1].conversations - a[1].conversations || REASON_ORDER.indexOf(a[0]) - REASON_ORDER.indexOf(b[0]),
-      )
-      .map(([reason, t]): ReasonCount => {
-        if (!gate.allows(t.size())) return { reason, suppressed: true };
-        return { reason, suppressed: false, count: t.conversations, share: t.conversations / this.pushback };
-      });
     return {
       group,
-      suppressed: false,
-      n,
-      pushback: this.pushback,
-      rate: n === 0 ? 0 : this.pushback / n,
-      interval: wilsonInterval(this.pushback, n),
-      reasons,
+      ...gate.show(this.group.size(), () => {
+        const n = this.group.conversations;
+        const reasons = [...this.reasons.entries()]
+          .sort(
+            (a, b) =>
+              b[1].conversations - a[1].conversations ||
+              REASON_ORDER.indexOf(a[0]) - REASON_ORDER.indexOf(b[0]),
+          )
+          .map(
+            ([reason, t]): ReasonCount => ({
+              reason,
+              ...gate.show(t.size(), () => ({
+                count: t.conversations,
+                share: t.conversations / this.pushback,
+              })),
+            }),
+          );
+        return {
+          n,
+          pushback: this.pushback,
+          rate: n === 0 ? 0 : this.pushback / n,
+          interval: wilsonInterval(this.pushback, n),
+          reasons,
+        };
+      }),
     };
   }
 }
@@ -103,7 +114,7 @@ export class PushbackAccumulator {
     const gate = new ThresholdGate(thresholds);
     const allAffective = this.all.figures('all_affective' as const, gate);
     const categories = CATEGORY_ORDER.map((c) => this.per.get(c)!.figures(c, gate));
-    const wanted = new Set(CATEGORY_ORDER.map((c) => `pushback_reasons:${c}`));
+    const wanted = new Set<string>(CATEGORY_ORDER.map(reasonsGroup));
     return {
       allAffective,
       categories,

@@ -4,9 +4,15 @@
  * the last three human messages minus that of the first three, on the study's -1..1 scale.
  */
 import type { Category } from '../facets/schema.js';
-import type { Thresholds } from '../privacy/thresholds.js';
+import {
+  GroupTally,
+  type Shown,
+  type Suppressed,
+  ThresholdGate,
+  type Thresholds,
+} from '../privacy/thresholds.js';
 import { deriveSeed } from '../util/random.js';
-import { CATEGORY_ORDER, effectiveCategories, GroupTally, type Suppressed, ThresholdGate } from './groups.js';
+import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
 import { type Interval, percentileBootstrapMeanInterval } from './intervals.js';
 import type { AnalysisRecord } from './record.js';
 
@@ -56,10 +62,7 @@ export interface SentimentFigures {
   distribution: ChangeDistribution;
 }
 
-export type SentimentGroup<G extends string> = { group: G } & (
-  | Suppressed
-  | ({ suppressed: false } & SentimentFigures)
-);
+export type SentimentGroup<G extends string> = { group: G } & (Suppressed | Shown<SentimentFigures>);
 
 export interface SentimentChange {
   minHumanMessages: number;
@@ -90,8 +93,15 @@ function figures<G extends string>(
   opts: Required<SentimentOptions>,
 ): SentimentGroup<G> {
   // An empty group fails any threshold >= 1; with thresholds of 0 there is still nothing to show.
-  if (!gate.allows(t.group.size()) || t.values.length === 0) return { group, suppressed: true };
-  const v = t.values;
+  if (t.values.length === 0) return { group, ...gate.suppress() };
+  return { group, ...gate.show(t.group.size(), () => changeFigures(group, t.values, opts)) };
+}
+
+function changeFigures(
+  group: string,
+  v: readonly number[],
+  opts: Required<SentimentOptions>,
+): SentimentFigures {
   const n = v.length;
   let sum = 0;
   let better = 0;
@@ -109,8 +119,6 @@ function figures<G extends string>(
     seed: deriveSeed(opts.seed, `sentiment:${group}`),
   });
   return {
-    group,
-    suppressed: false,
     n,
     meanChange: sum / n,
     interval,

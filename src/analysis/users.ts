@@ -4,8 +4,14 @@
  * heaviest 1 % of those users).
  */
 import type { Category } from '../facets/schema.js';
-import { type Thresholds, userKey } from '../privacy/thresholds.js';
-import { effectiveCategories, type Suppressed, ThresholdGate } from './groups.js';
+import {
+  type Shown,
+  type Suppressed,
+  ThresholdGate,
+  type Thresholds,
+  userKey,
+} from '../privacy/thresholds.js';
+import { effectiveCategories } from './groups.js';
 import type { AnalysisRecord } from './record.js';
 
 export const TOP_USER_FRACTION = 0.01;
@@ -13,13 +19,13 @@ export const TOP_USER_FRACTION = 0.01;
 export interface PerUser {
   /** Distinct users among analysed conversations (a conversation without a user id is its own user). */
   users: number;
-  usersWithAffective: Suppressed | { suppressed: false; count: number; share: number };
+  usersWithAffective: Suppressed | Shown<{ count: number; share: number }>;
   /**
    * The top 1 % of affective users (at least one) by affective conversation count, and the share of
    * all affective conversations they account for. The top group is itself a group of people, so it is
    * thresholded too: it shows only when it holds at least minUsers users and minConversations conversations.
    */
-  concentration: Suppressed | { suppressed: false; topUsers: number; conversations: number; share: number };
+  concentration: Suppressed | Shown<{ topUsers: number; conversations: number; share: number }>;
   suppressed: number;
 }
 
@@ -64,25 +70,23 @@ export class PerUserAccumulator {
     const affective = this.affective;
     const gate = new ThresholdGate(thresholds);
     const u = this.affectiveByUser.size;
-    const usersWithAffective = gate.allows({ users: u, conversations: affective })
-      ? { suppressed: false as const, count: u, share: users === 0 ? 0 : u / users }
-      : { suppressed: true as const };
-    let concentration: PerUser['concentration'] = { suppressed: true };
+    const usersWithAffective = gate.show({ users: u, conversations: affective }, () => ({
+      count: u,
+      share: users === 0 ? 0 : u / users,
+    }));
+    let concentration: PerUser['concentration'];
     if (u > 0) {
       const top = Math.max(1, Math.floor(u * TOP_USER_FRACTION));
       const counts = [...this.affectiveByUser.values()].sort((a, b) => b - a);
       let topConversations = 0;
       for (let i = 0; i < top; i++) topConversations += counts[i];
-      if (gate.allows({ users: top, conversations: topConversations })) {
-        concentration = {
-          suppressed: false,
-          topUsers: top,
-          conversations: topConversations,
-          share: topConversations / affective,
-        };
-      }
+      concentration = gate.show({ users: top, conversations: topConversations }, () => ({
+        topUsers: top,
+        conversations: topConversations,
+        share: topConversations / affective,
+      }));
     } else {
-      gate.suppressed++;
+      concentration = gate.suppress();
     }
     return { users, usersWithAffective, concentration, suppressed: gate.suppressed };
   }

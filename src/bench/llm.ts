@@ -5,10 +5,11 @@
  */
 import type { Conversation } from '../conversation/model.js';
 import { SPLIT_QUESTIONS } from '../facets/llm/answers.js';
-import { createLlmEngine } from '../facets/llm/engines.js';
-import { sampleConversations, startFakeLlmServer } from '../facets/llm/fakeServer.js';
-import { buildRequest, DEFAULT_MAX_TRANSCRIPT_CHARS, loadPrompt } from '../facets/llm/prompts.js';
-import { mapWithConcurrency } from '../facets/llm/rateLimit.js';
+import { createLlmEngine } from '../facets/llm/createLlmEngine.js';
+import { DEFAULT_MAX_TRANSCRIPT_CHARS, facetQuestion, loadFacetPrompt } from '../facets/llm/request.js';
+import { requestFor } from '../llm/ask.js';
+import { sampleConversations, startFakeLlmServer } from '../llm/fakeServer.js';
+import { mapWithConcurrency } from '../llm/rateLimit.js';
 import { measure } from './harness.js';
 import type { BenchSection } from './sections.js';
 
@@ -67,9 +68,9 @@ export const llmBench: BenchSection = {
         let extra = 0;
         for (const c of sample)
           for (const q of questions) {
-            const req = buildRequest(q, loadPrompt(q), c, {
-              maxTranscriptChars: DEFAULT_MAX_TRANSCRIPT_CHARS,
-            });
+            const req = requestFor(
+              facetQuestion(q, loadFacetPrompt(q), c, { maxTranscriptChars: DEFAULT_MAX_TRANSCRIPT_CHARS }),
+            );
             const transcript = /<conversation>\n([\s\S]*)\n<\/conversation>/.exec(req.user)?.[1] ?? '';
             const schema = JSON.stringify(req.jsonSchema).length;
             extra +=

@@ -113,6 +113,9 @@ function ingestOnlyEngine(): FacetEngine {
     model: 'ingest-only-baseline',
     promptVersion: 'none',
     parameters: {},
+    batchSize: 256,
+    storesResults: false,
+    costOf: () => 0,
     async extractFacets(conversations) {
       return conversations.map((c) => {
         const humanMessages = humanMessageCount(c);

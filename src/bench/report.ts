@@ -4,8 +4,8 @@
  * study-like mix: ~3 % affective, a few with long conversations, user ids on all.
  */
 import type { AnalysisRecord } from '../analysis/record.js';
-import { emptyGateCounts } from '../cluster/types.js';
 import type { Category, SentimentValue } from '../facets/schema.js';
+import { emptyGateCounts } from '../privacy/gateCounts.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
 import { buildReport } from '../report/build.js';
 import { renderHtml } from '../report/html.js';

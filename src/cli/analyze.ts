@@ -1,11 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Command, Option } from 'commander';
+import { createEngine } from '../facets/createEngine.js';
 import { defaultDeps, ENGINE_NAMES, type EngineName } from '../facets/engine.js';
-import { createEngine } from '../facets/engines.js';
-import type { Usage } from '../facets/schema.js';
-import { analyzeLogs, defaultStoreDir } from '../pipeline/analyze.js';
+import { analyzeLogs } from '../pipeline/analyze.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
+import { DEFAULT_STORE_DIR, storePaths } from '../store/paths.js';
 import { engineOptionsFrom, formatOption, intOption, llmEngineOptions, readOptionsFrom } from './options.js';
 import { createProgress } from './progress.js';
 
@@ -54,9 +53,9 @@ export function analyzeCommand(): Command {
     );
   for (const o of llmEngineOptions()) cmd.addOption(o);
   return cmd.action(async (inputs: string[], opts) => {
-    const storeDir: string | undefined = opts.store ?? defaultStoreDir(opts.engine) ?? undefined;
+    const store = storePaths(opts.store ?? DEFAULT_STORE_DIR);
     const engine = await createEngine(opts.engine as EngineName, {
-      ...engineOptionsFrom(opts, join(storeDir ?? join(process.cwd(), '.affectlens', 'store'), 'state')),
+      ...engineOptionsFrom(opts, store.state),
       workers: opts.workers ?? availableParallelism(),
     });
     const progress = createProgress({ tty: Boolean(process.stderr.isTTY) });
@@ -71,9 +70,8 @@ export function analyzeCommand(): Command {
           seed: opts.seed,
           thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
           batchSize: opts.batchSize,
-          storeDir,
+          storeDir: opts.store,
           purgeStore: Boolean(opts.purgeStore),
-          costOf: await costFunction(opts.engine, engine.model, opts.batch === true),
           embeddings: opts.embeddingsUrl
             ? { baseUrl: opts.embeddingsUrl, model: opts.embeddingsModel }
             : undefined,
@@ -91,16 +89,4 @@ export function analyzeCommand(): Command {
       await engine.close?.();
     }
   });
-}
-
-/** Prices token usage for LLM engines; loaded lazily so the offline path never imports an SDK. */
-async function costFunction(
-  engine: string,
-  model: string,
-  batch: boolean,
-): Promise<((usage: Usage) => number | null) | undefined> {
-  if (engine === 'offline') return undefined;
-  const { costOfUsage, loadPriceTable } = await import('../facets/llm/estimate.js');
-  const table = loadPriceTable();
-  return (usage) => costOfUsage(table, engine, model, usage, batch);
 }

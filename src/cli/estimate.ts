@@ -4,7 +4,8 @@
  */
 import { Command, Option } from 'commander';
 import { readConversations } from '../conversation/read.js';
-import { createEstimator, type Estimate, loadPriceTable } from '../facets/llm/estimate.js';
+import { createEstimator, type Estimate } from '../facets/llm/estimate.js';
+import { loadPriceTable } from '../llm/prices.js';
 import { formatOption, readOptionsFrom } from './options.js';
 
 interface EstimateFlags {

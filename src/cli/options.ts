@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES, type FormatName, type ReadOptions } from '../conversation/formats.js';
-import type { EngineOptions } from '../facets/engines.js';
+import type { EngineOptions } from '../facets/createEngine.js';
 
 export function formatOption(): Option {
   return new Option('--format <format>', 'input format (detected per file by default)')

@@ -11,7 +11,7 @@
  * (10 conversations) base clusters average 30 conversations, and a 2-level tree appears from about
  * 225 concerns on (branching 5).
  */
-import type { MemberCluster } from '../privacy/thresholds.js';
+import type { MemberCluster } from '../privacy/clusterSuppression.js';
 import { deriveSeed } from '../util/random.js';
 import { kmeans } from './kmeans.js';
 

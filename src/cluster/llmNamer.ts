@@ -5,11 +5,12 @@
  * (the privacy gates run on what is kept). Whatever comes back still passes every gate.
  */
 import { z } from 'zod';
-import { askValidated } from '../facets/llm/ask.js';
-import type { LlmClient } from '../facets/llm/client.js';
+import { ask } from '../llm/ask.js';
+import type { LlmClient } from '../llm/client.js';
+import { loadPrompt } from '../prompts/load.js';
+import { PROMPT_FILES } from '../prompts/registry.js';
 import type { ClusterName, ClusterNamer, NamingInput } from './namer.js';
 import { sentences } from './namer.js';
-import { loadPrompt } from './prompt.js';
 
 export interface LlmNamerOptions {
   /** Member concerns shown to the model (default 20; the stage passes a seeded shuffle). */
@@ -19,20 +20,17 @@ export interface LlmNamerOptions {
   promptFile?: string;
 }
 
-const NameAnswer = z.object({
-  name: z.string().trim().min(1),
+const NameAnswer = z.strictObject({
+  // Not .min(1): strict structured-output modes reject minLength in a schema.
+  name: z
+    .string()
+    .trim()
+    .refine((n) => n.length > 0, 'the name is empty'),
   description: z.string().trim(),
 });
 
-const NAME_JSON_SCHEMA = {
-  type: 'object',
-  properties: { name: { type: 'string' }, description: { type: 'string' } },
-  required: ['name', 'description'],
-  additionalProperties: false,
-};
-
 export function createLlmNamer(client: LlmClient, options: LlmNamerOptions = {}): ClusterNamer {
-  const prompt = loadPrompt(options.promptFile ?? 'cluster-name.v1.md');
+  const prompt = loadPrompt(options.promptFile ?? PROMPT_FILES['cluster-name']);
   const nMembers = options.members ?? 20;
   const nContrast = options.contrast ?? 10;
   return {
@@ -46,18 +44,15 @@ export function createLlmNamer(client: LlmClient, options: LlmNamerOptions = {})
       const user =
         `<members count="${input.conversations ?? input.memberTexts.length}">\n${list(input.memberTexts, nMembers)}\n</members>\n` +
         `<nearby_non_members>\n${list(input.contrastTexts, nContrast)}\n</nearby_non_members>`;
-      const answer = await askValidated(
-        client,
-        {
-          system: prompt.text,
-          user,
-          schemaName: 'cluster_name',
-          jsonSchema: NAME_JSON_SCHEMA,
-          maxOutputTokens: 300,
-        },
-        NameAnswer,
-      );
+      const answer = await ask((req) => client.completeJson(req), {
+        name: 'cluster_name',
+        schema: NameAnswer,
+        system: prompt.text,
+        user,
+        maxOutputTokens: 300,
+      });
       if (answer.ok) return clampName(answer.value);
+      if (answer.failure === 'transport') throw answer.error;
       throw new Error(
         `cluster namer (${client.provider} ${client.model}): no valid answer after 2 attempts: ${answer.problem}`,
       );

@@ -29,9 +29,6 @@ export interface ClusterNamer {
   name(cluster: NamingInput): Promise<ClusterName>;
 }
 
-/** The name shown when every gate-safe option failed: says nothing about the group. */
-export const WITHHELD_NAME = 'Unnamed topic (name withheld)';
-
 export function wordCount(s: string): number {
   return s.trim().split(/\s+/).filter(Boolean).length;
 }

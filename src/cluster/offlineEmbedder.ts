@@ -10,8 +10,8 @@
  * the vectors of a group, which removes the direction every concern shares.
  */
 
+import { contentWords } from '../text/words.js';
 import type { Embedder } from './embedder.js';
-import { contentWords } from './text.js';
 
 export interface OfflineEmbedderOptions {
   dim?: number;

@@ -9,8 +9,9 @@
  * where df counts texts containing t. When user keys are given, a term must appear in the concerns
  * of at least `minTermUsers` distinct users: the label is built only from words the group shares.
  */
+
+import { isContentWord, stem, tokenize } from '../text/words.js';
 import type { ClusterName, ClusterNamer, NamingInput } from './namer.js';
-import { isContentWord, stem, tokenize } from './text.js';
 
 /** Words allowed inside a phrase ("anxiety about work", "fear of failure"). */
 const CONNECTORS = new Set(['about', 'of', 'with', 'at', 'for', 'in', 'after', 'from', 'on', 'to', 'and']);

@@ -7,23 +7,22 @@
  * small to show; the deterministic gates run on every name and description whatever the auditor,
  * and the auditor runs last. Raw text and per-conversation concerns never enter the tree.
  */
-import { AUDIT_MIN_RATING, type PrivacyAuditor } from '../privacy/audit.js';
-import { deterministicGate } from '../privacy/gate.js';
-import { wordSupport } from '../privacy/support.js';
+import type { PrivacyAuditor } from '../privacy/audit.js';
 import {
+  groupPasses,
   groupSize,
   type MemberCluster,
-  passesThresholds,
   suppressSmallClusters,
-  type Thresholds,
-  userKey,
-  validateThresholds,
-} from '../privacy/thresholds.js';
+} from '../privacy/clusterSuppression.js';
+import { emptyGateCounts, type PrivacyGateCounts } from '../privacy/gateCounts.js';
+import { type ReleaseContext, releaseClusterName } from '../privacy/release.js';
+import { wordSupport } from '../privacy/support.js';
+import { type Thresholds, userKey, validateThresholds } from '../privacy/thresholds.js';
 import { createRng, deriveSeed } from '../util/random.js';
 import type { Embedder } from './embedder.js';
 import { buildHierarchy, defaultTargetLeafSize, type HierarchyOptions } from './hierarchy.js';
-import { type ClusterNamer, WITHHELD_NAME } from './namer.js';
-import { emptyGateCounts, type PrivacyGateCounts, type TopicNode, type TopicTree } from './types.js';
+import type { ClusterNamer } from './namer.js';
+import type { TopicGroupId, TopicNode, TopicTree } from './types.js';
 
 export interface TopicItem {
   conversationId: string;
@@ -62,7 +61,7 @@ export interface ClusterResult {
 export { createOfflineClusterDeps } from './offlineDeps.js';
 
 export async function clusterTopics(
-  group: string,
+  group: TopicGroupId,
   items: readonly TopicItem[],
   deps: ClusterDeps,
   options: ClusterOptions,
@@ -80,7 +79,7 @@ export async function clusterTopics(
     };
   };
   // A group below the thresholds is not even embedded: nothing about it can be shown.
-  if (!passesThresholds(groupSize(all, keys), t)) return emptyTree();
+  if (!groupPasses(all, keys, t)) return emptyTree();
 
   const texts = items.map((it) => it.text.trim());
   // Items without a concern cannot be placed; they stay counted in the remainder.
@@ -123,32 +122,16 @@ export async function clusterTopics(
       memberUserKeys: memberSample.map((i) => keys[i]),
       minTermUsers: t.minUsers,
     });
-    const auditCtx = {
+    const ctx: ReleaseContext = {
       group,
       memberTexts: node.members.map((i) => texts[i]),
       memberUserKeys: node.members.map((i) => keys[i]),
       minUsers: t.minUsers,
+      groupSupport,
+      shownConcerns,
+      shownUserKeys,
     };
-    const gateCtx = { groupSupport, minUsers: t.minUsers, shownConcerns, shownUserKeys };
-    const check = async (text: string, kind: 'name' | 'description'): Promise<boolean> => {
-      if (text === '') return true;
-      const verdict = deterministicGate(text, gateCtx);
-      if (verdict === 'pii') {
-        gates.textsDroppedByPiiDetector++;
-        return false;
-      }
-      if (verdict !== 'pass' || (await deps.auditor.rate(text, { ...auditCtx, kind })) < AUDIT_MIN_RATING) {
-        gates.textsDroppedByAudit++;
-        return false;
-      }
-      return true;
-    };
-    const nameOk = await check(proposal.name, 'name');
-    const descriptionOk = await check(proposal.description, 'description');
-    named.set(node, {
-      name: nameOk ? proposal.name : WITHHELD_NAME,
-      description: descriptionOk ? proposal.description : '',
-    });
+    named.set(node, await releaseClusterName(proposal, ctx, deps.auditor, gates));
   });
 
   const toTopic = (node: MemberCluster): TopicNode & { key: string } => {

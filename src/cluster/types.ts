@@ -1,4 +1,32 @@
 /** The shape of clustered topics as they leave the cluster stage (already privacy-gated). */
+import { CATEGORIES, type Category } from '../facets/schema.js';
+
+/**
+ * What a topic tree clusters: a category's concerns, the very long conversations' concerns, or a
+ * category's pushback reasons. The one place these ids are built and read back.
+ */
+export type TopicGroupId = Category | typeof LONG_CONVERSATIONS_GROUP | `${typeof REASONS_PREFIX}${Category}`;
+
+export const LONG_CONVERSATIONS_GROUP = 'long_conversations';
+const REASONS_PREFIX = 'pushback_reasons:';
+
+/** The group of a category's clustered pushback reasons. */
+export function reasonsGroup(category: Category): TopicGroupId {
+  return `${REASONS_PREFIX}${category}`;
+}
+
+/** What a group id means, read back (for labels and colours). */
+export function parseTopicGroup(
+  id: string,
+): { kind: 'category' | 'reasons'; category: Category } | { kind: 'long' } | undefined {
+  if (id === LONG_CONVERSATIONS_GROUP) return { kind: 'long' };
+  const reasons = id.startsWith(REASONS_PREFIX);
+  const c = reasons ? id.slice(REASONS_PREFIX.length) : id;
+  return (CATEGORIES as readonly string[]).includes(c)
+    ? { kind: reasons ? 'reasons' : 'category', category: c as Category }
+    : undefined;
+}
+
 export interface TopicNode {
   id: string;
   /** At most ten words, describing the group. */
@@ -12,29 +40,10 @@ export interface TopicNode {
 
 export interface TopicTree {
   /** What was clustered: a category, 'long_conversations', or 'pushback_reasons:<category>'. */
-  group: string;
+  group: TopicGroupId;
   /** Conversations that went in. */
   total: number;
   topics: TopicNode[];
   /** Counted but not described: everything that merged away under the thresholds or gates. */
   belowThreshold: { conversations: number };
-}
-
-/** What each privacy gate removed, counts only. */
-export interface PrivacyGateCounts {
-  clustersMergedByThreshold: number;
-  conversationsSuppressedByThreshold: number;
-  textsDroppedByPiiDetector: number;
-  textsDroppedByAudit: number;
-  numbersSuppressedByThreshold: number;
-}
-
-export function emptyGateCounts(): PrivacyGateCounts {
-  return {
-    clustersMergedByThreshold: 0,
-    conversationsSuppressedByThreshold: 0,
-    textsDroppedByPiiDetector: 0,
-    textsDroppedByAudit: 0,
-    numbersSuppressedByThreshold: 0,
-  };
 }

@@ -14,7 +14,7 @@
 import { clusterTexts, createOfflineClusterDeps, hierarchyOptions } from '../cluster/topics.js';
 import { offlineFacets } from '../facets/offline/facets.js';
 import { CATEGORIES, type Category } from '../facets/schema.js';
-import type { MemberCluster } from '../privacy/thresholds.js';
+import type { MemberCluster } from '../privacy/clusterSuppression.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
 import { generateConversations } from '../synth/generate.js';
 import { TOPICS_BY_ID } from '../synth/topics.js';

@@ -8,7 +8,7 @@
  * The dev-data section is the honest measure.
  */
 import type { Conversation } from '../conversation/model.js';
-import { createEngine } from '../facets/engines.js';
+import { createEngine } from '../facets/createEngine.js';
 import type { Facets } from '../facets/schema.js';
 import {
   fmt,

@@ -1,9 +1,14 @@
 /**
  * The engine contract: every engine (offline, anthropic, openai, local) answers the same typed
- * question, so the rest of the pipeline does not know which one ran.
+ * question, so the rest of the pipeline does not know which one ran. What differs between engines
+ * is declared here as capabilities (batch size, whether answers are worth storing, a model client,
+ * cost, vouched accuracy), so no stage ever branches on an engine's name.
  */
 import type { Conversation } from '../conversation/model.js';
-import type { Facets, Usage } from './schema.js';
+import type { LlmClient } from '../llm/client.js';
+import type { Usage } from '../llm/usage.js';
+import type { EngineAccuracy } from './accuracy.js';
+import type { Facets } from './schema.js';
 
 export const ENGINE_NAMES = ['offline', 'anthropic', 'openai', 'local'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
@@ -14,14 +19,29 @@ export interface FacetResult {
   usage: Usage;
 }
 
+export type { EngineAccuracy };
+
 export interface FacetEngine {
   readonly name: EngineName;
-  /** Model identifier ('offline-v1', 'claude-...', a GGUF file's basename...). */
+  /** Model identifier ('offline-rules-…', 'claude-...', a GGUF file's basename...). */
   readonly model: string;
   /** Version of the prompt set or of the offline rules: part of the cache key. */
   readonly promptVersion: string;
   /** Anything else that changes answers (temperature, split facets...): part of the cache key. */
   readonly parameters: Readonly<Record<string, unknown>>;
+  /** Conversations per `extractFacets` call that suit this engine. */
+  readonly batchSize: number;
+  /**
+   * Whether answers are worth keeping in a run store: true when each one costs a model call; false
+   * when recomputing is cheaper than reading back (then no store is opened unless asked for).
+   */
+  readonly storesResults: boolean;
+  /** The model client, when the engine has one: the topic stage names clusters and audits names with it. */
+  readonly llm?: LlmClient;
+  /** USD for this usage; null when the price is unknown. */
+  costOf(usage: Usage): number | null;
+  /** The accuracy this engine vouches for, if it was validated (shown in the report's Methods). */
+  accuracy?(): EngineAccuracy | undefined;
   /**
    * Facets for a batch of conversations, in the same order. Engines manage their own
    * concurrency and retries; a conversation that fails gets `status.kind = 'error'`,

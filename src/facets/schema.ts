@@ -68,14 +68,6 @@ export const FacetsSchema = z.object({
 });
 export type Facets = z.infer<typeof FacetsSchema>;
 
-/** Token usage reported by an LLM engine for one conversation (0 for offline). */
-export interface Usage {
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens?: number;
-  cacheWriteTokens?: number;
-}
-
 export function isAffective(f: Pick<Facets, 'categories'>): boolean {
   return f.categories.length > 0;
 }

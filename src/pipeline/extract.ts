@@ -1,10 +1,12 @@
 /**
- * Conversations → facets, through the run store: stored results are reused (never paid twice),
- * the rest go to the engine in one batch, and what comes back ok is stored before returning.
+ * Conversations → facets, through the run store: batches go to the engine while reading continues
+ * (a bounded number in flight, results taken back in input order); stored results are reused (never
+ * paid twice), and what comes back ok is stored before the next batch is taken.
  */
 import type { Conversation } from '../conversation/model.js';
 import type { FacetEngine, FacetResult } from '../facets/engine.js';
-import { resultKey } from '../store/key.js';
+import { resultKey } from '../facets/resultKey.js';
+import { zeroUsage } from '../llm/usage.js';
 import type { RunStore } from '../store/runStore.js';
 
 export interface ExtractOutcome {
@@ -17,10 +19,63 @@ export interface ExtractOutcome {
   computed: number;
 }
 
+export interface ExtractOptions {
+  /** Conversations per engine call (default: the engine's own batch size). */
+  batchSize?: number;
+  /** Batches handed to the engine before waiting for the oldest (default 2). */
+  batchesInFlight?: number;
+}
+
+/** Who a result belongs to: the conversation itself is not kept while its batch is in flight. */
+export type ConversationRef = Pick<Conversation, 'id' | 'userId'>;
+
+/**
+ * Extracts facets for every conversation of `conversations`, calling `onResults` once per batch in
+ * input order. Returns how many results came from the store.
+ */
+export async function extractAll(
+  conversations: AsyncIterable<Conversation>,
+  engine: FacetEngine,
+  store: RunStore | null,
+  options: ExtractOptions,
+  onResults: (refs: readonly ConversationRef[], results: readonly FacetResult[]) => void,
+): Promise<{ reused: number }> {
+  const batchSize = options.batchSize ?? engine.batchSize;
+  const maxInFlight = Math.max(1, options.batchesInFlight ?? 2);
+  // In flight, only the ids are kept: the messages can be collected as soon as the engine is done
+  // with them (the worker pool copies them at once), instead of surviving until the answers are in.
+  const inFlight: { refs: ConversationRef[]; outcome: Promise<ExtractOutcome> }[] = [];
+  let reused = 0;
+  let batch: Conversation[] = [];
+  const takeOldest = async () => {
+    const { refs, outcome } = inFlight.shift()!;
+    const out = await outcome;
+    reused += out.reused;
+    onResults(refs, out.results);
+  };
+  const flush = async () => {
+    if (batch.length > 0) {
+      const outcome = extractFacetsWithStore(batch, engine, store);
+      // Awaited in order below; this only keeps a failure during an earlier wait from going unhandled.
+      outcome.catch(() => {});
+      inFlight.push({ refs: batch.map((c) => ({ id: c.id, userId: c.userId })), outcome });
+      batch = [];
+    }
+    while (inFlight.length >= maxInFlight) await takeOldest();
+  };
+  for await (const conv of conversations) {
+    batch.push(conv);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  while (inFlight.length > 0) await takeOldest();
+  return { reused };
+}
+
 export async function extractFacetsWithStore(
   conversations: readonly Conversation[],
   engine: FacetEngine,
-  /** null: no store (the offline engine recomputes faster than it could read results back). */
+  /** null: no store (an engine that recomputes faster than it could read results back). */
   store: RunStore | null,
 ): Promise<ExtractOutcome> {
   if (store === null) {
@@ -30,13 +85,7 @@ export async function extractFacetsWithStore(
       .extractFacets(conversations)
       .then((results) => ({ results, reused: 0, duplicates: 0, computed }));
   }
-  const parts = {
-    engine: engine.name,
-    model: engine.model,
-    promptVersion: engine.promptVersion,
-    parameters: engine.parameters,
-  };
-  const keys = conversations.map((c) => resultKey(c, parts));
+  const keys = conversations.map((c) => resultKey(c, engine));
   const results: (FacetResult | undefined)[] = new Array(conversations.length);
   const todo: number[] = [];
   // Identical content within one batch is asked once.
@@ -45,7 +94,7 @@ export async function extractFacetsWithStore(
   keys.forEach((k, i) => {
     const hit = store.get(k);
     if (hit) {
-      results[i] = { facets: hit.facets, usage: { inputTokens: 0, outputTokens: 0 } };
+      results[i] = { facets: hit.facets, usage: zeroUsage() };
       reused++;
     } else if (!firstIndexOfKey.has(k)) {
       firstIndexOfKey.set(k, i);
@@ -71,7 +120,7 @@ export async function extractFacetsWithStore(
   keys.forEach((k, i) => {
     if (!results[i]) {
       const first = results[firstIndexOfKey.get(k)!]!;
-      results[i] = { facets: first.facets, usage: { inputTokens: 0, outputTokens: 0 } };
+      results[i] = { facets: first.facets, usage: zeroUsage() };
     }
   });
   return { results: results as FacetResult[], reused, duplicates, computed: todo.length };

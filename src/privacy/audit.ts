@@ -5,9 +5,10 @@
  * strict support rule: every content word of a cluster name is written by ≥ minUsers of its users).
  */
 import { z } from 'zod';
-import { loadPrompt } from '../cluster/prompt.js';
-import { askValidated } from '../facets/llm/ask.js';
-import type { LlmClient } from '../facets/llm/client.js';
+import { ask } from '../llm/ask.js';
+import type { LlmClient } from '../llm/client.js';
+import { loadPrompt } from '../prompts/load.js';
+import { PROMPT_FILES } from '../prompts/registry.js';
 import { detectPii } from './pii.js';
 import { rareInputWords, unsupportedWords, wordSupport } from './support.js';
 
@@ -53,44 +54,35 @@ export function createOfflineAuditor(): PrivacyAuditor {
   };
 }
 
-const AuditAnswer = z.object({
+// Every property required and no others: what strict structured-output modes demand of a schema.
+const AuditAnswer = z.strictObject({
   rating: z.number().int().min(1).max(5),
-  reason: z.string().optional(),
+  reason: z.string(),
 });
-
-const AUDIT_JSON_SCHEMA = {
-  type: 'object',
-  properties: {
-    rating: { type: 'integer', minimum: 1, maximum: 5 },
-    reason: { type: 'string' },
-  },
-  required: ['rating', 'reason'],
-  additionalProperties: false,
-};
 
 /**
  * LLM audit. Only the text itself is sent (never member concerns). An answer that is not a valid
  * rating after one retry counts as 1: when the audit cannot vouch for a text, the text does not leave.
  */
-export function createLlmAuditor(client: LlmClient, promptFile = 'privacy-audit.v1.md'): PrivacyAuditor {
+export function createLlmAuditor(
+  client: LlmClient,
+  promptFile: string = PROMPT_FILES['privacy-audit'],
+): PrivacyAuditor {
   const prompt = loadPrompt(promptFile);
   return {
     id: `llm-audit:${client.provider}:${client.model}:${prompt.version}`,
     description: `${client.provider} ${client.model}, ${prompt.version}, ratings below ${AUDIT_MIN_RATING} of 5 dropped`,
     async rate(text, ctx) {
       const user = `Kind: cluster ${ctx.kind}\n<text>\n${text.replace(/<\/?text>/gi, '')}\n</text>`;
-      const answer = await askValidated(
-        client,
-        {
-          system: prompt.text,
-          user,
-          schemaName: 'privacy_audit',
-          jsonSchema: AUDIT_JSON_SCHEMA,
-          maxOutputTokens: 200,
-        },
-        AuditAnswer,
-      );
+      const answer = await ask((req) => client.completeJson(req), {
+        name: 'privacy_audit',
+        schema: AuditAnswer,
+        system: prompt.text,
+        user,
+        maxOutputTokens: 200,
+      });
       if (answer.ok) return answer.value.rating as AuditRating;
+      if (answer.failure === 'transport') throw answer.error;
       return 1;
     },
   };

@@ -4,7 +4,7 @@
  * name, an unusual place) that no pattern detector can recognise, and it is deterministic, so it
  * runs whatever auditor (LLM or offline) is configured: an LLM auditor can be wrong.
  */
-import { contentWords, tokenize } from '../cluster/text.js';
+import { contentWords, tokenize } from '../text/words.js';
 
 /** Stemmed content word → number of distinct users whose texts contain it. */
 export type WordSupport = ReadonlyMap<string, number>;

@@ -6,31 +6,18 @@
  */
 
 import { accumulateAnalyses } from '../analysis/accumulate.js';
-import { gateTopicTree } from '../analysis/topics.js';
-import type { TopicTree } from '../cluster/types.js';
+import { reasonsGroup, type TopicGroupId, type TopicTree } from '../cluster/types.js';
 import { CATEGORIES } from '../facets/schema.js';
+import { type GatedTopicTree, gateShownTree, type TreeGateCounts } from '../privacy/topicTrees.js';
 import { ProvenanceSchema, REPORT_SCHEMA_VERSION, type Report } from './schema.js';
 import type { ReportInput } from './types.js';
 
 export function buildReport(input: ReportInput): Report {
   const { thresholds } = input;
-  let suppressedHere = 0;
-  let topicNodesRemoved = 0;
-  /**
-   * A tree is shown only when the group it describes is shown elsewhere in the report: its `total`
-   * is a count of that group, so a tree for a suppressed category would leak the suppressed number.
-   */
-  const gateTree = (t: TopicTree | undefined, groupShown: boolean): TopicTree[] => {
-    if (!t) return [];
-    if (!groupShown || t.total < thresholds.minConversations) {
-      suppressedHere++;
-      return [];
-    }
-    const g = gateTopicTree(t, thresholds);
-    topicNodesRemoved += g.suppressed;
-    return [g.tree];
-  };
-  const treeFor = (trees: readonly TopicTree[], group: string) => trees.find((t) => t.group === group);
+  const treeCounts: TreeGateCounts = { treesWithheld: 0, nodesRemoved: 0 };
+  const gateTree = (t: TopicTree | undefined | null, groupShown: boolean): GatedTopicTree[] =>
+    gateShownTree(t, groupShown, thresholds, treeCounts);
+  const treeFor = (trees: readonly TopicTree[], group: TopicGroupId) => trees.find((t) => t.group === group);
 
   const analysis = 'analysis' in input ? input.analysis : accumulateAnalyses(input.records);
   const results = analysis.results({ counts: input.counts, thresholds, seed: input.seed });
@@ -45,14 +32,20 @@ export function buildReport(input: ReportInput): Report {
   const shown = (rows: readonly { suppressed: boolean }[], i: number) => !rows[i].suppressed;
   const topics = CATEGORIES.flatMap((c, i) => gateTree(treeFor(input.topics, c), shown(prev.categories, i)));
   const reasonTopics = CATEGORIES.flatMap((c, i) =>
-    gateTree(treeFor(input.reasonTopics, `pushback_reasons:${c}`), shown(pb.categories, i)),
+    gateTree(treeFor(input.reasonTopics, reasonsGroup(c)), shown(pb.categories, i)),
   );
   // The long tree may hold all long conversations (its total is then the shown count) or only affective ones.
   const longShown =
     (!long.all.suppressed && input.longTopics?.total === long.all.count) || !long.affective.suppressed;
-  const longTopics = gateTree(input.longTopics ?? undefined, longShown)[0] ?? null;
+  const longTopics = gateTree(input.longTopics, longShown)[0] ?? null;
 
-  suppressedHere += prev.suppressed + pbSuppressed + scSuppressed + longSuppressed + (users?.suppressed ?? 0);
+  const suppressedHere =
+    treeCounts.treesWithheld +
+    prev.suppressed +
+    pbSuppressed +
+    scSuppressed +
+    longSuppressed +
+    (users?.suppressed ?? 0);
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -79,7 +72,7 @@ export function buildReport(input: ReportInput): Report {
       gatesRun: [...input.provenance.gatesRun],
       gates: {
         ...input.gates,
-        clustersMergedByThreshold: input.gates.clustersMergedByThreshold + topicNodesRemoved,
+        clustersMergedByThreshold: input.gates.clustersMergedByThreshold + treeCounts.nodesRemoved,
         numbersSuppressedByThreshold: input.gates.numbersSuppressedByThreshold + suppressedHere,
       },
     },

@@ -2,8 +2,7 @@
  * One CSV table per figure (RFC 4180 quoting). Suppressed figures keep their row, with empty cells
  * and suppressed=true, so a reader sees that a group exists but is withheld.
  */
-import type { TopicNode, TopicTree } from '../cluster/types.js';
-import type { Report } from './schema.js';
+import type { Report, ReportTopicTree, TopicNodeShape as TopicNode } from './schema.js';
 
 type Cell = string | number | boolean | null;
 
@@ -117,7 +116,7 @@ export function sentimentChangeCsv(r: Report): string {
 
 export function topicsCsv(r: Report): string {
   const rows: Cell[][] = [];
-  const walk = (tree: TopicTree, nodes: TopicNode[], parent: string | null, depth: number) => {
+  const walk = (tree: ReportTopicTree, nodes: TopicNode[], parent: string | null, depth: number) => {
     for (const n of nodes) {
       rows.push([
         tree.group,

@@ -4,12 +4,12 @@
  * All text goes through the escaping `html` template; only vega's SVG (which escapes its own text)
  * is inserted as markup.
  */
-import type { TopicNode, TopicTree } from '../cluster/types.js';
+import { parseTopicGroup } from '../cluster/types.js';
 import { type FigureId, renderFigures } from './charts.js';
 import { type Html, html, trusted } from './escape.js';
 import { formatCount, formatInterval, formatPercent, formatSigned } from './format.js';
 import { CATEGORY_LEGEND, groupColour, groupLabel, REASON_LABELS } from './labels.js';
-import type { Report } from './schema.js';
+import type { Report, ReportTopicTree, TopicNodeShape as TopicNode } from './schema.js';
 import { REPORT_CSS } from './styles.js';
 
 const CSP =
@@ -170,7 +170,7 @@ function plural(n: number, one: string, many: string): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
-function explorer(tree: TopicTree, label: string, colour: string): Html {
+function explorer(tree: ReportTopicTree, label: string, colour: string): Html {
   const below = tree.belowThreshold.conversations;
   return html`<details class="explorer" data-group="${tree.group}">
   <summary><span class="swatch" style="background: ${colour}"></span>${label} · ${plural(tree.total, 'conversation', 'conversations')} · ${plural(tree.topics.length, 'cluster', 'clusters')}</summary>
@@ -220,7 +220,8 @@ function pushbackSection(r: Report, svg: Record<FigureId, string>): Html {
   ${
     r.pushback.reasonTopics.length > 0
       ? html`<h3>Clustered reasons</h3>${r.pushback.reasonTopics.map((t) => {
-          const category = t.group.replace(/^pushback_reasons:/, '');
+          const g = parseTopicGroup(t.group);
+          const category = g && g.kind !== 'long' ? g.category : t.group;
           return explorer(t, `${groupLabel(category)}: reasons`, groupColour(category));
         })}`
       : ''

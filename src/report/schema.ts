@@ -4,6 +4,7 @@
  * Bump REPORT_SCHEMA_VERSION on any change: major for removals/renames, minor for additions.
  */
 import { z } from 'zod';
+import { EngineAccuracySchema } from '../facets/accuracy.js';
 import { CATEGORIES, PUSHBACK_REASONS } from '../facets/schema.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0.0';
@@ -60,6 +61,9 @@ export const TopicTreeSchema = z.object({
   topics: z.array(TopicNodeSchema),
   belowThreshold: z.object({ conversations: count }),
 });
+
+/** A topic tree as report.json holds it (what the HTML and CSV writers read). */
+export type ReportTopicTree = z.infer<typeof TopicTreeSchema>;
 
 export const FunnelSchema = z.object({
   read: count,
@@ -131,23 +135,6 @@ export const GateCountsSchema = z.object({
   numbersSuppressedByThreshold: count,
 });
 
-export const ValidationSchema = z
-  .object({
-    summary: z
-      .string()
-      .meta({ description: 'One or two plain sentences on how accurate the engine was found to be.' }),
-    source: z.string().optional().meta({ description: 'What it was validated on (data set, labels, date).' }),
-    metrics: z.array(
-      z.object({
-        facet: z.string(),
-        metric: z.string().meta({ description: 'precision, recall, f1, kappa, accuracy, ...' }),
-        value: z.number(),
-        n: count.optional(),
-      }),
-    ),
-  })
-  .meta({ description: "The engine's measured accuracy against human labels, when it was validated." });
-
 export const ProvenanceSchema = z.object({
   affectlensVersion: z.string(),
   engine: z.string(),
@@ -163,7 +150,7 @@ export const ProvenanceSchema = z.object({
   }),
   costUSD: z.number().nonnegative().nullable(),
   gatesRun: z.array(z.string()),
-  validation: ValidationSchema.optional(),
+  validation: EngineAccuracySchema.optional(),
 });
 
 export const ReportSchema = z

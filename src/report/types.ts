@@ -1,7 +1,8 @@
 /** What buildReport needs: the analysed conversations plus everything the earlier stages counted. */
 import type { AnalysisAccumulator } from '../analysis/accumulate.js';
 import type { AnalysisRecord } from '../analysis/record.js';
-import type { PrivacyGateCounts, TopicTree } from '../cluster/types.js';
+import type { TopicTree } from '../cluster/types.js';
+import type { PrivacyGateCounts } from '../privacy/gateCounts.js';
 import type { Thresholds } from '../privacy/thresholds.js';
 import type { Report } from './schema.js';
 

@@ -12,7 +12,8 @@
  * folder and `purge()` deletes it once the report is written.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import type { Facets, Usage } from '../facets/schema.js';
+import type { Facets } from '../facets/schema.js';
+import type { Usage } from '../llm/usage.js';
 import { AppendLog } from './appendLog.js';
 
 export interface StoredResult {

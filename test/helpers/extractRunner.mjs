@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 const dist = process.env.AFFECTLENS_DIST
   ? pathToFileURL(`${process.env.AFFECTLENS_DIST}/`)
   : new URL('../../dist/', import.meta.url);
-const { createLlmEngine } = await import(new URL('facets/llm/engines.js', dist).href);
+const { createLlmEngine } = await import(new URL('facets/llm/createLlmEngine.js', dist).href);
 const { extractFacetsWithStore } = await import(new URL('pipeline/extract.js', dist).href);
 const { RunStore } = await import(new URL('store/runStore.js', dist).href);
 

@@ -4,6 +4,7 @@
  * a zod schema (the check) and a JSON Schema (what the provider constrains the model with).
  */
 import { z } from 'zod';
+import { jsonSchemaOf, schemaProblem } from '../../llm/ask.js';
 import { FacetsSchema, SENTIMENT_LABELS, SENTIMENT_VALUES, type SentimentValue } from '../schema.js';
 
 export const SENTIMENT_LABEL_LIST = SENTIMENT_VALUES.map((v) => SENTIMENT_LABELS[v]) as [string, ...string[]];
@@ -56,34 +57,32 @@ export const SPLIT_QUESTIONS: readonly QuestionId[] = [
   'concern',
 ];
 
+/** The zod answer schema of each question (the check, and the source of the provider's JSON Schema). */
+export type AnswerOf<Q extends QuestionId> = z.infer<(typeof ANSWER_SCHEMAS)[Q]>;
+
+export function answerSchema<Q extends QuestionId>(q: Q): z.ZodType<AnswerOf<Q>> {
+  return ANSWER_SCHEMAS[q] as unknown as z.ZodType<AnswerOf<Q>>;
+}
+
 /** Tool / json_schema name: provider names allow [a-zA-Z0-9_-]. */
 export function schemaName(q: QuestionId): string {
   return q === 'all' ? 'facets' : `facet_${q.replace(/-/g, '_')}`;
 }
 
 export function answerJsonSchema(q: QuestionId): Record<string, unknown> {
-  const js = z.toJSONSchema(ANSWER_SCHEMAS[q], { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
-  delete js.$schema;
-  return js;
+  return jsonSchemaOf(ANSWER_SCHEMAS[q]);
 }
 
-export type Validation = { ok: true; facets: PartialFacets } | { ok: false; reason: string };
+/** What zod cannot check: the sentiment list needs one label per user message. */
+export function answerProblem(answer: object, userMessages: number): string | null {
+  const labels = (answer as { sentiment?: unknown[] }).sentiment;
+  if (labels === undefined || labels.length === userMessages) return null;
+  return `sentiment has ${labels.length} labels but the conversation has ${userMessages} user messages`;
+}
 
-/**
- * Checks a model's answer against the question's schema and the conversation: the sentiment list
- * must have one entry per user message. Returns the facets it fills in, sentiment as numbers.
- */
-export function validateAnswer(q: QuestionId, value: unknown, userMessages: number): Validation {
-  const parsed = ANSWER_SCHEMAS[q].safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : '(answer)';
-    return {
-      ok: false,
-      reason: `answer does not match the schema at ${where}: ${issue?.message ?? 'invalid'}`,
-    };
-  }
-  const a = parsed.data as Record<string, unknown>;
+/** A checked answer → the facets it fills in, sentiment as numbers. */
+export function toPartialFacets(answer: object): PartialFacets {
+  const a = answer as Record<string, unknown>;
   const out: PartialFacets = {};
   if ('contentCreation' in a) out.contentCreation = a.contentCreation as boolean;
   if ('categories' in a)
@@ -95,18 +94,22 @@ export function validateAnswer(q: QuestionId, value: unknown, userMessages: numb
       ? ((a.pushbackReason as PartialFacets['pushbackReason']) ?? 'policy_other')
       : null;
   }
-  if ('sentiment' in a) {
-    const labels = a.sentiment as string[];
-    if (labels.length !== userMessages)
-      return {
-        ok: false,
-        reason: `sentiment has ${labels.length} labels but the conversation has ${userMessages} user messages`,
-      };
-    out.sentiment = labels.map((l) => LABEL_TO_VALUE.get(l)!);
-  }
+  if ('sentiment' in a) out.sentiment = (a.sentiment as string[]).map((l) => LABEL_TO_VALUE.get(l)!);
   if ('concern' in a) out.concern = (a.concern as string).trim();
   if ('language' in a) out.language = normaliseLanguage(a.language as string);
-  return { ok: true, facets: out };
+  return out;
+}
+
+export type Validation = { ok: true; facets: PartialFacets } | { ok: false; reason: string };
+
+/** Checks one answer value against the question's schema and the conversation (no model call). */
+export function validateAnswer(q: QuestionId, value: unknown, userMessages: number): Validation {
+  const parsed = ANSWER_SCHEMAS[q].safeParse(value);
+  if (!parsed.success) return { ok: false, reason: schemaProblem(parsed.error) };
+  const problem = answerProblem(parsed.data, userMessages);
+  return problem === null
+    ? { ok: true, facets: toPartialFacets(parsed.data) }
+    : { ok: false, reason: problem };
 }
 
 function normaliseLanguage(s: string): string {

@@ -3,56 +3,13 @@
  * the engine would send) and out (a per-call allowance plus a few tokens per user message for the
  * sentiment labels), priced from data/prices.json, with and without the batch discount.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Conversation, humanMessageCount } from '../../conversation/model.js';
-import type { Usage } from '../schema.js';
+import { requestFor } from '../../llm/ask.js';
+import { findPrice, type PriceTable } from '../../llm/prices.js';
+import { DEFAULT_ANTHROPIC_MODEL } from '../../llm/providers/anthropic.js';
+import { DEFAULT_OPENAI_MODEL } from '../../llm/providers/openai.js';
 import { type QuestionId, SPLIT_QUESTIONS } from './answers.js';
-import { DEFAULT_ANTHROPIC_MODEL } from './anthropic.js';
-import { DEFAULT_OPENAI_MODEL } from './openai.js';
-import { buildRequest, DEFAULT_MAX_TRANSCRIPT_CHARS, loadPrompt, type PromptFile } from './prompts.js';
-
-export interface ModelPrice {
-  provider: string;
-  /** USD per million tokens. */
-  input: number;
-  output: number;
-  cacheWrite?: number;
-  cacheRead?: number;
-}
-
-export interface PriceTable {
-  currency: string;
-  asOf?: string;
-  estimation: { charsPerToken: number; outputTokensPerCall: number; outputTokensPerUserMessage: number };
-  providers: Record<string, { batchDiscount: number }>;
-  models: Record<string, ModelPrice>;
-}
-
-export function defaultPriceFile(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'prices.json');
-}
-
-export function loadPriceTable(file = defaultPriceFile()): PriceTable {
-  let parsed: PriceTable;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as PriceTable;
-  } catch (err) {
-    throw new Error(`${file}: cannot read the price table (${(err as Error).message.split('\n')[0]})`);
-  }
-  if (!parsed.models || !parsed.estimation || !parsed.providers)
-    throw new Error(`${file}: a price table needs "models", "estimation" and "providers"`);
-  for (const [name, p] of Object.entries(parsed.models))
-    if (!(p.input >= 0 && p.output >= 0))
-      throw new Error(`${file}: model ${name} needs numeric "input" and "output" prices`);
-  return parsed;
-}
-
-/** Exact name, else without a date suffix (claude-haiku-4-5-20251001 → claude-haiku-4-5). */
-export function findPrice(table: PriceTable, model: string): ModelPrice | undefined {
-  return table.models[model] ?? table.models[model.replace(/-\d{8}$/, '')];
-}
+import { DEFAULT_MAX_TRANSCRIPT_CHARS, facetQuestion, loadFacetPrompt } from './request.js';
 
 export interface EstimateOptions {
   engine: 'anthropic' | 'openai' | 'local';
@@ -89,9 +46,7 @@ export interface Estimator {
 
 export function createEstimator(options: EstimateOptions): Estimator {
   const questions: readonly QuestionId[] = options.splitFacets ? SPLIT_QUESTIONS : ['all'];
-  const prompts = new Map<QuestionId, PromptFile>(
-    questions.map((q) => [q, loadPrompt(q, options.promptsDir)]),
-  );
+  const prompts = new Map(questions.map((q) => [q, loadFacetPrompt(q, options.promptsDir)]));
   const est = options.prices.estimation;
   const maxTranscriptChars = options.maxTranscriptChars ?? DEFAULT_MAX_TRANSCRIPT_CHARS;
   const model =
@@ -116,7 +71,7 @@ export function createEstimator(options: EstimateOptions): Estimator {
         return;
       }
       for (const q of questions) {
-        const req = buildRequest(q, prompts.get(q)!, conv, { maxTranscriptChars });
+        const req = requestFor(facetQuestion(q, prompts.get(q)!, conv, { maxTranscriptChars }));
         calls++;
         const sys = Math.ceil(req.system.length / est.charsPerToken);
         instructionTokens += sys;
@@ -175,29 +130,4 @@ export function estimateRun(conversations: Iterable<Conversation>, options: Esti
   const e = createEstimator(options);
   for (const c of conversations) e.add(c);
   return e.result();
-}
-
-/**
- * What the tokens a run actually used cost, from the price table; null for a model it lacks.
- * Cache reads and writes are priced separately where the table has them (Anthropic reports them
- * apart from input; OpenAI counts cached tokens inside input too, so this errs high there).
- */
-export function costOfUsage(
-  table: PriceTable,
-  engine: string,
-  model: string,
-  usage: Usage,
-  batch: boolean,
-): number | null {
-  const price = findPrice(table, model);
-  if (!price) return null;
-  const perToken = (perMillion: number | undefined, tokens: number | undefined) =>
-    ((perMillion ?? 0) * (tokens ?? 0)) / 1e6;
-  const full =
-    perToken(price.input, usage.inputTokens) +
-    perToken(price.output, usage.outputTokens) +
-    perToken(price.cacheRead ?? price.input, usage.cacheReadTokens) +
-    perToken(price.cacheWrite ?? price.input, usage.cacheWriteTokens);
-  const discount = batch ? (table.providers[engine]?.batchDiscount ?? 0) : 0;
-  return Math.round(full * (1 - discount) * 1e6) / 1e6;
 }

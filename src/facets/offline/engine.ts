@@ -5,6 +5,7 @@
 import type { Conversation } from '../../conversation/model.js';
 import type { FacetEngine, FacetResult } from '../engine.js';
 import { errorFacets } from '../schema.js';
+import { shippedAccuracy } from './accuracy.js';
 import { offlineFacets } from './facets.js';
 import { shippedModels } from './models.js';
 
@@ -22,6 +23,13 @@ export function createOfflineEngine(): FacetEngine {
     model: `offline-${OFFLINE_RULES_VERSION}`,
     promptVersion: OFFLINE_RULES_VERSION,
     parameters: {},
+    // A batch waits on the main thread until it is full, and a few thousand parsed conversations
+    // alive at once make every young-generation GC copy them: small batches.
+    batchSize: 256,
+    // Recomputing is faster than reading a stored answer back.
+    storesResults: false,
+    costOf: () => 0,
+    accuracy: () => shippedAccuracy(OFFLINE_RULES_VERSION),
     async extractFacets(conversations: readonly Conversation[]): Promise<FacetResult[]> {
       return conversations.map(offlineResult);
     },

@@ -2,7 +2,7 @@
  * The one small typed LLM call every model-backed step goes through (facets, cluster names,
  * privacy audit). Providers implement it; tests spy on it or point it at the fake server.
  */
-import type { Usage } from '../schema.js';
+import type { Usage } from './usage.js';
 
 export interface JsonRequest {
   /** Fixed instructions (cacheable: identical across conversations). */

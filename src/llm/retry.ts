@@ -3,7 +3,7 @@
  * exponential backoff with full jitter on 429, 5xx, timeouts and connection resets, waiting at
  * least what the server asks for in `retry-after-ms` / `retry-after`.
  */
-import { createRng, deriveSeed, type Rng } from '../../util/random.js';
+import { createRng, deriveSeed, type Rng } from '../util/random.js';
 import { InvalidAnswerError, type LlmClient, LlmConfigError } from './client.js';
 
 export interface RetryPolicy {

@@ -10,8 +10,8 @@ import {
   type BatchProvider,
   CLOCK_SKEW_MS,
   type SubmissionQuery,
-} from './batch.js';
-import { InvalidAnswerError, type JsonRequest, type JsonResponse, type LlmClient } from './client.js';
+} from '../batch.js';
+import { InvalidAnswerError, type JsonRequest, type JsonResponse, type LlmClient } from '../client.js';
 
 export const DEFAULT_ANTHROPIC_MODEL = 'claude-haiku-4-5';
 

@@ -5,27 +5,16 @@
  * for `--batch`, a BatchProvider; limits, retries and resume live here, once.
  */
 import { type Conversation, humanMessageCount } from '../../conversation/model.js';
-import { resultKey } from '../../store/key.js';
-import type { EngineName, FacetEngine, FacetResult } from '../engine.js';
-import { errorFacets, type Facets, type Usage } from '../schema.js';
-import { type PartialFacets, type QuestionId, SPLIT_QUESTIONS, validateAnswer } from './answers.js';
-import { type BatchItem, type BatchProvider, runBatches } from './batch.js';
+import { ask, requestFor } from '../../llm/ask.js';
+import { type BatchItem, type BatchProvider, runBatches } from '../../llm/batch.js';
 import {
   InvalidAnswerError,
   type JsonRequest,
   type JsonResponse,
   type LlmClient,
   LlmConfigError,
-} from './client.js';
-import {
-  buildRequest,
-  DEFAULT_MAX_TRANSCRIPT_CHARS,
-  loadPrompt,
-  type PromptFile,
-  promptSetIdentity,
-  repairRequest,
-} from './prompts.js';
-import { type Clock, mapWithConcurrency, RateLimiter, type RateLimits } from './rateLimit.js';
+} from '../../llm/client.js';
+import { type Clock, mapWithConcurrency, RateLimiter, type RateLimits } from '../../llm/rateLimit.js';
 import {
   classifyError,
   DEFAULT_RETRY_POLICY,
@@ -33,7 +22,20 @@ import {
   type RetryDeps,
   type RetryPolicy,
   withRetries,
-} from './retry.js';
+} from '../../llm/retry.js';
+import { addUsage, sumUsage, type Usage, zeroUsage } from '../../llm/usage.js';
+import { promptSetIdentity } from '../../prompts/load.js';
+import type { EngineName, FacetEngine, FacetResult } from '../engine.js';
+import { resultKey } from '../resultKey.js';
+import { errorFacets, type Facets } from '../schema.js';
+import {
+  answerProblem,
+  type PartialFacets,
+  type QuestionId,
+  SPLIT_QUESTIONS,
+  toPartialFacets,
+} from './answers.js';
+import { DEFAULT_MAX_TRANSCRIPT_CHARS, facetQuestion, loadFacetPrompt } from './request.js';
 
 export interface LlmFacetEngineConfig extends RateLimits {
   name: Exclude<EngineName, 'offline'>;
@@ -52,6 +54,8 @@ export interface LlmFacetEngineConfig extends RateLimits {
   batchMaxWaitMs?: number;
   /** Extra answer-changing settings (temperature...), recorded in the cache key. */
   parameters?: Record<string, unknown>;
+  /** Prices a usage (from data/prices.json); unknown prices when absent. */
+  costOf?: (usage: Usage) => number | null;
 }
 
 export interface LlmFacetEngineDeps {
@@ -80,17 +84,12 @@ export interface LlmFacetEngine extends FacetEngine {
   readonly client: LlmClient;
 }
 
-type Answer =
-  | { ok: true; facets: PartialFacets; usage: Usage }
-  /** `repairable`: the model answered, but badly (not a transport failure that used up its retries). */
-  | { ok: false; reason: string; usage: Usage; repairable: boolean };
+type Answer = { ok: true; facets: PartialFacets; usage: Usage } | { ok: false; reason: string; usage: Usage };
 
 export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFacetEngineDeps): LlmFacetEngine {
   const split = config.splitFacets ?? false;
   const questions: readonly QuestionId[] = split ? SPLIT_QUESTIONS : ['all'];
-  const prompts = new Map<QuestionId, PromptFile>(
-    questions.map((q) => [q, loadPrompt(q, config.promptsDir)]),
-  );
+  const prompts = new Map(questions.map((q) => [q, loadFacetPrompt(q, config.promptsDir)]));
   const identity = promptSetIdentity([...prompts.values()]);
   const maxTranscriptChars = config.maxTranscriptChars ?? DEFAULT_MAX_TRANSCRIPT_CHARS;
   const concurrency = Math.max(1, config.concurrency ?? 8);
@@ -107,7 +106,7 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     repairs: 0,
     errors: 0,
     batched: 0,
-    usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
+    usage: zeroUsage(),
   };
   const parameters = {
     splitFacets: split,
@@ -137,66 +136,37 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     });
   }
 
-  function addUsage(a: Usage, b: Usage): Usage {
-    return {
-      inputTokens: a.inputTokens + b.inputTokens,
-      outputTokens: a.outputTokens + b.outputTokens,
-      cacheReadTokens: (a.cacheReadTokens ?? 0) + (b.cacheReadTokens ?? 0),
-      cacheWriteTokens: (a.cacheWriteTokens ?? 0) + (b.cacheWriteTokens ?? 0),
-    };
-  }
-  const zero = (): Usage => ({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 });
-
-  /** Turns a call's outcome into an answer or a reason; a configuration failure stops the run. */
-  function judge(q: QuestionId, outcome: JsonResponse | unknown, n: number): Answer {
-    if (outcome instanceof Error || !(outcome && typeof outcome === 'object' && 'value' in outcome)) {
-      const c = classifyError(outcome, deps.now);
-      if (c.kind === 'config') {
-        fatal ??= outcome instanceof LlmConfigError ? outcome : new LlmConfigError(c.reason);
-        throw fatal;
-      }
-      const invalid = outcome instanceof InvalidAnswerError;
-      return { ok: false, reason: c.reason, usage: invalid ? outcome.usage : zero(), repairable: invalid };
-    }
-    const resp = outcome as JsonResponse;
-    const v = validateAnswer(q, resp.value, n);
-    return v.ok
-      ? { ok: true, facets: v.facets, usage: resp.usage }
-      : { ok: false, reason: v.reason, usage: resp.usage, repairable: true };
-  }
-
-  async function settled(req: JsonRequest): Promise<JsonResponse | unknown> {
-    try {
-      return await call(req);
-    } catch (err) {
-      return err;
-    }
-  }
-
-  async function ask(
+  /**
+   * One facet question about one conversation through the shared `ask` (one repair attempt for an
+   * unusable answer). A configuration failure stops the run; any other failure fails this conversation.
+   */
+  async function askQuestion(
     q: QuestionId,
     conv: Conversation,
     n: number,
     prefetched: JsonResponse | Error | undefined,
   ): Promise<Answer> {
-    const req = buildRequest(q, prompts.get(q)!, conv, { maxTranscriptChars });
     // A batch item that failed in transit (not a bad answer) is simply asked again, synchronously.
-    const usable =
-      prefetched !== undefined &&
-      (!(prefetched instanceof Error) || prefetched instanceof InvalidAnswerError);
-    const first = judge(q, usable ? prefetched : await settled(req), n);
-    // Only a bad answer (wrong shape, wrong sentiment length, not JSON) earns the repair attempt.
-    if (first.ok || !first.repairable) return first;
-    stats.repairs++;
-    const second = judge(q, await settled(repairRequest(req, first.reason)), n);
-    const usage = addUsage(first.usage, second.usage);
-    if (second.ok) return { ...second, usage };
-    return {
-      ok: false,
-      reason: `invalid answer after one repair: ${second.reason}`,
-      usage,
-      repairable: false,
-    };
+    const first =
+      prefetched instanceof InvalidAnswerError || !(prefetched instanceof Error) ? prefetched : undefined;
+    const a = await ask(call, facetQuestion(q, prompts.get(q)!, conv, { maxTranscriptChars }), {
+      first,
+      check: (answer) => answerProblem(answer, n),
+      onRepair: () => {
+        stats.repairs++;
+      },
+    });
+    if (a.ok) return { ok: true, facets: toPartialFacets(a.value), usage: a.usage };
+    if (a.failure === 'transport') {
+      const c = classifyError(a.error, deps.now);
+      if (c.kind === 'config') {
+        fatal ??= a.error instanceof LlmConfigError ? a.error : new LlmConfigError(c.reason);
+        throw fatal;
+      }
+      return { ok: false, reason: c.reason, usage: a.usage };
+    }
+    const reason = a.attempts > 1 ? `invalid answer after one repair: ${a.problem}` : a.problem;
+    return { ok: false, reason, usage: a.usage };
   }
 
   async function answerConversation(
@@ -210,13 +180,13 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
         ...errorFacets(0, ''),
         status: { kind: 'insufficientInput', reason: 'no user messages' },
       };
-      return { facets, usage: zero() };
+      return { facets, usage: zeroUsage() };
     }
-    let usage = zero();
+    let usage: Usage = zeroUsage();
     const parts: PartialFacets = {};
     for (const [qi, q] of questions.entries()) {
-      const a = await ask(q, conv, n, prefetched?.get(customId(key, qi)));
-      usage = addUsage(usage, a.usage);
+      const a = await askQuestion(q, conv, n, prefetched?.get(customId(key, qi)));
+      usage = sumUsage(usage, a.usage);
       if (!a.ok) {
         stats.errors++;
         return { facets: errorFacets(n, split ? `${q}: ${a.reason}` : a.reason), usage };
@@ -242,16 +212,14 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     model: config.client.model,
     promptVersion: identity.version,
     parameters,
+    batchSize: 64,
+    storesResults: true,
+    llm: config.client,
+    costOf: config.costOf ?? (() => null),
     stats,
     client: config.client,
     async extractFacets(conversations) {
-      const keyParts = {
-        engine: config.name,
-        model: config.client.model,
-        promptVersion: identity.version,
-        parameters,
-      };
-      const keys = conversations.map((c) => resultKey(c, keyParts));
+      const keys = conversations.map((c) => resultKey(c, engine));
       let prefetched: Map<string, JsonResponse | Error> | undefined;
       if (config.batch) {
         const items: BatchItem[] = [];
@@ -260,7 +228,7 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
           questions.forEach((q, qi) => {
             items.push({
               customId: customId(keys[i], qi),
-              request: buildRequest(q, prompts.get(q)!, conv, { maxTranscriptChars }),
+              request: requestFor(facetQuestion(q, prompts.get(q)!, conv, { maxTranscriptChars })),
             });
           });
         });
@@ -282,13 +250,7 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
         if (fatal) throw fatal;
         return answerConversation(conv, prefetched, keys[i]);
       });
-      for (const r of results) {
-        const u = r.usage;
-        stats.usage.inputTokens += u.inputTokens;
-        stats.usage.outputTokens += u.outputTokens;
-        stats.usage.cacheReadTokens += u.cacheReadTokens ?? 0;
-        stats.usage.cacheWriteTokens += u.cacheWriteTokens ?? 0;
-      }
+      for (const r of results) addUsage(stats.usage, r.usage);
       const errors = stats.errors - before.errors;
       if (errors > 0 || stats.retries > before.retries)
         deps.log(

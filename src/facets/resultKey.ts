@@ -1,21 +1,19 @@
+/**
+ * The identity of one engine answer: a hash of the conversation's content (roles and text, not its id
+ * or file position) and of the engine's identity (name, model, prompt or rules version, parameters).
+ * The run store keys results by it and the LLM engine names batch items after it, so the same
+ * question is never paid for twice. API keys never go in.
+ */
 import { createHash } from 'node:crypto';
 import type { Conversation } from '../conversation/model.js';
+import type { FacetEngine } from './engine.js';
 
-export interface CacheKeyParts {
-  engine: string;
-  model: string;
-  promptVersion: string;
-  parameters: Readonly<Record<string, unknown>>;
-}
+export type EngineIdentity = Pick<FacetEngine, 'name' | 'model' | 'promptVersion' | 'parameters'>;
 
-/**
- * The cache key of one result: a hash of the conversation's content (roles and text, not its id or
- * file position), the prompt version, the model and the parameters. API keys never go in.
- */
-export function resultKey(conv: Pick<Conversation, 'messages'>, parts: CacheKeyParts): string {
+export function resultKey(conv: Pick<Conversation, 'messages'>, engine: EngineIdentity): string {
   const h = createHash('sha256');
-  h.update(`${parts.engine}\u0000${parts.model}\u0000${parts.promptVersion}\u0000`);
-  h.update(stableStringify(parts.parameters));
+  h.update(`${engine.name}\u0000${engine.model}\u0000${engine.promptVersion}\u0000`);
+  h.update(stableStringify(engine.parameters));
   for (const m of conv.messages) {
     h.update(`\u0001${m.role}\u0002`);
     h.update(m.content);

@@ -14,8 +14,8 @@ import {
   CLOCK_SKEW_MS,
   SUBMISSION_TAG_KEY,
   type SubmissionQuery,
-} from './batch.js';
-import { InvalidAnswerError, type JsonRequest, type JsonResponse, type LlmClient } from './client.js';
+} from '../batch.js';
+import { InvalidAnswerError, type JsonRequest, type JsonResponse, type LlmClient } from '../client.js';
 
 export const DEFAULT_OPENAI_MODEL = 'gpt-4.1-mini';
 

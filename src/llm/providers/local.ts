@@ -11,7 +11,7 @@ import {
   type JsonResponse,
   type LlmClient,
   LlmConfigError,
-} from './client.js';
+} from '../client.js';
 
 /** The slice of node-llama-cpp this file uses (so tests can inject a stand-in importer). */
 export type LlamaModule = typeof import('node-llama-cpp');

@@ -34,6 +34,6 @@ export async function createEngine(name: EngineName, options: EngineOptions = {}
     const { createOfflineEngine } = await import('./offline/engine.js');
     return createOfflineEngine();
   }
-  const { createLlmEngine } = await import('./llm/engines.js');
+  const { createLlmEngine } = await import('./llm/createLlmEngine.js');
   return createLlmEngine(name, options);
 }

@@ -1,0 +1,53 @@
+/**
+ * The provenance of a run, as report.json records it: versions, engine, seed, thresholds, the gates
+ * that ran, input files with their SHA-256, token usage and cost, and the accuracy the engine vouches for.
+ */
+import { basename } from 'node:path';
+import type { FacetEngine } from '../facets/engine.js';
+import type { Usage } from '../llm/usage.js';
+import type { PrivacyAuditor } from '../privacy/audit.js';
+import type { Thresholds } from '../privacy/thresholds.js';
+import type { Provenance } from '../report/types.js';
+import { VERSION } from '../version.js';
+import type { IngestTally } from './ingest.js';
+
+export interface RunDescription {
+  engine: FacetEngine;
+  tally: IngestTally;
+  usage: Usage;
+  thresholds: Thresholds;
+  auditor: Pick<PrivacyAuditor, 'description'>;
+  /** Settings that changed what was analysed. */
+  limit?: number;
+  sample?: number;
+  /** Accuracy figures to quote instead of the engine's own (from `affectlens validate`). */
+  validation?: Provenance['validation'];
+}
+
+export async function describeRun(run: RunDescription): Promise<Provenance> {
+  const { engine, thresholds } = run;
+  return {
+    affectlensVersion: VERSION,
+    engine: engine.name,
+    model: engine.model,
+    promptVersion: engine.promptVersion,
+    parameters: { ...engine.parameters, limit: run.limit ?? null, sample: run.sample ?? null },
+    inputs: await Promise.all(
+      run.tally.files.map(async (f) => ({
+        // The basename only: a full path can name the person or machine that ran the export.
+        file: basename(f),
+        ...(await run.tally.digests.of(f)),
+        format: run.tally.formats.get(f) ?? 'unknown',
+      })),
+    ),
+    tokenUsage: run.usage,
+    costUSD: engine.costOf(run.usage),
+    gatesRun: [
+      'pii-free summaries (layer 1)',
+      `aggregation thresholds: ${thresholds.minUsers} users and ${thresholds.minConversations} conversations (layer 2)`,
+      'group-describing cluster names (layer 3)',
+      `privacy audit: ${run.auditor.description} and PII detector (layer 4)`,
+    ],
+    validation: run.validation ?? engine.accuracy?.(),
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * Which prompt file each model-backed step uses. Changing a step's wording means adding a new
+ * versioned file in prompts/ and pointing its entry here; the old file stays for reproducibility.
+ */
+export const PROMPT_FILES = {
+  /** Every facet in one call. */
+  facets: 'facets.v1.md',
+  /** One question per call (`--split-facets`), as Clio asks them. */
+  'facet-content-creation': 'facet-content-creation.v1.md',
+  'facet-categories': 'facet-categories.v1.md',
+  'facet-pushback': 'facet-pushback.v1.md',
+  'facet-sentiment': 'facet-sentiment.v1.md',
+  'facet-concern': 'facet-concern.v1.md',
+  /** Names and describes one topic cluster. */
+  'cluster-name': 'cluster-name.v1.md',
+  /** Rates how identifying one outgoing text is. */
+  'privacy-audit': 'privacy-audit.v1.md',
+} as const;
+
+export type PromptId = keyof typeof PROMPT_FILES;
