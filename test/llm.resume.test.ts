@@ -38,7 +38,10 @@ let distDir: string;
 beforeAll(() => {
   workDir = mkdtempSync(join(tmpdir(), 'affectlens-kill-'));
   distDir = join(workDir, 'dist');
-  transpileGraph(['src/facets/llm/createLlmEngine.ts', 'src/pipeline/extract.ts', 'src/store/runStore.ts'], distDir);
+  transpileGraph(
+    ['src/facets/llm/createLlmEngine.ts', 'src/pipeline/extract.ts', 'src/store/runStore.ts'],
+    distDir,
+  );
   // Bare imports (openai, zod...) resolve through a node_modules next to the transpiled files.
   symlinkSync(join(ROOT, 'node_modules'), join(workDir, 'node_modules'), 'dir');
   writeFileSync(join(workDir, 'package.json'), '{"type":"module"}\n');

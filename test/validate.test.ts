@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../src/conversation/model.js';
 import type { Facets, SentimentValue } from '../src/facets/schema.js';
-import {
-  formatValidationReport,
-  type LabelledItem,
-  sentimentChangeOf,
-  validateFacets,
-} from '../src/facets/validate.js';
+import { sentimentChangeOf } from '../src/facets/sentimentChange.js';
+import { formatValidationReport, type LabelledItem, validateFacets } from '../src/facets/validate.js';
 
 function item(users: string[], labels: Record<string, unknown>, position = 1): LabelledItem {
   const messages: Conversation['messages'] = [];
@@ -108,15 +104,19 @@ describe('validateFacets', () => {
     ];
     const results = [
       s([-1, -1, -0.5, 0, 0.5, 0.5]),
-      s([0, 0, 0, 0, 0, 0.5]),
+      s([0, 0, 0, 0, 0, 0]),
       s([0, 0, 0, 0, 0, 0]),
       facets({}),
     ];
     const r = validateFacets(items, results);
     expect(r.sentimentChange).toMatchObject({ n: 3, correct: 2 });
+    // Read with the report's band: one step on one of the last three messages (+1/6) is a change, so
+    // an "unchanged" label is missed by it.
+    const oneStep = validateFacets([items[1]], [s([0, 0, 0, 0, 0, 0.5])]);
+    expect(oneStep.sentimentChange).toMatchObject({ n: 1, correct: 0 });
     expect(r.sentimentChange?.byOutcome.worse).toEqual({ n: 1, correct: 0 });
     expect(sentimentChangeOf([-1, -1, -1, 1, 1, 1])).toBe(2);
-    expect(sentimentChangeOf([0, 0])).toBeUndefined();
+    expect(sentimentChangeOf([0, 0])).toBeNull();
   });
 
   it('leaves engine errors out and counts them', () => {

@@ -5,6 +5,13 @@
  */
 import type { Category } from '../facets/schema.js';
 import {
+  changeDirection,
+  SENTIMENT_MIN_HUMAN_MESSAGES,
+  SENTIMENT_SAME_BAND,
+  SENTIMENT_WINDOW,
+  sentimentChangeOf,
+} from '../facets/sentimentChange.js';
+import {
   GroupTally,
   type Shown,
   type Suppressed,
@@ -16,15 +23,6 @@ import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
 import { type Interval, percentileBootstrapMeanInterval } from './intervals.js';
 import type { AnalysisRecord } from './record.js';
 
-export const SENTIMENT_MIN_HUMAN_MESSAGES = 6;
-export const SENTIMENT_WINDOW = 3;
-/**
- * A change within ±0.1 counts as "same". Means of three values on the 0.5-step scale move in steps of
- * 1/6 ≈ 0.167, so ±0.1 means "exactly unchanged" and every non-zero change counts as better or worse;
- * the band only guards against floating-point dust.
- */
-export const SENTIMENT_SAME_BAND = 0.1;
-
 export interface SentimentOptions {
   seed: number;
   resamples?: number;
@@ -33,15 +31,8 @@ export interface SentimentOptions {
 
 /** mean(last 3) − mean(first 3), or null when the conversation is too short or its sentiment is missing. */
 export function conversationSentimentChange(r: AnalysisRecord): number | null {
-  const s = r.facets.sentiment;
-  if (r.humanMessages < SENTIMENT_MIN_HUMAN_MESSAGES || s.length < SENTIMENT_MIN_HUMAN_MESSAGES) return null;
-  let first = 0;
-  let last = 0;
-  for (let i = 0; i < SENTIMENT_WINDOW; i++) {
-    first += s[i];
-    last += s[s.length - 1 - i];
-  }
-  return (last - first) / SENTIMENT_WINDOW;
+  if (r.humanMessages < SENTIMENT_MIN_HUMAN_MESSAGES) return null;
+  return sentimentChangeOf(r.facets.sentiment);
 }
 
 export interface ChangeDistribution {
@@ -108,8 +99,9 @@ function changeFigures(
   let worse = 0;
   for (const x of v) {
     sum += x;
-    if (x > SENTIMENT_SAME_BAND) better++;
-    else if (x < -SENTIMENT_SAME_BAND) worse++;
+    const d = changeDirection(x);
+    if (d === 'better') better++;
+    else if (d === 'worse') worse++;
   }
   const same = n - better - worse;
   const interval = percentileBootstrapMeanInterval(v, {

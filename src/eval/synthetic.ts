@@ -10,13 +10,8 @@
 import type { Conversation } from '../conversation/model.js';
 import { createEngine } from '../facets/createEngine.js';
 import type { Facets } from '../facets/schema.js';
-import {
-  fmt,
-  formatValidationReport,
-  type LabelledItem,
-  sentimentChangeOf,
-  validateFacets,
-} from '../facets/validate.js';
+import { changeDirection, sentimentChangeOf } from '../facets/sentimentChange.js';
+import { fmt, formatValidationReport, type LabelledItem, validateFacets } from '../facets/validate.js';
 import { generateConversations, type SynthOptions, type SynthRecord } from '../synth/generate.js';
 import { truthLabels } from '../synth/write.js';
 import type { EvalSection } from './sections.js';
@@ -62,9 +57,10 @@ function arcAgreement(records: readonly SynthRecord[], facets: readonly Facets[]
   const byArc = new Map<string, { n: number; ok: number }>();
   records.forEach((r, i) => {
     const delta = sentimentChangeOf(facets[i].sentiment);
-    if (delta === undefined || facets[i].status.kind === 'error') return;
+    if (delta === null || facets[i].status.kind === 'error') return;
     const arc = r.truth.sentimentArc;
-    const ok = arc === 'improving' ? delta > 0 : arc === 'worsening' ? delta < 0 : Math.abs(delta) <= 0.25;
+    const expected = arc === 'improving' ? 'better' : arc === 'worsening' ? 'worse' : 'same';
+    const ok = changeDirection(delta) === expected;
     const b = byArc.get(arc) ?? { n: 0, ok: 0 };
     b.n++;
     if (ok) b.ok++;

@@ -15,6 +15,12 @@ import {
   multilabelMetrics,
 } from './metrics.js';
 import { CATEGORIES, type Category, type Facets, SENTIMENT_VALUES } from './schema.js';
+import {
+  changeDirection,
+  SENTIMENT_MIN_HUMAN_MESSAGES,
+  SENTIMENT_SAME_BAND,
+  sentimentChangeOf,
+} from './sentimentChange.js';
 
 export interface LabelledItem {
   conversation: Conversation;
@@ -62,10 +68,9 @@ export interface ValidationReport {
   sentimentChange?: SentimentChangeReport;
 }
 
-/** |change| at or below this counts as unchanged (half of one step on the 5-point scale). */
-export const UNCHANGED_BAND = 0.25;
-const MIN_MESSAGES_FOR_CHANGE = 6;
 const SENTIMENT_KEYS = SENTIMENT_VALUES.map(String);
+/** The report's direction that agrees with each labelled outcome. */
+const EXPECTED_DIRECTION = { improved: 'better', unchanged: 'same', worse: 'worse' } as const;
 const POLARITIES = ['negative', 'neutral', 'positive'];
 
 function where(item: LabelledItem): string {
@@ -131,12 +136,6 @@ function pearson(xs: readonly number[], ys: readonly number[]): number {
     syy += (ys[i] - my) ** 2;
   }
   return sxx === 0 || syy === 0 ? Number.NaN : sxy / Math.sqrt(sxx * syy);
-}
-
-/** Mean of the last three user-message sentiments minus the mean of the first three. */
-export function sentimentChangeOf(sentiment: readonly number[]): number | undefined {
-  if (sentiment.length < MIN_MESSAGES_FOR_CHANGE) return undefined;
-  return mean(sentiment.slice(-3)) - mean(sentiment.slice(0, 3));
 }
 
 export function validateFacets(items: readonly LabelledItem[], results: readonly Facets[]): ValidationReport {
@@ -229,15 +228,10 @@ export function validateFacets(items: readonly LabelledItem[], results: readonly
     const end = item.labels.intensity_end;
     if (typeof start === 'number' && typeof end === 'number') {
       const delta = sentimentChangeOf(r.sentiment);
-      if (delta !== undefined) {
+      if (delta !== null) {
         // Intensity is of the negative emotion: a decrease means the user felt better.
         const outcome = end < start ? 'improved' : end === start ? 'unchanged' : 'worse';
-        const ok =
-          outcome === 'improved'
-            ? delta > UNCHANGED_BAND
-            : outcome === 'unchanged'
-              ? Math.abs(delta) <= UNCHANGED_BAND
-              : delta < -UNCHANGED_BAND;
+        const ok = changeDirection(delta) === EXPECTED_DIRECTION[outcome];
         change.n++;
         if (ok) change.correct++;
         change.byOutcome[outcome] ??= { n: 0, correct: 0 };
@@ -282,9 +276,9 @@ export function validateFacets(items: readonly LabelledItem[], results: readonly
       ...change,
       share: change.correct / change.n,
       rule:
-        `conversations with intensity labels and >= ${MIN_MESSAGES_FOR_CHANGE} user messages; change = mean of last 3 ` +
-        `minus first 3 predicted sentiments; improved (intensity fell) needs change > ${UNCHANGED_BAND}, ` +
-        `unchanged needs |change| <= ${UNCHANGED_BAND}, worse needs change < -${UNCHANGED_BAND}`,
+        `conversations with intensity labels and >= ${SENTIMENT_MIN_HUMAN_MESSAGES} user messages; change = mean of last 3 ` +
+        `minus first 3 predicted sentiments, read as the report reads it: improved (intensity fell) needs ` +
+        `change > ${SENTIMENT_SAME_BAND}, unchanged |change| <= ${SENTIMENT_SAME_BAND}, worse change < -${SENTIMENT_SAME_BAND}`,
     };
   }
   return report;
