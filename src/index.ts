@@ -8,24 +8,12 @@
  * Everything exported here is the supported API; deeper imports are internal and may change.
  */
 
-// The whole run.
-export {
-  type AnalyzeDeps,
-  type AnalyzeOptions,
-  type AnalyzeProgress,
-  type AnalyzeResult,
-  analyzeLogs,
-} from './pipeline/analyze.js';
-
 // Reading logs.
 export { FORMAT_NAMES, type FormatName, type ReadItem, type ReadOptions } from './conversation/formats.js';
 export { type InspectSummary, inspectInputs } from './conversation/inspect.js';
 export { type Conversation, ConversationSchema, type Message } from './conversation/model.js';
 export type { QuarantineEntry } from './conversation/quarantine.js';
 export { readConversationBatches, readConversations } from './conversation/read.js';
-
-// Engines and facets.
-export type { EngineAccuracy } from './facets/accuracy.js';
 export { createEngine, type EngineOptions } from './facets/createEngine.js';
 export {
   type Deps,
@@ -35,6 +23,8 @@ export {
   type FacetEngine,
   type FacetResult,
 } from './facets/engine.js';
+// Engines and facets.
+export type { EngineAccuracy } from './facets/engineAccuracy.js';
 export {
   CATEGORIES,
   type Category,
@@ -47,15 +37,23 @@ export {
 } from './facets/schema.js';
 export { type LabelledItem, type ValidationReport, validateFacets } from './facets/validate.js';
 export type { Usage } from './llm/usage.js';
+// The whole run.
+export {
+  type AnalyzeDeps,
+  type AnalyzeOptions,
+  type AnalyzeProgress,
+  type AnalyzeResult,
+  analyzeLogs,
+} from './pipeline/analyze.js';
 
 // Privacy thresholds.
 export { DEFAULT_THRESHOLDS, type Thresholds } from './privacy/thresholds.js';
 
 // The report.
 export { buildReport } from './report/build.js';
-export { REPORT_SCHEMA_VERSION, type Report, ReportSchema } from './report/schema.js';
-export type { Provenance, ReportInput } from './report/types.js';
-export { type WriteReportOptions, writeReport } from './report/write.js';
+export type { Provenance, ReportInput } from './report/reportInput.js';
+export { REPORT_SCHEMA_VERSION, type Report, ReportSchema } from './report/reportSchema.js';
+export { type WriteReportOptions, writeReport } from './report/writeReport.js';
 
 // Synthetic corpora with known truth.
 export { generateConversations, type SynthOptions, type SynthRecord } from './synth/generate.js';

@@ -3,9 +3,9 @@ import { AnalysisAccumulator, accumulateAnalyses } from '../src/analysis/accumul
 import { funnel } from '../src/analysis/funnel.js';
 import { longConversations } from '../src/analysis/long.js';
 import { prevalence } from '../src/analysis/prevalence.js';
-import { pushback } from '../src/analysis/pushback.js';
+import { pushback } from '../src/analysis/pushbackRates.js';
 import type { AnalysisRecord } from '../src/analysis/record.js';
-import { sentimentChange } from '../src/analysis/sentiment.js';
+import { sentimentChange } from '../src/analysis/sentimentFigures.js';
 import { perUser } from '../src/analysis/users.js';
 import type { SentimentValue } from '../src/facets/schema.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../src/privacy/thresholds.js';

@@ -8,11 +8,11 @@ import {
 } from '../src/analysis/intervals.js';
 import { longConversations } from '../src/analysis/long.js';
 import { prevalence } from '../src/analysis/prevalence.js';
-import { pushback } from '../src/analysis/pushback.js';
+import { pushback } from '../src/analysis/pushbackRates.js';
 import type { AnalysisRecord } from '../src/analysis/record.js';
-import { conversationSentimentChange, sentimentChange } from '../src/analysis/sentiment.js';
+import { conversationSentimentChange, sentimentChange } from '../src/analysis/sentimentFigures.js';
 import { perUser } from '../src/analysis/users.js';
-import type { TopicTree } from '../src/cluster/types.js';
+import type { TopicTree } from '../src/cluster/topicTreeTypes.js';
 import type { Category, SentimentValue } from '../src/facets/schema.js';
 import type { Thresholds } from '../src/privacy/thresholds.js';
 import { gateTopicTree } from '../src/privacy/topicTrees.js';

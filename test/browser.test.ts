@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/report/build.js';
-import { writeReport } from '../src/report/write.js';
+import { writeReport } from '../src/report/writeReport.js';
 import { fixtureInput, HOSTILE_NAME } from './report-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -14,7 +14,7 @@ import { createLlmEngine } from '../src/facets/llm/createLlmEngine.js';
 import { createOfflineEngine } from '../src/facets/offline/engine.js';
 import { analyzeLogs } from '../src/pipeline/analyze.js';
 import { generateConversations, type SynthRecord } from '../src/synth/generate.js';
-import { writeSynthCorpus } from '../src/synth/write.js';
+import { writeSynthCorpus } from '../src/synth/writeCorpus.js';
 import { type FakeLlmServer, startFakeLlmServer } from './helpers/fakeLlmServer.js';
 
 let dir: string;

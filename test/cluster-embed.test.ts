@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clusterTopics } from '../src/cluster/clusterTopics.js';
 import { withEmbeddingCache } from '../src/cluster/embedder.js';
+import { createOfflineClusterDeps } from '../src/cluster/offlineDeps.js';
 import { createOfflineEmbedder } from '../src/cluster/offlineEmbedder.js';
 import { createOpenAiEmbedder } from '../src/cluster/openaiEmbedder.js';
-import { clusterTopics, createOfflineClusterDeps } from '../src/cluster/topics.js';
 import { EmbeddingCache } from '../src/store/embeddingCache.js';
 import { startFakeLlmServer } from './helpers/fakeLlmServer.js';
 

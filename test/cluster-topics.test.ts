@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { clusterTopics, type TopicItem } from '../src/cluster/clusterTopics.js';
 import { createLlmNamer } from '../src/cluster/llmNamer.js';
-import { clusterTopics, createOfflineClusterDeps, type TopicItem } from '../src/cluster/topics.js';
-import type { TopicNode } from '../src/cluster/types.js';
+import { createOfflineClusterDeps } from '../src/cluster/offlineDeps.js';
+import type { TopicNode } from '../src/cluster/topicTreeTypes.js';
 import type { JsonRequest, JsonResponse, LlmClient } from '../src/llm/client.js';
 import { createLlmAuditor } from '../src/privacy/audit.js';
 import { FIRST_NAMES, isUnambiguousName, SURNAMES_COMMON } from '../src/privacy/names.js';

@@ -183,9 +183,8 @@ describe('keys stay out of the store, the logs and the cache key', () => {
     const s = await fake({ apiKey: secret });
     const dir = mkdtempSync(join(tmpdir(), 'affectlens-key-'));
     const logs: string[] = [];
-    const { RunStore } = await import('../src/store/runStore.js');
-    const { extractFacetsWithStore } = await import('../src/pipeline/extract.js');
-    const store = RunStore.open(join(dir, 'results.jsonl'));
+    const { extractFacetsWithStore, openResultStore } = await import('../src/pipeline/extract.js');
+    const store = openResultStore(join(dir, 'results.jsonl'));
     const engine = await createLlmEngine('anthropic', {
       ...opts({ env: { ANTHROPIC_API_KEY: secret, ANTHROPIC_BASE_URL: s.url } }),
       deps: { now: () => Date.now(), seed: 1, log: (l) => logs.push(l) },

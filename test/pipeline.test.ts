@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineEngine } from '../src/facets/offline/engine.js';
 import { createOfflineEnginePool } from '../src/facets/offline/pool.js';
 import { analyzeLogs } from '../src/pipeline/analyze.js';
-import type { Report } from '../src/report/schema.js';
+import type { Report } from '../src/report/reportSchema.js';
 import { generateConversations } from '../src/synth/generate.js';
-import { writeSynthCorpus } from '../src/synth/write.js';
+import { writeSynthCorpus } from '../src/synth/writeCorpus.js';
 
 const deps = (seed = 1) => ({ now: () => 0, seed, log: () => {}, engine: createOfflineEngine() });
 

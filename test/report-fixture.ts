@@ -4,11 +4,11 @@
  * interpersonal advice and coaching most common, a little companionship and roleplay, a few errors.
  */
 import type { AnalysisRecord } from '../src/analysis/record.js';
-import type { TopicNode, TopicTree } from '../src/cluster/types.js';
+import type { TopicNode, TopicTree } from '../src/cluster/topicTreeTypes.js';
 import type { Category, Facets, PushbackReason, SentimentValue } from '../src/facets/schema.js';
 import { emptyGateCounts } from '../src/privacy/gateCounts.js';
 import { DEFAULT_THRESHOLDS } from '../src/privacy/thresholds.js';
-import type { RecordsReportInput } from '../src/report/types.js';
+import type { RecordsReportInput } from '../src/report/reportInput.js';
 
 export const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/report/build.js';
-import { reportJsonSchemaText } from '../src/report/schema.js';
+import { reportJsonSchemaText } from '../src/report/reportSchema.js';
 import { fixtureInput } from './report-fixture.js';
 
 const SCHEMA_FILE = new URL('../schema/report.schema.json', import.meta.url);

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { wilsonInterval } from '../src/analysis/intervals.js';
-import type { TopicGroupId } from '../src/cluster/types.js';
+import type { TopicGroupId } from '../src/cluster/topicTreeTypes.js';
 import { buildReport } from '../src/report/build.js';
 import { renderFigures } from '../src/report/charts.js';
 import { CSV_TABLES, csvCell, csvTable, topicsCsv } from '../src/report/csv.js';
 import { escapeHtml } from '../src/report/escape.js';
 import { renderHtml } from '../src/report/html.js';
-import { ReportSchema } from '../src/report/schema.js';
-import { reportJson, writeReport } from '../src/report/write.js';
+import { ReportSchema } from '../src/report/reportSchema.js';
+import { reportJson, writeReport } from '../src/report/writeReport.js';
 import { fixtureInput, HOSTILE_NAME, record } from './report-fixture.js';
 
 afterEach(() => {

@@ -4,8 +4,8 @@ import { CATEGORIES, type SentimentValue } from '../src/facets/schema.js';
 import { resolveSlot, slotsOf } from '../src/synth/fill.js';
 import { DEFAULT_CATEGORY_MIX, generateConversations, type SynthRecord } from '../src/synth/generate.js';
 import { OPENING_POSITIVE, SENTIMENT_PREFIX, SENTIMENT_PREFIX_ZH } from '../src/synth/phrases.js';
-import { PUSHBACK_SCENES } from '../src/synth/pushback.js';
-import { TOPIC_TREE, TOPICS_BY_ID } from '../src/synth/topics.js';
+import { PUSHBACK_SCENES } from '../src/synth/pushbackScenes.js';
+import { TOPIC_TREE, TOPICS_BY_ID } from '../src/synth/topicTree.js';
 
 const all = (opts: Parameters<typeof generateConversations>[0]): SynthRecord[] => [
   ...generateConversations(opts),

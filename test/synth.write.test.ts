@@ -5,7 +5,12 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Conversation } from '../src/conversation/model.js';
 import { generateConversations, type SynthRecord } from '../src/synth/generate.js';
-import { SYNTH_FORMATS, type SynthFormat, truthSidecarPath, writeSynthCorpus } from '../src/synth/write.js';
+import {
+  SYNTH_FORMATS,
+  type SynthFormat,
+  truthSidecarPath,
+  writeSynthCorpus,
+} from '../src/synth/writeCorpus.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'affectlens-synth-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -15,9 +15,13 @@ import { type Funnel, FunnelAccumulator, type FunnelInputCounts } from './funnel
 import { effectiveCategories } from './groups.js';
 import { isLongConversation, type LongConversations, LongConversationsAccumulator } from './long.js';
 import { type Prevalence, PrevalenceAccumulator } from './prevalence.js';
-import { type Pushback, PushbackAccumulator } from './pushback.js';
+import { type Pushback, PushbackAccumulator } from './pushbackRates.js';
 import type { AnalysisRecord } from './record.js';
-import { type SentimentChange, SentimentChangeAccumulator, type SentimentOptions } from './sentiment.js';
+import {
+  type SentimentChange,
+  SentimentChangeAccumulator,
+  type SentimentOptions,
+} from './sentimentFigures.js';
 import { type PerUser, PerUserAccumulator } from './users.js';
 
 /** An affective or very long conversation, as the topic and pushback-reason clustering need it. */

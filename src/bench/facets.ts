@@ -7,8 +7,8 @@ import type { Conversation } from '../conversation/model.js';
 import { offlineFacets } from '../facets/offline/facets.js';
 import { normalise, tokenise } from '../facets/offline/text.js';
 import { createRng } from '../util/random.js';
+import type { BenchSection } from './benchSection.js';
 import { type Measurement, measure, medianOf } from './harness.js';
-import type { BenchSection } from './sections.js';
 
 const N = 20_000;
 const GOAL = 5_000;

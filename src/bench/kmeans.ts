@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { kmeans } from '../cluster/kmeans.js';
 import { createRng } from '../util/random.js';
+import type { BenchSection } from './benchSection.js';
 import { benchCacheDir, measure } from './harness.js';
-import type { BenchSection } from './sections.js';
 
 const N = 100_000;
 const DIM = 256;

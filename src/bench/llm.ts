@@ -10,8 +10,8 @@ import { DEFAULT_MAX_TRANSCRIPT_CHARS, facetQuestion, loadFacetPrompt } from '..
 import { requestFor } from '../llm/ask.js';
 import { sampleConversations, startFakeLlmServer } from '../llm/fakeServer.js';
 import { mapWithConcurrency } from '../llm/rateLimit.js';
+import type { BenchSection } from './benchSection.js';
 import { measure } from './harness.js';
-import type { BenchSection } from './sections.js';
 
 const LATENCY_MS = 300;
 const CONCURRENCY = 32;

@@ -2,6 +2,7 @@
  * `npm run bench [section...]`: every benchmark section, or only those named.
  * Each section measures a bare baseline in the same run and reports a ratio.
  */
+
 import { formatMeasurement, type Measurement, writeResults } from './harness.js';
 import { SECTIONS } from './sections.js';
 

@@ -13,10 +13,10 @@ import { createOfflineEnginePool } from '../facets/offline/pool.js';
 import type { Facets } from '../facets/schema.js';
 import { analyzeLogs } from '../pipeline/analyze.js';
 import { generateConversations } from '../synth/generate.js';
-import { writeSynthCorpus } from '../synth/write.js';
+import { writeSynthCorpus } from '../synth/writeCorpus.js';
+import type { BenchSection } from './benchSection.js';
 import { benchCacheDir, measure } from './harness.js';
 import { bareJsonl } from './readers.js';
-import type { BenchSection } from './sections.js';
 
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
 

@@ -11,8 +11,8 @@ import type { FormatName } from '../conversation/formats.js';
 import { readConversations } from '../conversation/read.js';
 import { jsonArrayRecords } from '../conversation/readers/jsonArray.js';
 import { createRng, pick, type Rng, randInt } from '../util/random.js';
+import type { BenchSection } from './benchSection.js';
 import { benchCacheDir, type Measurement, measure } from './harness.js';
-import type { BenchSection } from './sections.js';
 
 const MB = 2 ** 20;
 /** AFFECTLENS_BENCH_READERS_SCALE=0.05 for a quick look; the figures that count use 1. */

@@ -11,8 +11,8 @@ import { buildReport } from '../report/build.js';
 import { renderHtml } from '../report/html.js';
 import { createRng, pick, randInt } from '../util/random.js';
 import { VERSION } from '../version.js';
+import type { BenchSection } from './benchSection.js';
 import { measure } from './harness.js';
-import type { BenchSection } from './sections.js';
 
 const N = Math.round(1_000_000 * (Number(process.env.AFFECTLENS_BENCH_REPORT_SCALE ?? 1) || 1));
 const CATS: Category[] = [

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { generateConversations, type SynthOptions } from '../synth/generate.js';
-import { SYNTH_FORMATS, type SynthFormat, writeSynthCorpus } from '../synth/write.js';
+import { SYNTH_FORMATS, type SynthFormat, writeSynthCorpus } from '../synth/writeCorpus.js';
 import { UsageError } from './errors.js';
 import { intOption } from './options.js';
 

@@ -1,8 +1,8 @@
 /** The offline cluster dependencies: no network, no download, deterministic for a seed. */
 import { createOfflineAuditor } from '../privacy/audit.js';
+import type { ClusterDeps } from './clusterTopics.js';
 import { createOfflineEmbedder } from './offlineEmbedder.js';
 import { createOfflineNamer } from './offlineNamer.js';
-import type { ClusterDeps } from './topics.js';
 
 export function createOfflineClusterDeps(seed: number): ClusterDeps {
   return {

@@ -7,7 +7,6 @@ import { FORMAT_NAMES, type FormatName } from './formats.js';
 import { InputError } from './quarantine.js';
 import { isObject } from './readers/common.js';
 import { singleObject } from './readers/document.js';
-import { FORMAT_LABELS } from './readers/index.js';
 import { jsonArrayRecords } from './readers/jsonArray.js';
 import { jsonlRecords } from './readers/lines.js';
 import {
@@ -16,6 +15,7 @@ import {
   decodeRecord,
   type RecordBatches,
 } from './readers/records.js';
+import { FORMAT_LABELS } from './readers/registry.js';
 import { byteChunks, readHead } from './readers/source.js';
 
 export interface FilePlan {

@@ -12,7 +12,6 @@ import type { FormatName, ReadItem, ReadOptions } from './formats.js';
 import { InputError, type QuarantineEntry, StrictModeError } from './quarantine.js';
 import { isObject, type RecordContext, type RecordResult } from './readers/common.js';
 import { documentRecords } from './readers/document.js';
-import { FORMAT_LABELS, RECORD_READERS } from './readers/index.js';
 import { jsonArrayRecords } from './readers/jsonArray.js';
 import { jsonlRecords } from './readers/lines.js';
 import { parquetRecords } from './readers/parquet.js';
@@ -22,6 +21,7 @@ import {
   decodeRecord,
   type RecordBatches,
 } from './readers/records.js';
+import { FORMAT_LABELS, RECORD_READERS } from './readers/registry.js';
 import { byteChunks } from './readers/source.js';
 
 /**

@@ -15,7 +15,7 @@ import { offlineFacets } from '../facets/offline/facets.js';
 import type { Facets } from '../facets/schema.js';
 import { fmt, type LabelledItem, type ValidationReport, validateFacets } from '../facets/validate.js';
 import { PACKAGE_ROOT } from '../version.js';
-import type { EvalSection } from './sections.js';
+import type { EvalSection } from './evalSection.js';
 
 const PACKAGE_ROOT_PATH = fileURLToPath(PACKAGE_ROOT);
 

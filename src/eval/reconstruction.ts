@@ -11,14 +11,15 @@
  *   opener — the user's first message, raw (what clustering without a summary step would see).
  */
 
-import { clusterTexts, createOfflineClusterDeps, hierarchyOptions } from '../cluster/topics.js';
+import { clusterTexts, hierarchyOptions } from '../cluster/clusterTopics.js';
+import { createOfflineClusterDeps } from '../cluster/offlineDeps.js';
 import { offlineFacets } from '../facets/offline/facets.js';
 import { CATEGORIES, type Category } from '../facets/schema.js';
 import type { MemberCluster } from '../privacy/clusterSuppression.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
 import { generateConversations } from '../synth/generate.js';
-import { TOPICS_BY_ID } from '../synth/topics.js';
-import type { EvalSection } from './sections.js';
+import { TOPICS_BY_ID } from '../synth/topicTree.js';
+import type { EvalSection } from './evalSection.js';
 
 const N = 8_000;
 const SEED = 1;

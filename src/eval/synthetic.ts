@@ -13,8 +13,8 @@ import type { Facets } from '../facets/schema.js';
 import { changeDirection, sentimentChangeOf } from '../facets/sentimentChange.js';
 import { fmt, formatValidationReport, type LabelledItem, validateFacets } from '../facets/validate.js';
 import { generateConversations, type SynthOptions, type SynthRecord } from '../synth/generate.js';
-import { truthLabels } from '../synth/write.js';
-import type { EvalSection } from './sections.js';
+import { truthLabels } from '../synth/writeCorpus.js';
+import type { EvalSection } from './evalSection.js';
 
 const CORPORA: { name: string; options: SynthOptions }[] = [
   { name: 'default mix (n=20,000, seed 7)', options: { n: 20_000, seed: 7 } },

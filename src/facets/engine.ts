@@ -7,7 +7,7 @@
 import type { Conversation } from '../conversation/model.js';
 import type { LlmClient } from '../llm/client.js';
 import type { Usage } from '../llm/usage.js';
-import type { EngineAccuracy } from './accuracy.js';
+import type { EngineAccuracy } from './engineAccuracy.js';
 import type { Facets } from './schema.js';
 
 export const ENGINE_NAMES = ['offline', 'anthropic', 'openai', 'local'] as const;
@@ -49,6 +49,28 @@ export interface FacetEngine {
    */
   extractFacets(conversations: readonly Conversation[]): Promise<FacetResult[]>;
   close?(): Promise<void>;
+}
+
+/** How to build an engine (see createEngine); LLM-only and offline-only settings are ignored by the other kind. */
+export interface EngineOptions {
+  /** Model name (LLM engines) or GGUF path (local). */
+  model?: string;
+  /** One or more base URLs (round-robin for self-hosted fleets). */
+  baseUrls?: string[];
+  /** Use the provider's batch API (half price, slower). */
+  batch?: boolean;
+  /** Ask one question per call instead of all facets in one call (as Clio does). */
+  splitFacets?: boolean;
+  concurrency?: number;
+  requestsPerMinute?: number;
+  tokensPerMinute?: number;
+  /** Folder for engine state that must survive a restart (batch ids). */
+  stateDir?: string;
+  /** Local engine: CPU threads llama.cpp computes with (default: its own choice, all cores). */
+  threads?: number;
+  /** Offline engine: worker threads to spread facet extraction over (0 = in the main thread). */
+  workers?: number;
+  deps?: Deps;
 }
 
 /** Injected into stages so tests use fakes and runs are reproducible. */

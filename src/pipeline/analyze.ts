@@ -3,21 +3,20 @@
  * gates → report. Each stage is its own module; this file only composes them and keeps the counts
  * that must reconcile (read = analysed + excluded + quarantined).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalysisAccumulator } from '../analysis/accumulate.js';
-import type { ClusterDeps } from '../cluster/topics.js';
+import type { ClusterDeps } from '../cluster/clusterTopics.js';
 import { expandInputs } from '../conversation/read.js';
 import type { Deps, FacetEngine } from '../facets/engine.js';
 import { addUsage, type Usage, zeroUsage } from '../llm/usage.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../privacy/thresholds.js';
 import { buildReport } from '../report/build.js';
-import type { Provenance } from '../report/types.js';
-import { writeReport } from '../report/write.js';
-import { storeFor } from '../store/paths.js';
-import { RunStore } from '../store/runStore.js';
+import type { Provenance } from '../report/reportInput.js';
+import { writeReport } from '../report/writeReport.js';
+import { purgeStore, storeFor } from '../store/paths.js';
 import { clusterDepsFor } from './clusterDeps.js';
-import { type ExtractOptions, extractAll } from './extract.js';
+import { type ExtractOptions, extractAll, openResultStore } from './extract.js';
 import { type IngestOptions, IngestTally, selectConversations } from './ingest.js';
 import { describeRun } from './provenance.js';
 import { QuarantineLog } from './quarantineLog.js';
@@ -94,7 +93,7 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   const analysis = new AnalysisAccumulator();
   const usage = zeroUsage();
   // Answers that cost nothing to recompute are not kept in memory once written.
-  const store = storePaths && RunStore.open(storePaths.results, { retainWritten: engine.storesResults });
+  const store = storePaths && openResultStore(storePaths.results, { retainWritten: engine.storesResults });
   let reused = 0;
   try {
     ({ reused } = await extractAll(
@@ -139,11 +138,8 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     options.outDir,
     buildReport({ analysis, counts, ...groups, thresholds, seed: options.seed, provenance }),
   );
-  if (options.purgeStore && storePaths) {
-    // Per-conversation results and the embeddings of their summaries: both sensitive.
-    RunStore.open(storePaths.results).purge();
-    rmSync(storePaths.embeddings, { force: true });
-  }
+  // Per-conversation results and the embeddings of their summaries: both sensitive.
+  if (options.purgeStore && storePaths) purgeStore(storePaths);
 
   const errors = analysis.errors;
   return {

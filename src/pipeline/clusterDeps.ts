@@ -4,11 +4,12 @@
  * gates run either way); with an embeddings endpoint, vectors come from it and are cached in the run
  * store.
  */
+
+import type { ClusterDeps } from '../cluster/clusterTopics.js';
 import { withEmbeddingCache } from '../cluster/embedder.js';
 import { createLlmNamer } from '../cluster/llmNamer.js';
 import { createOfflineClusterDeps } from '../cluster/offlineDeps.js';
 import { createOpenAiEmbedder } from '../cluster/openaiEmbedder.js';
-import type { ClusterDeps } from '../cluster/topics.js';
 import type { FacetEngine } from '../facets/engine.js';
 import { defaultRetryDeps, retryingClient } from '../llm/retry.js';
 import { createLlmAuditor } from '../privacy/audit.js';

@@ -6,8 +6,10 @@
 import type { Conversation } from '../conversation/model.js';
 import type { FacetEngine, FacetResult } from '../facets/engine.js';
 import { resultKey } from '../facets/resultKey.js';
+import { FacetsSchema } from '../facets/schema.js';
+import type { Usage } from '../llm/usage.js';
 import { zeroUsage } from '../llm/usage.js';
-import type { RunStore } from '../store/runStore.js';
+import { RunStore } from '../store/runStore.js';
 
 export interface ExtractOutcome {
   results: FacetResult[];
@@ -17,6 +19,30 @@ export interface ExtractOutcome {
   duplicates: number;
   /** How many the engine answered now. */
   computed: number;
+}
+
+/** What the run store keeps of one answer. */
+export interface StoredResult {
+  facets: FacetResult['facets'];
+  usage: Usage;
+  engine: string;
+  model: string;
+  promptVersion: string;
+}
+
+/** Opens the run store's results, checking every stored answer against the facet schema. */
+export function openResultStore(
+  file: string,
+  options: { retainWritten?: boolean } = {},
+): RunStore<StoredResult> {
+  return RunStore.open<StoredResult>(file, { ...options, parse: parseStoredResult });
+}
+
+function parseStoredResult(value: unknown): StoredResult | undefined {
+  const v = value as Partial<StoredResult> | null;
+  if (typeof v !== 'object' || v === null || !FacetsSchema.safeParse(v.facets).success) return undefined;
+  if (v.facets?.status.kind === 'error') return undefined;
+  return v as StoredResult;
 }
 
 export interface ExtractOptions {
@@ -36,7 +62,7 @@ export type ConversationRef = Pick<Conversation, 'id' | 'userId'>;
 export async function extractAll(
   conversations: AsyncIterable<Conversation>,
   engine: FacetEngine,
-  store: RunStore | null,
+  store: RunStore<StoredResult> | null,
   options: ExtractOptions,
   onResults: (refs: readonly ConversationRef[], results: readonly FacetResult[]) => void,
 ): Promise<{ reused: number }> {
@@ -76,7 +102,7 @@ export async function extractFacetsWithStore(
   conversations: readonly Conversation[],
   engine: FacetEngine,
   /** null: no store (an engine that recomputes faster than it could read results back). */
-  store: RunStore | null,
+  store: RunStore<StoredResult> | null,
 ): Promise<ExtractOutcome> {
   if (store === null) {
     // Not awaited here, so this frame does not hold the conversations until the answers come back.
@@ -107,6 +133,8 @@ export async function extractFacetsWithStore(
     todo.forEach((i, j) => {
       const r = answered[j];
       results[i] = r;
+      // A failed answer is never stored: a rerun asks again.
+      if (r.facets.status.kind === 'error') return;
       store.put(keys[i], {
         facets: r.facets,
         usage: r.usage,

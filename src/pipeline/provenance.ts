@@ -7,7 +7,7 @@ import type { FacetEngine } from '../facets/engine.js';
 import type { Usage } from '../llm/usage.js';
 import type { PrivacyAuditor } from '../privacy/audit.js';
 import type { Thresholds } from '../privacy/thresholds.js';
-import type { Provenance } from '../report/types.js';
+import type { Provenance } from '../report/reportInput.js';
 import { VERSION } from '../version.js';
 import type { IngestTally } from './ingest.js';
 

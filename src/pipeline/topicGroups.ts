@@ -3,13 +3,13 @@
  * tree per category, per category's pushback reasons, and for the very long conversations.
  */
 import type { TopicCandidate } from '../analysis/accumulate.js';
-import { type ClusterDeps, clusterTopics, type TopicItem } from '../cluster/topics.js';
+import { type ClusterDeps, clusterTopics, type TopicItem } from '../cluster/clusterTopics.js';
 import {
   LONG_CONVERSATIONS_GROUP,
   reasonsGroup,
   type TopicGroupId,
   type TopicTree,
-} from '../cluster/types.js';
+} from '../cluster/topicTreeTypes.js';
 import { CATEGORIES, type Category } from '../facets/schema.js';
 import { addGateCounts, emptyGateCounts, type PrivacyGateCounts } from '../privacy/gateCounts.js';
 import type { Thresholds } from '../privacy/thresholds.js';

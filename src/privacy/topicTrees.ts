@@ -5,12 +5,29 @@
  * A node below the thresholds is removed with its children; top-level conversations removed join the
  * tree's counted-but-not-described remainder.
  */
-import type { TopicNode, TopicTree } from '../cluster/types.js';
 import { passesThresholds, type Thresholds } from './thresholds.js';
+
+/** A named cluster with its counts, as the cluster stage hands it over (see cluster/types.ts). */
+export interface TopicNode {
+  id: string;
+  name: string;
+  description: string;
+  conversations: number;
+  users: number;
+  children: TopicNode[];
+}
+
+/** One group's topic tree: the shape this gate checks (structurally, the cluster stage's TopicTree). */
+export interface TopicTree<G extends string = string> {
+  group: G;
+  total: number;
+  topics: TopicNode[];
+  belowThreshold: { conversations: number };
+}
 
 declare const gated: unique symbol;
 /** A topic tree that passed this gate: the only kind the report shows. */
-export type GatedTopicTree = TopicTree & { readonly [gated]: true };
+export type GatedTopicTree<G extends string = string> = TopicTree<G> & { readonly [gated]: true };
 
 export interface TreeGateCounts {
   /** Whole trees withheld (their group is not shown, or it is below the conversation minimum). */
@@ -20,12 +37,12 @@ export interface TreeGateCounts {
 }
 
 /** The tree to show for a group, or none; counts what it withheld into `counts`. */
-export function gateShownTree(
-  tree: TopicTree | undefined | null,
+export function gateShownTree<G extends string>(
+  tree: TopicTree<G> | undefined | null,
   groupShown: boolean,
   thresholds: Thresholds,
   counts: TreeGateCounts,
-): GatedTopicTree[] {
+): GatedTopicTree<G>[] {
   if (!tree) return [];
   if (!groupShown || tree.total < thresholds.minConversations) {
     counts.treesWithheld++;
@@ -36,13 +53,13 @@ export function gateShownTree(
   return [g.tree];
 }
 
-export interface GatedTree {
-  tree: GatedTopicTree;
+export interface GatedTree<G extends string = string> {
+  tree: GatedTopicTree<G>;
   /** Nodes removed here (0 when the cluster stage did its job). */
   suppressed: number;
 }
 
-export function gateTopicTree(tree: TopicTree, thresholds: Thresholds): GatedTree {
+export function gateTopicTree<G extends string>(tree: TopicTree<G>, thresholds: Thresholds): GatedTree<G> {
   let suppressed = 0;
   let moved = 0;
   const keep = (nodes: readonly TopicNode[], depth: number): TopicNode[] => {
@@ -59,11 +76,11 @@ export function gateTopicTree(tree: TopicTree, thresholds: Thresholds): GatedTre
     return out.sort((a, b) => b.conversations - a.conversations || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   };
   const topics = keep(tree.topics, 0);
-  const shown: TopicTree = {
+  const shown: TopicTree<G> = {
     group: tree.group,
     total: tree.total,
     topics,
     belowThreshold: { conversations: tree.belowThreshold.conversations + moved },
   };
-  return { tree: shown as GatedTopicTree, suppressed };
+  return { tree: shown as GatedTopicTree<G>, suppressed };
 }

@@ -6,11 +6,11 @@
  */
 
 import { accumulateAnalyses } from '../analysis/accumulate.js';
-import { reasonsGroup, type TopicGroupId, type TopicTree } from '../cluster/types.js';
+import { reasonsGroup, type TopicGroupId, type TopicTree } from '../cluster/topicTreeTypes.js';
 import { CATEGORIES } from '../facets/schema.js';
 import { type GatedTopicTree, gateShownTree, type TreeGateCounts } from '../privacy/topicTrees.js';
-import { ProvenanceSchema, REPORT_SCHEMA_VERSION, type Report } from './schema.js';
-import type { ReportInput } from './types.js';
+import type { ReportInput } from './reportInput.js';
+import { ProvenanceSchema, REPORT_SCHEMA_VERSION, type Report } from './reportSchema.js';
 
 export function buildReport(input: ReportInput): Report {
   const { thresholds } = input;

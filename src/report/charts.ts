@@ -6,7 +6,7 @@ import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { formatCount, formatPercent, formatSigned } from './format.js';
 import { FONT_STACK, groupColour, groupLabel } from './labels.js';
-import type { Report } from './schema.js';
+import type { Report } from './reportSchema.js';
 
 export const FIGURE_IDS = ['prevalence', 'topics', 'pushback', 'sentiment'] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];

@@ -2,7 +2,7 @@
  * One CSV table per figure (RFC 4180 quoting). Suppressed figures keep their row, with empty cells
  * and suppressed=true, so a reader sees that a group exists but is withheld.
  */
-import type { Report, ReportTopicTree, TopicNodeShape as TopicNode } from './schema.js';
+import type { Report, ReportTopicTree, TopicNodeShape as TopicNode } from './reportSchema.js';
 
 type Cell = string | number | boolean | null;
 

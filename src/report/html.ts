@@ -4,12 +4,12 @@
  * All text goes through the escaping `html` template; only vega's SVG (which escapes its own text)
  * is inserted as markup.
  */
-import { parseTopicGroup } from '../cluster/types.js';
+import { parseTopicGroup } from '../cluster/topicTreeTypes.js';
 import { type FigureId, renderFigures } from './charts.js';
 import { type Html, html, trusted } from './escape.js';
 import { formatCount, formatInterval, formatPercent, formatSigned } from './format.js';
 import { CATEGORY_LEGEND, groupColour, groupLabel, REASON_LABELS } from './labels.js';
-import type { Report, ReportTopicTree, TopicNodeShape as TopicNode } from './schema.js';
+import type { Report, ReportTopicTree, TopicNodeShape as TopicNode } from './reportSchema.js';
 import { REPORT_CSS } from './styles.js';
 
 const CSP =

@@ -3,6 +3,7 @@
  * and other sensitive state, so it lives outside the report folder (default `.affectlens/store` in the
  * working directory).
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface StorePaths {
@@ -38,4 +39,10 @@ export function defaultStorePaths(): StorePaths {
 export function storeFor(engine: { storesResults: boolean }, dir?: string): StorePaths | null {
   if (dir !== undefined) return storePaths(dir);
   return engine.storesResults ? defaultStorePaths() : null;
+}
+
+/** Deletes the per-conversation results and the cached embeddings of their summaries (both sensitive). */
+export function purgeStore(paths: StorePaths): void {
+  rmSync(paths.results, { force: true });
+  rmSync(paths.embeddings, { force: true });
 }

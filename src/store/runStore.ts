@@ -5,24 +5,16 @@
  * Why an append-only JSONL log rather than SQLite/DuckDB: a result is written once and never
  * updated, so an append-only log is the whole job. A SIGKILL can at worst leave a torn last line,
  * which `open` skips (and truncates); every complete line is a complete result. It needs no native
- * module (better-sqlite3 compiles for ~85 s on every install) and appends at disk speed. Results
- * with `status.kind === 'error'` are never stored, so a rerun retries them.
+ * module (better-sqlite3 compiles for ~85 s on every install) and appends at disk speed. The store
+ * is generic: its user decides what is worth storing (the pipeline never stores a failed answer, so
+ * a rerun retries it) and checks every stored value on open (a value of the wrong shape is skipped
+ * and counted, so it is asked again rather than trusted).
  *
  * The store holds sensitive per-conversation results (concern summaries): it stays in the run
  * folder and `purge()` deletes it once the report is written.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import type { Facets } from '../facets/schema.js';
-import type { Usage } from '../llm/usage.js';
 import { AppendLog } from './appendLog.js';
-
-export interface StoredResult {
-  facets: Facets;
-  usage: Usage;
-  engine: string;
-  model: string;
-  promptVersion: string;
-}
 
 export interface RunStoreStats {
   /** Results found on open (from an earlier, possibly killed, run). */
@@ -31,12 +23,24 @@ export interface RunStoreStats {
   written: number;
   /** Torn or unparsable lines skipped on open. */
   skippedLines: number;
+  /** Lines that parsed but did not hold a valid result (wrong shape): skipped, so asked again. */
+  invalidResults: number;
 }
 
-export class RunStore {
-  private readonly results = new Map<string, StoredResult>();
+export interface RunStoreOptions<T> {
+  /**
+   * false keeps only the keys of new results in memory (for million-row runs, where the caller
+   * already holds what it needs).
+   */
+  retainWritten?: boolean;
+  /** Checks a stored value on open: the value to use, or undefined when it is not a valid result. */
+  parse?: (value: unknown) => T | undefined;
+}
+
+export class RunStore<T = unknown> {
+  private readonly results = new Map<string, T>();
   private log: AppendLog | null = null;
-  readonly stats: RunStoreStats = { loaded: 0, written: 0, skippedLines: 0 };
+  readonly stats: RunStoreStats = { loaded: 0, written: 0, skippedLines: 0, invalidResults: 0 };
 
   private readonly writtenKeys = new Set<string>();
 
@@ -45,24 +49,21 @@ export class RunStore {
     private readonly retainWritten: boolean,
   ) {}
 
-  /**
-   * Opens (or creates) the store at `file`, loading every complete result already there.
-   * `retainWritten: false` keeps only the keys of new results in memory (for million-row offline
-   * runs, where the caller already holds what it needs).
-   */
-  static open(file: string, options: { retainWritten?: boolean } = {}): RunStore {
-    const store = new RunStore(file, options.retainWritten ?? true);
+  /** Opens (or creates) the store at `file`, loading every complete, valid result already there. */
+  static open<T = unknown>(file: string, options: RunStoreOptions<T> = {}): RunStore<T> {
+    const store = new RunStore<T>(file, options.retainWritten ?? true);
+    const parse = options.parse ?? ((v: unknown) => v as T);
     let validBytes = 0;
     if (existsSync(file)) {
       let offset = 0;
       for (const { line, end } of completeLines(file)) {
         offset = end;
         try {
-          const rec = JSON.parse(line) as { k: string; r: StoredResult };
-          if (typeof rec.k === 'string' && rec.r && typeof rec.r === 'object') {
-            store.results.set(rec.k, rec.r);
-            validBytes = end;
-          } else store.stats.skippedLines++;
+          const rec = JSON.parse(line) as { k: unknown; r: unknown };
+          validBytes = end;
+          const value = typeof rec?.k === 'string' ? parse(rec.r) : undefined;
+          if (value !== undefined) store.results.set(rec.k as string, value);
+          else store.stats.invalidResults++;
         } catch {
           store.stats.skippedLines++;
         }
@@ -83,13 +84,12 @@ export class RunStore {
     return this.results.has(key) || this.writtenKeys.has(key);
   }
 
-  get(key: string): StoredResult | undefined {
+  get(key: string): T | undefined {
     return this.results.get(key);
   }
 
   /** Queues a result; it is durable after the next `flush()` (called automatically every ~1 MB). */
-  put(key: string, result: StoredResult): void {
-    if (result.facets.status.kind === 'error') return; // errors are never cached
+  put(key: string, result: T): void {
     if (this.has(key)) return;
     if (this.retainWritten) this.results.set(key, result);
     else this.writtenKeys.add(key);

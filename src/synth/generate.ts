@@ -24,10 +24,10 @@ import {
   SENTIMENT_PREFIX_ZH,
   toneKey,
 } from './phrases.js';
-import { PUSHBACK_SCENES, type PushbackScene } from './pushback.js';
-import { branchOf, TOPIC_TREE, type TopicLeaf } from './topics.js';
+import { PUSHBACK_SCENES, type PushbackScene } from './pushbackScenes.js';
+import { branchOf, TOPIC_TREE, type TopicLeaf } from './topicTree.js';
 
-export { TOPIC_TREE } from './topics.js';
+export { TOPIC_TREE } from './topicTree.js';
 
 export interface SynthOptions {
   n: number;

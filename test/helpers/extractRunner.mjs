@@ -9,8 +9,7 @@ const dist = process.env.AFFECTLENS_DIST
   ? pathToFileURL(`${process.env.AFFECTLENS_DIST}/`)
   : new URL('../../dist/', import.meta.url);
 const { createLlmEngine } = await import(new URL('facets/llm/createLlmEngine.js', dist).href);
-const { extractFacetsWithStore } = await import(new URL('pipeline/extract.js', dist).href);
-const { RunStore } = await import(new URL('store/runStore.js', dist).href);
+const { extractFacetsWithStore, openResultStore } = await import(new URL('pipeline/extract.js', dist).href);
 
 const [baseUrl, convFile, storeFile, batchSize, promptsDir] = process.argv.slice(2);
 const conversations = JSON.parse(readFileSync(convFile, 'utf8'));
@@ -21,7 +20,7 @@ const engine = await createLlmEngine('openai', {
   promptsDir,
   deps: { now: () => Date.now(), seed: 1, log: () => {} },
 });
-const store = RunStore.open(storeFile);
+const store = openResultStore(storeFile);
 let ok = 0;
 let reused = 0;
 const size = Number(batchSize);

@@ -6,8 +6,7 @@ import { createLlmClient, type LlmClientOptions, type LlmProviderName } from '..
 import { costOfUsage, loadPriceTable, type PriceTable } from '../../llm/prices.js';
 import { type RetryPolicy, realSleep } from '../../llm/retry.js';
 import { defaultStorePaths } from '../../store/paths.js';
-import type { EngineOptions } from '../createEngine.js';
-import { defaultDeps } from '../engine.js';
+import { defaultDeps, type EngineOptions } from '../engine.js';
 import { createLlmFacetEngine, type LlmFacetEngine } from './llmFacetEngine.js';
 
 export type LlmEngineName = LlmProviderName;

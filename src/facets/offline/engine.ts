@@ -5,9 +5,9 @@
 import type { Conversation } from '../../conversation/model.js';
 import type { FacetEngine, FacetResult } from '../engine.js';
 import { errorFacets } from '../schema.js';
-import { shippedAccuracy } from './accuracy.js';
 import { offlineFacets } from './facets.js';
 import { shippedModels } from './models.js';
+import { shippedAccuracy } from './shippedAccuracy.js';
 
 /** Bump whenever a lexicon, rule, threshold or data/offline weights file changes: it is part of the result cache key. */
 export const OFFLINE_RULES_VERSION = 'rules-6';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Conversation } from '../../conversation/model.js';
 import { readConversations } from '../../conversation/read.js';
 import { generateConversations } from '../../synth/generate.js';
-import { PUSHBACK_SCENES } from '../../synth/pushback.js';
+import { PUSHBACK_SCENES } from '../../synth/pushbackScenes.js';
 import type { Facets } from '../schema.js';
 import { fmt, type LabelledItem, validateFacets } from '../validate.js';
 import { contentRuleHit, offlineFacets } from './facets.js';

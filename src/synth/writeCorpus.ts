@@ -11,7 +11,7 @@ import { finished } from 'node:stream/promises';
 import { createGzip, type Gzip } from 'node:zlib';
 import type { Message } from '../conversation/model.js';
 import type { SynthRecord, SynthTruth } from './generate.js';
-import { TOPICS_BY_ID } from './topics.js';
+import { TOPICS_BY_ID } from './topicTree.js';
 
 export const SYNTH_FORMATS = ['openai', 'sharegpt', 'wildchat', 'claude', 'chatgpt', 'labelled'] as const;
 export type SynthFormat = (typeof SYNTH_FORMATS)[number];

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CSV_TABLES } from './csv.js';
 import { type HtmlOptions, renderHtml } from './html.js';
-import type { Report } from './schema.js';
+import type { Report } from './reportSchema.js';
 
 export interface WriteReportOptions extends HtmlOptions {
   /** Default true. */

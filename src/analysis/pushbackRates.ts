@@ -2,7 +2,7 @@
  * Figure 3: how often the assistant pushed back (refused, challenged negative self-talk, questioned a
  * harmful assumption) within each category, and the most common reason classes.
  */
-import { reasonsGroup, type TopicTree } from '../cluster/types.js';
+import { reasonsGroup, type TopicTree } from '../cluster/topicTreeTypes.js';
 import { type Category, PUSHBACK_REASONS, type PushbackReason } from '../facets/schema.js';
 import {
   GroupTally,

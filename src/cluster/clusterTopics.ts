@@ -22,7 +22,7 @@ import { createRng, deriveSeed } from '../util/random.js';
 import type { Embedder } from './embedder.js';
 import { buildHierarchy, defaultTargetLeafSize, type HierarchyOptions } from './hierarchy.js';
 import type { ClusterNamer } from './namer.js';
-import type { TopicGroupId, TopicNode, TopicTree } from './types.js';
+import type { TopicGroupId, TopicNode, TopicTree } from './topicTreeTypes.js';
 
 export interface TopicItem {
   conversationId: string;
@@ -57,8 +57,6 @@ export interface ClusterResult {
   tree: TopicTree;
   gates: PrivacyGateCounts;
 }
-
-export { createOfflineClusterDeps } from './offlineDeps.js';
 
 export async function clusterTopics(
   group: TopicGroupId,

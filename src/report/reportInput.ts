@@ -1,10 +1,10 @@
 /** What buildReport needs: the analysed conversations plus everything the earlier stages counted. */
 import type { AnalysisAccumulator } from '../analysis/accumulate.js';
 import type { AnalysisRecord } from '../analysis/record.js';
-import type { TopicTree } from '../cluster/types.js';
+import type { TopicTree } from '../cluster/topicTreeTypes.js';
 import type { PrivacyGateCounts } from '../privacy/gateCounts.js';
 import type { Thresholds } from '../privacy/thresholds.js';
-import type { Report } from './schema.js';
+import type { Report } from './reportSchema.js';
 
 export type Provenance = Report['provenance'];
 export type ValidationSummary = NonNullable<Provenance['validation']>;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../../version.js';
-import { type EngineAccuracy, EngineAccuracySchema } from '../accuracy.js';
+import { type EngineAccuracy, EngineAccuracySchema } from '../engineAccuracy.js';
 
 export function shippedAccuracy(rulesVersion: string): EngineAccuracy | undefined {
   const file = fileURLToPath(new URL('data/offline/validation.json', PACKAGE_ROOT));

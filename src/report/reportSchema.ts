@@ -4,7 +4,7 @@
  * Bump REPORT_SCHEMA_VERSION on any change: major for removals/renames, minor for additions.
  */
 import { z } from 'zod';
-import { EngineAccuracySchema } from '../facets/accuracy.js';
+import { EngineAccuracySchema } from '../facets/engineAccuracy.js';
 import { CATEGORIES, PUSHBACK_REASONS } from '../facets/schema.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0.0';

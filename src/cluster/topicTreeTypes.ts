@@ -1,5 +1,6 @@
 /** The shape of clustered topics as they leave the cluster stage (already privacy-gated). */
 import { CATEGORIES, type Category } from '../facets/schema.js';
+import type { TopicTree as PrivacyTopicTree } from '../privacy/topicTrees.js';
 
 /**
  * What a topic tree clusters: a category's concerns, the very long conversations' concerns, or a
@@ -27,23 +28,8 @@ export function parseTopicGroup(
     : undefined;
 }
 
-export interface TopicNode {
-  id: string;
-  /** At most ten words, describing the group. */
-  name: string;
-  /** At most two sentences; '' when the audit dropped it. */
-  description: string;
-  conversations: number;
-  users: number;
-  children: TopicNode[];
-}
+/** A named cluster: at most ten words of name, at most two sentences of description ('' when withheld). */
+export type { TopicNode } from '../privacy/topicTrees.js';
 
-export interface TopicTree {
-  /** What was clustered: a category, 'long_conversations', or 'pushback_reasons:<category>'. */
-  group: TopicGroupId;
-  /** Conversations that went in. */
-  total: number;
-  topics: TopicNode[];
-  /** Counted but not described: everything that merged away under the thresholds or gates. */
-  belowThreshold: { conversations: number };
-}
+/** A group's topic tree as it leaves the cluster stage: names, descriptions and counts only. */
+export type TopicTree = PrivacyTopicTree<TopicGroupId>;
