@@ -1,0 +1,82 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { startFakeLlmServer } from '../helpers/fakeLlmServer.js';
+import { captureOutput } from '../helpers/io.js';
+
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'formats', 'openai.jsonl');
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('affectlens analyze (CLI)', () => {
+  it('--help documents the flags and exits 0', async () => {
+    const io = captureOutput();
+    expect(await main(['node', 'affectlens', 'analyze', '--help'])).toBe(0);
+    expect(io.out()).toMatch(/--engine <name>/);
+    expect(io.out()).toMatch(/--sample <n>/);
+  });
+
+  it('writes the report folder for a small log and exits 0', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'al-cli-')), 'report');
+    const io = captureOutput();
+    expect(await main(['node', 'affectlens', 'analyze', fixture, '--out', out])).toBe(0);
+    expect(io.out()).toMatch(/^read \d+: analysed \d+, excluded 0/m);
+    for (const f of ['report.json', 'report.html', 'quarantine.jsonl'])
+      expect(existsSync(join(out, f))).toBe(true);
+  });
+
+  it('runs an LLM engine from the command line, with its run store outside the report folder', async () => {
+    const server = await startFakeLlmServer();
+    try {
+      const root = mkdtempSync(join(tmpdir(), 'al-cli-llm-'));
+      const out = join(root, 'report');
+      const store = join(root, 'store');
+      const io = captureOutput();
+      const code = await main([
+        'node',
+        'affectlens',
+        'analyze',
+        fixture,
+        '--engine',
+        'openai',
+        '--base-url',
+        `${server.url}/v1`,
+        '--model',
+        'gpt-4.1-mini',
+        '--store',
+        store,
+        '--out',
+        out,
+      ]);
+      expect(io.err()).not.toContain('affectlens:');
+      expect(code).toBe(0);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      expect(report.provenance.engine).toBe('openai');
+      expect(report.provenance.model).toBe('gpt-4.1-mini');
+      expect(report.provenance.tokenUsage.inputTokens).toBeGreaterThan(0);
+      expect(report.provenance.costUSD).toBeGreaterThan(0); // priced from data/prices.json
+      expect(existsSync(join(store, 'results.jsonl'))).toBe(true);
+      expect(existsSync(join(out, 'results.jsonl'))).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a missing input exits 1 with one line naming it', async () => {
+    const io = captureOutput();
+    expect(await main(['node', 'affectlens', 'analyze', 'no-such-file.jsonl', '--out', tmpdir()])).toBe(1);
+    expect(io.err().trim().split('\n')).toHaveLength(1);
+    expect(io.err()).toContain('no-such-file.jsonl');
+  });
+
+  it('bad flag values are usage errors (exit 2)', async () => {
+    captureOutput();
+    expect(await main(['node', 'affectlens', 'analyze', fixture, '--engine', 'bogus'])).toBe(2);
+    expect(await main(['node', 'affectlens', 'analyze', fixture, '--limit', '0'])).toBe(2);
+    expect(await main(['node', 'affectlens', 'analyze'])).toBe(2);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { clampName, createLlmNamer } from '../../src/cluster/llmNamer.js';
+import { sentences } from '../../src/cluster/namer.js';
+import { createOfflineNamer, nameOffline } from '../../src/cluster/offlineNamer.js';
+import type { JsonRequest, LlmClient } from '../../src/llm/client.js';
+
+const members = [
+  'anxiety about work and trouble sleeping',
+  'anxiety about work deadlines',
+  'anxiety about work and a demanding boss',
+  'trouble sleeping because of anxiety about work',
+  'work deadlines and trouble sleeping',
+  'anxiety about work presentations',
+];
+const contrast = [
+  'a painful breakup',
+  'loneliness after moving',
+  'exam stress and anxiety',
+  'grief and loss',
+];
+
+describe('offline namer (c-TF-IDF)', () => {
+  it('names the distinctive phrases and describes the group', async () => {
+    const n = await createOfflineNamer().name({
+      memberTexts: members,
+      contrastTexts: contrast,
+      conversations: 60,
+    });
+    expect(n.name).toBe('Anxiety about work, trouble sleeping and deadlines');
+    expect(n.description).toBe(
+      'Conversations about anxiety about work, trouble sleeping and deadlines; 60 conversations.',
+    );
+  });
+
+  it('uses only terms enough distinct users share', () => {
+    const texts = [
+      'quilvex rituals',
+      'quilvex rituals',
+      'quilvex rituals',
+      'morning routines',
+      'morning routines',
+      'morning routines',
+    ];
+    const keys = ['a', 'a', 'a', 'b', 'c', 'd'];
+    const n = nameOffline({ memberTexts: texts, contrastTexts: [], memberUserKeys: keys, minTermUsers: 3 });
+    expect(n.name).toBe('Morning routines');
+    const none = nameOffline({
+      memberTexts: texts,
+      contrastTexts: [],
+      memberUserKeys: keys,
+      minTermUsers: 5,
+    });
+    expect(none.name).toBe('Miscellaneous concerns');
+    expect(none.description).toContain('6 conversations');
+  });
+});
+
+describe('LLM namer', () => {
+  function client(answers: unknown[]): LlmClient & { seen: JsonRequest[] } {
+    const seen: JsonRequest[] = [];
+    return {
+      provider: 'fake',
+      model: 'namer-1',
+      seen,
+      async completeJson(req) {
+        seen.push(req);
+        return { value: answers.shift(), usage: { inputTokens: 1, outputTokens: 1 } };
+      },
+    };
+  }
+
+  it('prompts with members and contrast, validates, and clamps to the limits', async () => {
+    const c = client([
+      {
+        name: 'Work anxiety and sleep loss among busy professionals who feel overwhelmed daily',
+        description: 'People worry about work. They sleep badly. They ask for coping tips.',
+      },
+    ]);
+    const namer = createLlmNamer(c, { members: 3, contrast: 2 });
+    const n = await namer.name({ memberTexts: members, contrastTexts: contrast, conversations: 42 });
+    expect(n.name.split(' ')).toHaveLength(10);
+    expect(n.description).toBe('People worry about work. They sleep badly.');
+    const req = c.seen[0];
+    expect(req.schemaName).toBe('cluster_name');
+    expect(req.system).toContain('Describe the group, never one person');
+    expect(req.user).toContain('<members count="42">\n- anxiety about work and trouble sleeping');
+    expect(req.user.match(/^- /gm)).toHaveLength(5);
+    expect(req.user).toContain(
+      '<nearby_non_members>\n- a painful breakup\n- loneliness after moving\n</nearby_non_members>',
+    );
+    expect(namer.id).toBe('llm-namer:fake:namer-1:cluster-name.v1');
+  });
+
+  it('retries an invalid answer once, then fails with a clear message', async () => {
+    const ok = client([{ nom: 'x' }, { name: 'Work stress', description: '' }]);
+    expect(await createLlmNamer(ok).name({ memberTexts: members, contrastTexts: [] })).toEqual({
+      name: 'Work stress',
+      description: '',
+    });
+    const bad = client([{ nom: 'x' }, { name: '' }]);
+    await expect(createLlmNamer(bad).name({ memberTexts: members, contrastTexts: [] })).rejects.toThrow(
+      /cluster namer \(fake namer-1\): no valid answer after 2 attempts: .*(name|description)/,
+    );
+  });
+
+  it('splits sentences without breaking decimals', () => {
+    expect(sentences('Rates rose 1.5 points. Then fell! Why?')).toEqual([
+      'Rates rose 1.5 points.',
+      'Then fell!',
+      'Why?',
+    ]);
+    expect(clampName({ name: '  a   b ', description: '' })).toEqual({ name: 'a b', description: '' });
+  });
+});
