@@ -39,7 +39,7 @@ describe('house rules', () => {
   });
 
   it('gives every source file a distinct name, outside folders named after commands, sections, formats and providers', () => {
-    const exempt = /^src\/(cli|eval|bench|llm\/providers|conversation\/readers)\//;
+    const exempt = /^src\/(cli|eval|bench|llm\/providers|conversation\/readers|report\/sections)\//;
     // The offline engine's files are being restructured (issue #12); until then its engine.ts stays.
     const pending = new Set(['src/facets/offline/engine.ts']);
     const seen = new Map<string, string[]>();

@@ -1,9 +1,14 @@
 /** Writes the report folder: report.json, report.html and one CSV per figure. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CSV_TABLES } from './csv.js';
 import { type HtmlOptions, renderHtml } from './html.js';
+import { PAGE_SECTIONS } from './pageSections.js';
 import type { Report } from './reportSchema.js';
+
+/** Every section's CSV tables: file name → table. */
+export function csvTables(): Record<string, (r: Report) => string> {
+  return Object.assign({}, ...PAGE_SECTIONS.map((s) => s.csv ?? {}));
+}
 
 export interface WriteReportOptions extends HtmlOptions {
   /** Default true. */
@@ -26,7 +31,7 @@ export async function writeReport(
   const files: [string, string][] = [['report.json', reportJson(report)]];
   if (options.html !== false) files.push(['report.html', await renderHtml(report, options)]);
   if (options.csv !== false)
-    for (const [name, make] of Object.entries(CSV_TABLES)) files.push([name, make(report)]);
+    for (const [name, make] of Object.entries(csvTables())) files.push([name, make(report)]);
   const paths: string[] = [];
   for (const [name, text] of files) {
     const path = join(outDir, name);

@@ -5,12 +5,11 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { wilsonInterval } from '../../src/analysis/intervals.js';
 import type { TopicGroupId } from '../../src/cluster/topicTreeTypes.js';
 import { buildReport } from '../../src/report/build.js';
-import { renderFigures } from '../../src/report/charts.js';
-import { CSV_TABLES, csvCell, csvTable, topicsCsv } from '../../src/report/csv.js';
+import { csvCell, csvTable } from '../../src/report/csv.js';
 import { escapeHtml } from '../../src/report/escape.js';
-import { renderHtml } from '../../src/report/html.js';
+import { renderFigures, renderHtml } from '../../src/report/html.js';
 import { ReportSchema } from '../../src/report/reportSchema.js';
-import { reportJson, writeReport } from '../../src/report/writeReport.js';
+import { csvTables, reportJson, writeReport } from '../../src/report/writeReport.js';
 import { fixtureInput, HOSTILE_NAME, record } from '../helpers/reportFixture.js';
 
 afterEach(() => {
@@ -243,7 +242,7 @@ describe('CSV', () => {
     const dir = mkdtempSync(join(tmpdir(), 'al-csv-'));
     const paths = await writeReport(dir, buildReport(fixtureInput()));
     expect(paths.map((p) => basename(p)).sort()).toEqual(
-      ['report.json', 'report.html', ...Object.keys(CSV_TABLES)].sort(),
+      ['report.json', 'report.html', ...Object.keys(csvTables())].sort(),
     );
     const prev = readFileSync(join(dir, 'prevalence.csv'), 'utf8').trim().split('\r\n');
     expect(prev[0]).toBe('group,suppressed,conversations,n,share,ci_low,ci_high');
@@ -254,7 +253,7 @@ describe('CSV', () => {
   });
 
   it('lists nested topics with their parents', () => {
-    const lines = topicsCsv(buildReport(fixtureInput())).trim().split('\r\n');
+    const lines = csvTables()['topics.csv'](buildReport(fixtureInput())).trim().split('\r\n');
     expect(lines).toContain(
       'interpersonal_advice,ia-1-1,ia-1,1,Arguments about chores and money,Users ask about arguments about chores and money.,18,14,0.15',
     );

@@ -1,0 +1,52 @@
+/** Pieces of report.html that several sections share (cards, figures, the topic explorer). */
+import { type Html, html, trusted } from './escape.js';
+import { formatCount, formatPercent } from './format.js';
+import { CATEGORY_LEGEND, groupLabel } from './labels.js';
+import type { ReportTopicTree, TopicNodeShape as TopicNode } from './reportSchema.js';
+
+export const SUPPRESSED = html`<span class="suppressed">suppressed</span>`;
+
+export function card(label: string, value: string | Html, sub: string | Html, colour?: string): Html {
+  const style = colour ? `border-top-color: ${colour}` : '';
+  return html`<div class="card" style="${style}"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
+}
+
+export function legend(): Html {
+  return html`<div class="legend" aria-hidden="true">${CATEGORY_LEGEND.map(
+    (l) => html`<span><span class="swatch" style="background: ${l.colour}"></span>${l.label}</span>`,
+  )}</div>`;
+}
+
+export function suppressedNote(groups: string[]): Html | string {
+  if (groups.length === 0) return '';
+  return html` Not shown (below the privacy thresholds): ${groups.map(groupLabel).join(', ')}.`;
+}
+
+export function topicNode(n: TopicNode, total: number): Html {
+  const size = html`<span class="size">${formatCount(n.conversations)} conversations · ${formatPercent(total === 0 ? 0 : n.conversations / total)} · ${formatCount(n.users)} users</span>`;
+  const desc = n.description ? html`<p>${n.description}</p>` : '';
+  if (n.children.length === 0)
+    return html`<div class="leaf"><span class="name">${n.name}</span>${size}${desc}</div>`;
+  return html`<details class="topic"><summary><span class="name">${n.name}</span>${size}</summary>${desc}${n.children.map((c) => topicNode(c, total))}</details>`;
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+export function explorer(tree: ReportTopicTree, label: string, colour: string): Html {
+  const below = tree.belowThreshold.conversations;
+  return html`<details class="explorer" data-group="${tree.group}">
+  <summary><span class="swatch" style="background: ${colour}"></span>${label} · ${plural(tree.total, 'conversation', 'conversations')} · ${plural(tree.topics.length, 'cluster', 'clusters')}</summary>
+  ${tree.topics.length === 0 ? html`<p class="suppressed">No cluster passed the privacy thresholds.</p>` : tree.topics.map((n) => topicNode(n, tree.total))}
+  ${below > 0 ? html`<p class="suppressed">${formatCount(below)} conversations are in groups too small to describe (counted, not shown).</p>` : ''}
+</details>`;
+}
+
+/** A chart with its caption; `svg` is the section's rendered chart. */
+export function figureBlock(id: string, svg: string, caption: Html): Html {
+  return html`<figure class="figure" id="figure-${id}" data-figure="${id}">
+  <div class="chart">${trusted(svg)}</div>
+  <figcaption>${caption}</figcaption>
+</figure>`;
+}

@@ -1,0 +1,57 @@
+/** The funnel: where every conversation read went (and funnel.csv). */
+
+import { type Cell, csvTable } from '../csv.js';
+import { type Html, html } from '../escape.js';
+import { formatCount } from '../format.js';
+import type { Report } from '../reportSchema.js';
+import type { ReportSection } from '../reportSection.js';
+
+function funnelHtml(r: Report): Html {
+  const f = r.funnel;
+  const max = Math.max(1, f.read);
+  const row = (label: string, n: number, out = false) =>
+    html`<div class="row${out ? ' out' : ''}"><div>${label}</div><div class="bar"><span style="width: ${((100 * n) / max).toFixed(2)}%"></span></div><div class="count">${formatCount(n)}</div></div>`;
+  const reasons = Object.entries(f.quarantineReasons);
+  return html`<section id="funnel">
+  <h2>Funnel</h2>
+  <p class="lede">Where every conversation read went. read = analysed + excluded + quarantined: ${formatCount(f.read)} = ${formatCount(f.analysed)} + ${formatCount(f.excluded)} + ${formatCount(f.quarantined)}.</p>
+  <div class="funnel">
+    ${row('Read', f.read)}
+    ${row('Quarantined (unreadable or invalid records)', f.quarantined, true)}
+    ${row('Excluded: the classifier failed', f.errors, true)}
+    ${f.notAnalysed > 0 ? row('Excluded: not analysed (e.g. sampling)', f.notAnalysed, true) : ''}
+    ${row('Analysed (denominator of every share)', f.analysed)}
+    ${row('Content creation (never affective)', f.contentCreation, true)}
+    ${row('Any affective category', f.affectiveBeforeRoleplayRule)}
+    ${row(`Roleplay-only with fewer than ${f.roleplayMinHumanMessages} human messages`, f.droppedByRoleplayRule, true)}
+    ${row('Affective', f.affective)}
+  </div>
+  ${f.insufficientInput > 0 ? html`<p class="suppressed">${formatCount(f.insufficientInput)} analysed conversations gave the classifier too little to go on.</p>` : ''}
+  ${reasons.length > 0 ? html`<details class="numbers"><summary>Quarantine reasons</summary><table><tbody>${reasons.map(([k, v]) => html`<tr><td>${k}</td><td class="num">${formatCount(v)}</td></tr>`)}</tbody></table></details>` : ''}
+</section>`;
+}
+
+function funnelCsv(r: Report): string {
+  const f = r.funnel;
+  const rows: Cell[][] = [
+    ['read', f.read],
+    ['quarantined', f.quarantined],
+    ['excluded', f.excluded],
+    ['excluded_errors', f.errors],
+    ['excluded_not_analysed', f.notAnalysed],
+    ['analysed', f.analysed],
+    ['insufficient_input', f.insufficientInput],
+    ['content_creation', f.contentCreation],
+    ['affective_before_roleplay_rule', f.affectiveBeforeRoleplayRule],
+    ['dropped_by_roleplay_rule', f.droppedByRoleplayRule],
+    ['affective', f.affective],
+  ];
+  return csvTable(['stage', 'conversations'], rows);
+}
+
+export const funnelSection: ReportSection = {
+  id: 'funnel',
+  nav: 'Funnel',
+  html: (r) => funnelHtml(r),
+  csv: { 'funnel.csv': funnelCsv },
+};

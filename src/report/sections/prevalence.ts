@@ -1,0 +1,94 @@
+/** Figure 1: how common each kind of affective use is (chart, table and prevalence.csv). */
+
+import type { TopLevelSpec } from 'vega-lite';
+import { barsWithWhiskers, type Row } from '../charts.js';
+import { type Cell, csvTable } from '../csv.js';
+import { type Html, html } from '../escape.js';
+import { formatCount, formatInterval, formatPercent } from '../format.js';
+import { figureBlock, legend, SUPPRESSED, suppressedNote } from '../htmlParts.js';
+import { groupColour, groupLabel } from '../labels.js';
+import type { Report } from '../reportSchema.js';
+import type { ReportSection } from '../reportSection.js';
+
+function prevalenceHtml(r: Report, svg: string): Html {
+  const p = r.prevalence;
+  const hidden = p.categories.filter((c) => c.suppressed).map((c) => c.category);
+  return html`<section id="fig-prevalence">
+  <h2>1 · How common is affective use?</h2>
+  <p class="lede">Each kind of affective conversation as a share of all analysed conversations. A conversation can belong to more than one kind, so the bars can add up to more than the total.</p>
+  ${legend()}
+  ${figureBlock(
+    'prevalence',
+    svg,
+    html`Bars: share of all ${formatCount(p.n)} analysed conversations; whiskers: 95% Wilson interval; label: share (count).${suppressedNote(hidden)}`,
+  )}
+  <details class="numbers"><summary>Numbers behind the chart</summary>
+  <table><thead><tr><th>Group</th><th class="num">Conversations</th><th class="num">Share</th><th class="num">95% interval</th></tr></thead><tbody>
+  <tr><td>${groupLabel('all_affective')}</td><td class="num">${formatCount(p.affective.count)}</td><td class="num">${formatPercent(p.affective.share)}</td><td class="num">${formatInterval(p.affective.interval.low, p.affective.interval.high)}</td></tr>
+  ${p.categories.map((c) =>
+    c.suppressed
+      ? html`<tr><td>${groupLabel(c.category)}</td><td class="num" colspan="3">${SUPPRESSED}</td></tr>`
+      : html`<tr><td>${groupLabel(c.category)}</td><td class="num">${formatCount(c.count)}</td><td class="num">${formatPercent(c.share)}</td><td class="num">${formatInterval(c.interval.low, c.interval.high)}</td></tr>`,
+  )}
+  </tbody></table></details>
+</section>`;
+}
+
+function prevalenceSpec(report: Report): TopLevelSpec {
+  const p = report.prevalence;
+  const rows: Row[] = [];
+  const colours: string[] = [];
+  const push = (
+    group: string,
+    s: { count: number; share: number; interval: { low: number; high: number } },
+  ) => {
+    rows.push({
+      label: groupLabel(group),
+      value: s.share,
+      low: s.interval.low,
+      high: s.interval.high,
+      text: `${formatPercent(s.share)} (${formatCount(s.count)})`,
+    });
+    colours.push(groupColour(group));
+  };
+  push('all_affective', p.affective);
+  for (const c of p.categories) if (!c.suppressed) push(c.category, c);
+  return barsWithWhiskers(
+    rows,
+    colours,
+    `Share of all ${formatCount(p.n)} analysed conversations (95% Wilson interval)`,
+    '.1~%',
+    'Prevalence of each kind of affective conversation as a share of all conversations',
+  );
+}
+
+function prevalenceCsv(r: Report): string {
+  const p = r.prevalence;
+  const rows: Cell[][] = [
+    [
+      'all_affective',
+      false,
+      p.affective.count,
+      p.n,
+      p.affective.share,
+      p.affective.interval.low,
+      p.affective.interval.high,
+    ],
+  ];
+  for (const c of p.categories) {
+    rows.push(
+      c.suppressed
+        ? [c.category, true, null, null, null, null, null]
+        : [c.category, false, c.count, c.n, c.share, c.interval.low, c.interval.high],
+    );
+  }
+  return csvTable(['group', 'suppressed', 'conversations', 'n', 'share', 'ci_low', 'ci_high'], rows);
+}
+
+export const prevalenceSection: ReportSection = {
+  id: 'fig-prevalence',
+  nav: 'Prevalence',
+  chart: { id: 'prevalence', spec: prevalenceSpec },
+  html: prevalenceHtml,
+  csv: { 'prevalence.csv': prevalenceCsv },
+};

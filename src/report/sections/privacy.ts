@@ -1,0 +1,36 @@
+/** The privacy section: thresholds, the gates that ran and what each removed. */
+
+import { type Html, html } from '../escape.js';
+import { formatCount } from '../format.js';
+import type { Report } from '../reportSchema.js';
+import type { ReportSection } from '../reportSection.js';
+
+const GATE_TEXT: Record<keyof Report['privacy']['gates'], string> = {
+  clustersMergedByThreshold: 'Topic clusters merged into their parent or removed for being too small',
+  conversationsSuppressedByThreshold:
+    'Conversations in groups too small to describe (counted, not described)',
+  textsDroppedByPiiDetector: 'Texts (names, descriptions, reasons) dropped by the PII detector',
+  textsDroppedByAudit: 'Texts dropped by the privacy audit (rated below 3 of 5)',
+  numbersSuppressedByThreshold: 'Figures withheld because their group was below the thresholds',
+};
+
+function privacyHtml(r: Report): Html {
+  const pr = r.privacy;
+  return html`<section id="privacy">
+  <h2>Privacy</h2>
+  <p class="lede">Every number and cluster in a breakdown rests on at least <strong>${formatCount(pr.thresholds.minUsers)}</strong> distinct users and <strong>${formatCount(pr.thresholds.minConversations)}</strong> conversations; smaller groups are withheld (shown as “suppressed”) and counted below. Totals over all conversations are always shown.</p>
+  <dl class="kv">
+    <dt>Gates run</dt><dd>${pr.gatesRun.length === 0 ? html`<span class="suppressed">none recorded</span>` : pr.gatesRun.join(', ')}</dd>
+  </dl>
+  <table><thead><tr><th>What each gate removed</th><th class="num">Count</th></tr></thead><tbody>
+  ${(Object.keys(GATE_TEXT) as (keyof typeof GATE_TEXT)[]).map((k) => html`<tr><td>${GATE_TEXT[k]}</td><td class="num">${formatCount(pr.gates[k])}</td></tr>`)}
+  </tbody></table>
+  <p>No conversation text, summary or identifier appears in this report. Cluster names and descriptions describe groups and passed the PII detector and the privacy audit before they were written here.</p>
+</section>`;
+}
+
+export const privacySection: ReportSection = {
+  id: 'privacy',
+  nav: 'Privacy',
+  html: (r) => privacyHtml(r),
+};

@@ -1,0 +1,116 @@
+/** Figure 3: how often the assistant pushes back, and why (chart, tables, pushback.csv and pushback_reasons.csv). */
+
+import type { TopLevelSpec } from 'vega-lite';
+import { parseTopicGroup } from '../../cluster/topicTreeTypes.js';
+import { barsWithWhiskers, emptyChart, type Row } from '../charts.js';
+import { type Cell, csvTable } from '../csv.js';
+import { type Html, html } from '../escape.js';
+import { formatCount, formatPercent } from '../format.js';
+import { explorer, figureBlock, SUPPRESSED, suppressedNote } from '../htmlParts.js';
+import { groupColour, groupLabel, REASON_LABELS } from '../labels.js';
+import type { Report } from '../reportSchema.js';
+import type { ReportSection } from '../reportSection.js';
+
+function pushbackHtml(r: Report, svg: string): Html {
+  const groups = [r.pushback.allAffective, ...r.pushback.categories];
+  const hidden = r.pushback.categories.filter((g) => g.suppressed).map((g) => g.group);
+  return html`<section id="fig-pushback">
+  <h2>3 · How often does the assistant push back?</h2>
+  <p class="lede">Pushback: the assistant declined, or challenged something the user asked for or said (for example negative self-talk or a harmful assumption). Rates are within each kind of use.</p>
+  ${figureBlock(
+    'pushback',
+    svg,
+    html`Bars: share of the group's conversations with pushback; whiskers: 95% Wilson interval; n: conversations in the group.${suppressedNote(hidden)}`,
+  )}
+  <h3>Most common reasons</h3>
+  <table><thead><tr><th>Group</th><th class="num">Rate</th><th>Reasons (share of the group's pushback)</th></tr></thead><tbody>
+  ${groups.map((g) =>
+    g.suppressed
+      ? html`<tr><td>${groupLabel(g.group)}</td><td class="num">${SUPPRESSED}</td><td></td></tr>`
+      : html`<tr><td>${groupLabel(g.group)}</td><td class="num">${formatPercent(g.rate)} <span class="suppressed">(${formatCount(g.pushback)}/${formatCount(g.n)})</span></td><td>${
+          g.reasons.length === 0
+            ? html`<span class="suppressed">none</span>`
+            : g.reasons
+                .slice(0, 4)
+                .map(
+                  (x, i) =>
+                    html`${i > 0 ? ' · ' : ''}${REASON_LABELS[x.reason] ?? x.reason} ${x.suppressed ? SUPPRESSED : html`<strong>${formatPercent(x.share)}</strong>`}`,
+                )
+        }</td></tr>`,
+  )}
+  </tbody></table>
+  ${
+    r.pushback.reasonTopics.length > 0
+      ? html`<h3>Clustered reasons</h3>${r.pushback.reasonTopics.map((t) => {
+          const g = parseTopicGroup(t.group);
+          const category = g && g.kind !== 'long' ? g.category : t.group;
+          return explorer(t, `${groupLabel(category)}: reasons`, groupColour(category));
+        })}`
+      : ''
+  }
+</section>`;
+}
+
+function pushbackSpec(report: Report): TopLevelSpec {
+  const rows: Row[] = [];
+  const colours: string[] = [];
+  for (const g of [report.pushback.allAffective, ...report.pushback.categories]) {
+    if (g.suppressed) continue;
+    rows.push({
+      label: groupLabel(g.group),
+      value: g.rate,
+      low: g.interval.low,
+      high: g.interval.high,
+      text: `${formatPercent(g.rate)} (n=${formatCount(g.n)})`,
+    });
+    colours.push(groupColour(g.group));
+  }
+  if (rows.length === 0) return emptyChart('No group passed the privacy thresholds for pushback rates.');
+  return barsWithWhiskers(
+    rows,
+    colours,
+    'Share of conversations with pushback (95% Wilson interval)',
+    '.0%',
+    'Rate at which the assistant pushed back, per category',
+  );
+}
+
+function pushbackCsv(r: Report): string {
+  const rows: Cell[][] = [];
+  for (const g of [r.pushback.allAffective, ...r.pushback.categories]) {
+    if (g.suppressed) {
+      rows.push([g.group, true, null, null, null, null, null, null]);
+      continue;
+    }
+    const top = g.reasons
+      .filter((x) => !x.suppressed)
+      .map((x) => x.reason)
+      .join(';');
+    rows.push([g.group, false, g.pushback, g.n, g.rate, g.interval.low, g.interval.high, top]);
+  }
+  return csvTable(
+    ['group', 'suppressed', 'pushback', 'n', 'rate', 'ci_low', 'ci_high', 'reasons_by_frequency'],
+    rows,
+  );
+}
+
+function pushbackReasonsCsv(r: Report): string {
+  const rows: Cell[][] = [];
+  for (const g of [r.pushback.allAffective, ...r.pushback.categories]) {
+    if (g.suppressed) continue;
+    for (const x of g.reasons) {
+      rows.push(
+        x.suppressed ? [g.group, x.reason, true, null, null] : [g.group, x.reason, false, x.count, x.share],
+      );
+    }
+  }
+  return csvTable(['group', 'reason', 'suppressed', 'conversations', 'share_of_pushback'], rows);
+}
+
+export const pushbackSection: ReportSection = {
+  id: 'fig-pushback',
+  nav: 'Pushback',
+  chart: { id: 'pushback', spec: pushbackSpec },
+  html: pushbackHtml,
+  csv: { 'pushback.csv': pushbackCsv, 'pushback_reasons.csv': pushbackReasonsCsv },
+};

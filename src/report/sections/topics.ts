@@ -1,0 +1,120 @@
+/** Figure 2: what people bring, as clustered topics per category (chart, explorer and topics.csv). */
+
+import type { TopLevelSpec } from 'vega-lite';
+import { CONFIG, emptyChart } from '../charts.js';
+import { type Cell, csvTable } from '../csv.js';
+import { type Html, html } from '../escape.js';
+import { formatCount, formatPercent } from '../format.js';
+import { explorer, figureBlock } from '../htmlParts.js';
+import { groupColour, groupLabel } from '../labels.js';
+import type { Report, ReportTopicTree, TopicNodeShape as TopicNode } from '../reportSchema.js';
+import type { ReportSection } from '../reportSection.js';
+
+const TOPICS_PER_CATEGORY = 8;
+
+function topicsHtml(r: Report, svg: string): Html {
+  return html`<section id="fig-topics">
+  <h2>2 · What do people bring?</h2>
+  <p class="lede">Short, identifier-free summaries of each conversation's concern, clustered within each kind of use. Only clusters large enough to pass the privacy thresholds are named.</p>
+  ${figureBlock('topics', svg, html`The largest clusters in each category, as a share of that category's conversations (count in brackets).`)}
+  <h3>Topic explorer</h3>
+  ${r.topics.length === 0 ? html`<p class="suppressed">No topics were clustered in this run.</p>` : r.topics.map((t) => explorer(t, groupLabel(t.group), groupColour(t.group)))}
+</section>`;
+}
+
+function topicsSpec(report: Report): TopLevelSpec {
+  const panels = report.topics
+    .filter((t) => t.topics.length > 0)
+    .map((t) => {
+      const label = groupLabel(t.group);
+      const rows = t.topics.slice(0, TOPICS_PER_CATEGORY).map((n, i) => ({
+        // Ranked so two clusters with the same name stay two bars.
+        key: `${i + 1}. ${n.name}`,
+        share: t.total === 0 ? 0 : n.conversations / t.total,
+        text: `${formatPercent(t.total === 0 ? 0 : n.conversations / t.total)} (${formatCount(n.conversations)})`,
+      }));
+      const x = {
+        field: 'share',
+        type: 'quantitative',
+        title: `Share of ${label.toLowerCase()} conversations`,
+        axis: { format: '.0%', tickCount: 4 },
+        scale: { domain: [0, Math.max(0.01, ...rows.map((r) => r.share)) * 1.3], nice: false },
+      };
+      // Names sit above their bars: axis labels would be cut to fit, and names run to ten words.
+      return {
+        title: `${label} — top clusters (of ${formatCount(t.total)} conversations)`,
+        width: 460,
+        height: { step: 38 },
+        data: { values: rows },
+        encoding: { y: { field: 'key', type: 'nominal', sort: rows.map((r) => r.key), axis: null } },
+        layer: [
+          {
+            mark: { type: 'bar', height: 13, yOffset: 7, cornerRadiusEnd: 2, color: groupColour(t.group) },
+            encoding: { x },
+          },
+          {
+            mark: {
+              type: 'text',
+              align: 'left',
+              baseline: 'bottom',
+              x: 0,
+              yOffset: -1,
+              fontSize: 12,
+              color: '#222',
+            },
+            encoding: { text: { field: 'key' } },
+          },
+          {
+            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, yOffset: 7 },
+            encoding: { x, text: { field: 'text' } },
+          },
+        ],
+      };
+    });
+  if (panels.length === 0) return emptyChart('No topic cluster passed the privacy thresholds in this run.');
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: 'Largest topic clusters within each category',
+    vconcat: panels,
+    spacing: 28,
+    config: CONFIG,
+  } as TopLevelSpec;
+}
+
+function topicsCsv(r: Report): string {
+  const rows: Cell[][] = [];
+  const walk = (tree: ReportTopicTree, nodes: TopicNode[], parent: string | null, depth: number) => {
+    for (const n of nodes) {
+      rows.push([
+        tree.group,
+        n.id,
+        parent,
+        depth,
+        n.name,
+        n.description,
+        n.conversations,
+        n.users,
+        tree.total === 0 ? 0 : n.conversations / tree.total,
+      ]);
+      walk(tree, n.children, n.id, depth + 1);
+    }
+  };
+  const trees = [
+    ...r.topics,
+    ...(r.longConversations.topics ? [r.longConversations.topics] : []),
+    ...r.pushback.reasonTopics,
+  ];
+  for (const t of trees) walk(t, t.topics, null, 0);
+  return csvTable(
+    ['group', 'id', 'parent_id', 'depth', 'name', 'description', 'conversations', 'users', 'share_of_group'],
+    rows,
+  );
+}
+
+export const topicsSection: ReportSection = {
+  id: 'fig-topics',
+  nav: 'Topics',
+  chart: { id: 'topics', spec: topicsSpec },
+  html: topicsHtml,
+  csv: { 'topics.csv': topicsCsv },
+};
