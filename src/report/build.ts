@@ -21,13 +21,14 @@ export function buildReport(input: ReportInput): Report {
 
   const analysis = 'analysis' in input ? input.analysis : accumulateAnalyses(input.records);
   const results = analysis.results({ counts: input.counts, thresholds, seed: input.seed });
-  const f = results.funnel;
+  const { funnel: f, prevalence: prev, perUser: users, ...rest } = results;
   const { read: _read, quarantined: _quarantined, ...funnelRest } = f;
-  const prev = results.prevalence;
-  const { suppressed: pbSuppressed, ...pb } = results.pushback;
-  const { suppressed: scSuppressed, ...sc } = results.sentimentChange;
-  const { suppressed: longSuppressed, ...long } = results.longConversations;
-  const users = results.perUser;
+  const { pushback: pbAll, sentimentChange: scAll, longConversations: longAll, ...figures } = rest;
+  const { suppressed: pbSuppressed, ...pb } = pbAll;
+  const { suppressed: scSuppressed, ...sc } = scAll;
+  const { suppressed: longSuppressed, ...long } = longAll;
+  // Any other figure goes into report.json as the analysis gave it, its suppression count added below.
+  const more = withoutCounts(figures);
 
   const shown = (rows: readonly { suppressed: boolean }[], i: number) => !rows[i].suppressed;
   const topics = CATEGORIES.flatMap((c, i) => gateTree(treeFor(input.topics, c), shown(prev.categories, i)));
@@ -45,7 +46,8 @@ export function buildReport(input: ReportInput): Report {
     pbSuppressed +
     scSuppressed +
     longSuppressed +
-    (users?.suppressed ?? 0);
+    (users?.suppressed ?? 0) +
+    more.suppressed;
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -67,6 +69,7 @@ export function buildReport(input: ReportInput): Report {
           concentration: users.concentration,
         }
       : null,
+    ...more.figures,
     privacy: {
       thresholds: { ...thresholds },
       gatesRun: [...input.provenance.gatesRun],
@@ -79,6 +82,21 @@ export function buildReport(input: ReportInput): Report {
     // Parsing drops keys the schema does not know, so report.json always validates against it.
     provenance: ProvenanceSchema.parse(input.provenance),
   };
+}
+
+type Figures = Record<string, { suppressed: number }>;
+
+/** Figures without their `suppressed` counts (report.json totals them in privacy.gates), and the total. */
+function withoutCounts<F extends Figures>(
+  figures: F,
+): { figures: { [K in keyof F]: Omit<F[K], 'suppressed'> }; suppressed: number } {
+  let suppressed = 0;
+  const out: Record<string, unknown> = {};
+  for (const [k, { suppressed: n, ...v }] of Object.entries(figures)) {
+    suppressed += n;
+    out[k] = v;
+  }
+  return { figures: out as { [K in keyof F]: Omit<F[K], 'suppressed'> }, suppressed };
 }
 
 /** Object keys in a fixed order, so the JSON does not depend on the order reasons were first seen. */
