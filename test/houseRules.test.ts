@@ -64,4 +64,29 @@ describe('house rules', () => {
     });
     expect(missing).toEqual([]);
   });
+
+  it("keeps the README's architecture section true: every path it names exists, every source folder is in it", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Architecture'),
+      readme.indexOf('\n## ', readme.indexOf('## Architecture') + 5),
+    );
+    const paths = [...section.matchAll(/`((?:src|prompts|test)\/[^`*<>]*?)`/g)].map((m) =>
+      m[1].replace(/\/$/, ''),
+    );
+    expect(paths.length).toBeGreaterThan(20);
+    const missing = paths.filter((p) => {
+      try {
+        statSync(join(ROOT, p.replace(/\*\.md$/, '')));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(missing).toEqual([]);
+    const folders = readdirSync(join(ROOT, 'src')).filter((d) =>
+      statSync(join(ROOT, 'src', d)).isDirectory(),
+    );
+    expect(folders.filter((d) => !section.includes(`src/${d}/`))).toEqual([]);
+  });
 });
