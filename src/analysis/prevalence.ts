@@ -11,7 +11,7 @@ import {
   type Thresholds,
 } from '../privacy/thresholds.js';
 import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
-import { type Interval, wilsonInterval } from './intervals.js';
+import { type Interval, wilsonInterval } from '../estimate/intervals.js';
 import type { AnalysisRecord } from './record.js';
 
 export interface Share {

@@ -20,7 +20,7 @@ import {
 } from '../privacy/thresholds.js';
 import { deriveSeed } from '../util/random.js';
 import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
-import { type Interval, percentileBootstrapMeanInterval } from './intervals.js';
+import { type Interval, percentileBootstrapMeanInterval } from '../estimate/intervals.js';
 import type { AnalysisRecord } from './record.js';
 
 export interface SentimentOptions {

@@ -5,7 +5,7 @@ import {
   percentileBootstrapMeanInterval,
   quantileSorted,
   wilsonInterval,
-} from '../../src/analysis/intervals.js';
+} from '../../src/estimate/intervals.js';
 import { longConversations } from '../../src/analysis/long.js';
 import { prevalence } from '../../src/analysis/prevalence.js';
 import { pushback } from '../../src/analysis/pushbackRates.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { wilsonInterval } from '../../src/analysis/intervals.js';
+import { wilsonInterval } from '../../src/estimate/intervals.js';
 import type { TopicGroupId } from '../../src/cluster/topicTreeTypes.js';
 import { buildReport } from '../../src/report/build.js';
 import { csvCell, csvTable } from '../../src/report/csv.js';
