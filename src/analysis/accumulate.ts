@@ -9,6 +9,7 @@
  *   distinct users, not conversations; a conversation without a user id is only counted.
  * Everything about a conversation that is neither affective nor long is a counter.
  */
+import { type Estimator, rawEstimator } from '../estimate/estimator.js';
 import type { Category, PushbackReason } from '../facets/schema.js';
 import type { Thresholds } from '../privacy/thresholds.js';
 import { type Funnel, FunnelAccumulator, type FunnelInputCounts } from './funnel.js';
@@ -53,6 +54,8 @@ export interface AnalysisResultOptions {
   /** Seed of the sentiment bootstrap. */
   seed: number;
   sentiment?: Omit<SentimentOptions, 'seed'>;
+  /** How figures are estimated from the records (default: raw counts as classified). */
+  estimator?: Estimator;
 }
 
 export class AnalysisAccumulator {
@@ -115,12 +118,17 @@ export class AnalysisAccumulator {
   /** Every analysis's figures, gated. Reads the state without changing it: calling twice gives the same. */
   results(options: AnalysisResultOptions): AnalysisResults {
     const { thresholds } = options;
+    const estimator = options.estimator ?? rawEstimator();
     return {
-      funnel: this.funnel.result(options.counts),
-      prevalence: this.prevalence.result(thresholds),
-      pushback: this.pushback.result(thresholds),
-      sentimentChange: this.sentiment.result(thresholds, { ...options.sentiment, seed: options.seed }),
-      longConversations: this.long.result(thresholds),
+      funnel: this.funnel.result(options.counts, estimator),
+      prevalence: this.prevalence.result(thresholds, estimator),
+      pushback: this.pushback.result(thresholds, [], estimator),
+      sentimentChange: this.sentiment.result(
+        thresholds,
+        { ...options.sentiment, seed: options.seed },
+        estimator,
+      ),
+      longConversations: this.long.result(thresholds, estimator),
       perUser: this.users.result(thresholds),
     };
   }

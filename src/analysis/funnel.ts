@@ -2,7 +2,9 @@
  * The funnel: every conversation read is accounted for at each step, so a reader can see where each
  * one went. Counts only; these are totals over the whole input, not breakdowns, so no threshold applies.
  */
+import { type Estimator, rawEstimator } from '../estimate/estimator.js';
 import { ROLEPLAY_MIN_HUMAN_MESSAGES } from './groups.js';
+import { PerStratum, shareStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 
 export interface FunnelInputCounts {
@@ -34,6 +36,16 @@ export interface Funnel {
   roleplayMinHumanMessages: number;
 }
 
+/** The stages of the funnel that depend on how conversations were classified. */
+export type FunnelStages = Pick<
+  Funnel,
+  | 'insufficientInput'
+  | 'contentCreation'
+  | 'affectiveBeforeRoleplayRule'
+  | 'droppedByRoleplayRule'
+  | 'affective'
+>;
+
 /**
  * The funnel's counters, fed one record at a time in input order. read = analysed + excluded +
  * quarantined holds by construction; input that cannot reconcile (more records than valid
@@ -43,10 +55,14 @@ export class FunnelAccumulator {
   /** Records added (analysed + facet errors). */
   records = 0;
   errors = 0;
-  private insufficient = 0;
-  private content = 0;
-  private before = 0;
-  private dropped = 0;
+  private readonly units = new PerStratum();
+  private readonly stages = {
+    insufficientInput: new PerStratum(),
+    contentCreation: new PerStratum(),
+    affectiveBeforeRoleplayRule: new PerStratum(),
+    droppedByRoleplayRule: new PerStratum(),
+    affective: new PerStratum(),
+  };
 
   add(r: AnalysisRecord): void {
     this.records++;
@@ -55,18 +71,41 @@ export class FunnelAccumulator {
       this.errors++;
       return;
     }
-    if (f.status.kind === 'insufficientInput') this.insufficient++;
+    const h = r.stratum ?? 0;
+    this.units.add(h);
+    if (f.status.kind === 'insufficientInput') this.stages.insufficientInput.add(h);
     if (f.contentCreation) {
-      this.content++;
+      this.stages.contentCreation.add(h);
       return;
     }
     if (f.categories.length === 0) return;
-    this.before++;
+    this.stages.affectiveBeforeRoleplayRule.add(h);
     const onlyRoleplay = f.categories.every((c) => c === 'romantic_roleplay');
-    if (onlyRoleplay && r.humanMessages < ROLEPLAY_MIN_HUMAN_MESSAGES) this.dropped++;
+    if (onlyRoleplay && r.humanMessages < ROLEPLAY_MIN_HUMAN_MESSAGES)
+      this.stages.droppedByRoleplayRule.add(h);
+    else this.stages.affective.add(h);
   }
 
-  result(counts: FunnelInputCounts): Funnel {
+  /**
+   * The funnel's classification stages as the run's Estimator puts them (a cascade estimates the
+   * counts of the whole log from its verified conversations; otherwise they are counts as classified).
+   */
+  stageCounts(estimator: Estimator = rawEstimator()): FunnelStages {
+    const count = (x: PerStratum, facet: string) =>
+      estimator.method === 'cascade'
+        ? estimator.share(shareStrata(this.units, x, estimator.strata), facet).count
+        : x.total;
+    const s = this.stages;
+    return {
+      insufficientInput: count(s.insufficientInput, 'insufficientInput'),
+      contentCreation: count(s.contentCreation, 'contentCreation'),
+      affectiveBeforeRoleplayRule: count(s.affectiveBeforeRoleplayRule, 'affectiveBeforeRoleplayRule'),
+      droppedByRoleplayRule: count(s.droppedByRoleplayRule, 'droppedByRoleplayRule'),
+      affective: count(s.affective, 'affective'),
+    };
+  }
+
+  result(counts: FunnelInputCounts, estimator: Estimator = rawEstimator()): Funnel {
     const total = this.records;
     const notAnalysed = counts.read - counts.quarantined - total;
     if (notAnalysed < 0) {
@@ -84,11 +123,7 @@ export class FunnelAccumulator {
       errors: this.errors,
       excluded,
       analysed,
-      insufficientInput: this.insufficient,
-      contentCreation: this.content,
-      affectiveBeforeRoleplayRule: this.before,
-      droppedByRoleplayRule: this.dropped,
-      affective: this.before - this.dropped,
+      ...this.stageCounts(estimator),
       roleplayMinHumanMessages: ROLEPLAY_MIN_HUMAN_MESSAGES,
     };
   }

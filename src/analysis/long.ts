@@ -2,6 +2,7 @@
  * Very long conversations (>= 50 human messages): how many there are. Their topics are clustered
  * separately by the cluster stage and arrive as a TopicTree.
  */
+import { type Estimator, rawEstimator } from '../estimate/estimator.js';
 import type { Category } from '../facets/schema.js';
 import {
   GroupTally,
@@ -11,7 +12,8 @@ import {
   type Thresholds,
 } from '../privacy/thresholds.js';
 import { effectiveCategories } from './groups.js';
-import { type Share, share } from './prevalence.js';
+import { PerStratum, rateStrata, shareStrata } from './perStratum.js';
+import type { Share } from './prevalence.js';
 import type { AnalysisRecord } from './record.js';
 
 export const LONG_CONVERSATION_MIN_HUMAN_MESSAGES = 50;
@@ -34,29 +36,42 @@ export interface LongConversations {
 export class LongConversationsAccumulator {
   private readonly longAll = new GroupTally();
   private readonly longAffective = new GroupTally();
-  private analysed = 0;
-  private affective = 0;
+  private readonly units = new PerStratum();
+  private readonly affective = new PerStratum();
+  private readonly long = new PerStratum();
+  private readonly longAndAffective = new PerStratum();
 
   /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
   add(r: AnalysisRecord, categories: readonly Category[] = effectiveCategories(r)): void {
     if (r.facets.status.kind === 'error') return;
-    this.analysed++;
+    const h = r.stratum ?? 0;
+    this.units.add(h);
     const isAffective = categories.length > 0;
-    if (isAffective) this.affective++;
+    if (isAffective) this.affective.add(h);
     if (!isLongConversation(r)) return;
     this.longAll.add(r);
-    if (isAffective) this.longAffective.add(r);
+    this.long.add(h);
+    if (!isAffective) return;
+    this.longAffective.add(r);
+    this.longAndAffective.add(h);
   }
 
-  result(thresholds: Thresholds): LongConversations {
+  result(thresholds: Thresholds, estimator: Estimator = rawEstimator()): LongConversations {
     // A subset of conversations is a group like any other: it is shown only above the thresholds.
     const gate = new ThresholdGate(thresholds);
+    const strata = estimator.strata;
     return {
       minHumanMessages: LONG_CONVERSATION_MIN_HUMAN_MESSAGES,
-      all: gate.show(this.longAll.size(), () => share(this.longAll.conversations, this.analysed)),
-      affective: gate.show(this.longAffective.size(), () =>
-        share(this.longAffective.conversations, this.affective),
+      all: gate.show(this.longAll.size(), () =>
+        estimator.share(shareStrata(this.units, this.long, strata), 'long'),
       ),
+      affective: gate.show(this.longAffective.size(), () => {
+        const r = estimator.rate(
+          rateStrata(this.units, this.affective, this.longAndAffective, strata),
+          'long|affective',
+        );
+        return { count: r.count, n: r.n, share: r.rate, interval: r.interval, method: r.method };
+      }),
       suppressed: gate.suppressed,
     };
   }

@@ -1,7 +1,9 @@
 /**
  * Figure 1: how common each kind of affective use is, as a share of ALL analysed conversations.
  * Categories are multi-label, so the per-category shares may add up to more than the affective total.
+ * Each share is estimated by the run's Estimator (raw, calibrated or cascade) and names its method.
  */
+import { type Estimator, rawEstimator, type ShareEstimate } from '../estimate/estimator.js';
 import type { Category } from '../facets/schema.js';
 import {
   GroupTally,
@@ -11,15 +13,11 @@ import {
   type Thresholds,
 } from '../privacy/thresholds.js';
 import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
-import { type Interval, wilsonInterval } from '../estimate/intervals.js';
+import { PerStratum, shareStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 
-export interface Share {
-  count: number;
-  n: number;
-  share: number;
-  interval: Interval;
-}
+/** A share of all analysed conversations: count of n, the share, its 95% interval and how it was estimated. */
+export type Share = ShareEstimate;
 
 export type CategoryShare = { category: Category } & (Suppressed | Shown<Share>);
 
@@ -33,32 +31,48 @@ export interface Prevalence {
   suppressed: number;
 }
 
-export function share(count: number, n: number, z?: number): Share {
-  return { count, n, share: n === 0 ? 0 : count / n, interval: wilsonInterval(count, n, z) };
+export function share(count: number, n: number): Share {
+  return rawEstimator().share([{ n, x: count }], '');
 }
 
 /** Figure 1's counts, fed one record at a time; only affective conversations reach the tallies. */
 export class PrevalenceAccumulator {
+  /** Conversations and distinct users behind each category (verified ones, in a cascade): for the thresholds. */
   private readonly tallies = new Map<Category, GroupTally>(CATEGORY_ORDER.map((c) => [c, new GroupTally()]));
-  private n = 0;
-  private affective = 0;
+  private readonly perCategory = new Map<Category, PerStratum>(
+    CATEGORY_ORDER.map((c) => [c, new PerStratum()]),
+  );
+  private readonly n = new PerStratum();
+  private readonly affective = new PerStratum();
 
   /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
   add(r: AnalysisRecord, categories: readonly Category[] = effectiveCategories(r)): void {
     if (r.facets.status.kind === 'error') return;
-    this.n++;
-    if (categories.length > 0) this.affective++;
-    for (const c of categories) this.tallies.get(c)!.add(r);
+    const h = r.stratum ?? 0;
+    this.n.add(h);
+    if (categories.length > 0) this.affective.add(h);
+    for (const c of categories) {
+      this.tallies.get(c)!.add(r);
+      this.perCategory.get(c)!.add(h);
+    }
   }
 
-  result(thresholds: Thresholds): Prevalence {
-    const n = this.n;
+  result(thresholds: Thresholds, estimator: Estimator = rawEstimator()): Prevalence {
     const gate = new ThresholdGate(thresholds);
-    const categories = CATEGORY_ORDER.map((category): CategoryShare => {
-      const t = this.tallies.get(category)!;
-      return { category, ...gate.show(t.size(), () => share(t.conversations, n)) };
-    });
-    return { n, affective: share(this.affective, n), categories, suppressed: gate.suppressed };
+    const strata = estimator.strata;
+    const affective = estimator.share(shareStrata(this.n, this.affective, strata), 'affective');
+    const categories = CATEGORY_ORDER.map(
+      (category): CategoryShare => ({
+        category,
+        ...gate.show(this.tallies.get(category)!.size(), () =>
+          estimator.share(
+            shareStrata(this.n, this.perCategory.get(category)!, strata),
+            `category:${category}`,
+          ),
+        ),
+      }),
+    );
+    return { n: affective.n, affective, categories, suppressed: gate.suppressed };
   }
 }
 

@@ -1,8 +1,11 @@
 /**
  * Figure 3: how often the assistant pushed back (refused, challenged negative self-talk, questioned a
- * harmful assumption) within each category, and the most common reason classes.
+ * harmful assumption) within each category, and the most common reason classes. Rates are estimated
+ * by the run's Estimator (raw, or a cascade's two-phase estimate) and name their method.
  */
 import { reasonsGroup, type TopicTree } from '../cluster/topicTreeTypes.js';
+import { type EstimateMethod, type Estimator, rawEstimator } from '../estimate/estimator.js';
+import type { Interval } from '../estimate/intervals.js';
 import { type Category, PUSHBACK_REASONS, type PushbackReason } from '../facets/schema.js';
 import {
   GroupTally,
@@ -12,7 +15,7 @@ import {
   type Thresholds,
 } from '../privacy/thresholds.js';
 import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
-import { type Interval, wilsonInterval } from '../estimate/intervals.js';
+import { PerStratum, rateStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 
 /** Pushback with no reason class recorded by the engine. */
@@ -31,6 +34,7 @@ export interface PushbackFigures {
   pushback: number;
   rate: number;
   interval: Interval;
+  method: EstimateMethod;
   /** Most common first; each reason class is its own group and is thresholded on its own. */
   reasons: ReasonCount[];
 }
@@ -48,56 +52,62 @@ export interface Pushback {
 
 class PushbackTally {
   readonly group = new GroupTally();
-  pushback = 0;
-  readonly reasons = new Map<ReasonClass, GroupTally>();
+  readonly inGroup = new PerStratum();
+  readonly pushback = new PerStratum();
+  readonly reasons = new Map<ReasonClass, { tally: GroupTally; count: PerStratum }>();
 
-  add(r: AnalysisRecord): void {
+  add(r: AnalysisRecord, h: number): void {
     this.group.add(r);
+    this.inGroup.add(h);
     if (!r.facets.pushback) return;
-    this.pushback++;
+    this.pushback.add(h);
     const reason: ReasonClass = r.facets.pushbackReason ?? UNSPECIFIED_REASON;
     let t = this.reasons.get(reason);
     if (!t) {
-      t = new GroupTally();
+      t = { tally: new GroupTally(), count: new PerStratum() };
       this.reasons.set(reason, t);
     }
-    t.add(r);
+    t.tally.add(r);
+    t.count.add(h);
   }
 
-  figures<G extends string>(group: G, gate: ThresholdGate): PushbackGroup<G> {
+  figures<G extends string>(
+    group: G,
+    gate: ThresholdGate,
+    estimator: Estimator,
+    units: PerStratum,
+  ): PushbackGroup<G> {
+    const strata = estimator.strata;
     return {
       group,
       ...gate.show(this.group.size(), () => {
-        const n = this.group.conversations;
+        const r = estimator.rate(rateStrata(units, this.inGroup, this.pushback, strata), `pushback:${group}`);
         const reasons = [...this.reasons.entries()]
+          .map(([reason, t]) => ({
+            reason,
+            t,
+            e: estimator.rate(rateStrata(units, this.pushback, t.count, strata), `reason:${group}:${reason}`),
+          }))
           .sort(
             (a, b) =>
-              b[1].conversations - a[1].conversations ||
-              REASON_ORDER.indexOf(a[0]) - REASON_ORDER.indexOf(b[0]),
+              b.t.count.total - a.t.count.total ||
+              REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason),
           )
           .map(
-            ([reason, t]): ReasonCount => ({
+            ({ reason, t, e }): ReasonCount => ({
               reason,
-              ...gate.show(t.size(), () => ({
-                count: t.conversations,
-                share: t.conversations / this.pushback,
-              })),
+              ...gate.show(t.tally.size(), () => ({ count: e.count, share: e.rate })),
             }),
           );
-        return {
-          n,
-          pushback: this.pushback,
-          rate: n === 0 ? 0 : this.pushback / n,
-          interval: wilsonInterval(this.pushback, n),
-          reasons,
-        };
+        return { n: r.n, pushback: r.count, rate: r.rate, interval: r.interval, method: r.method, reasons };
       }),
     };
   }
 }
 
-/** Figure 3's tallies, fed one record at a time; only affective conversations reach them. */
+/** Figure 3's tallies, fed one record at a time; only affective conversations reach the group tallies. */
 export class PushbackAccumulator {
+  private readonly units = new PerStratum();
   private readonly all = new PushbackTally();
   private readonly per = new Map<Category, PushbackTally>(
     CATEGORY_ORDER.map((c) => [c, new PushbackTally()]),
@@ -105,15 +115,22 @@ export class PushbackAccumulator {
 
   /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
   add(r: AnalysisRecord, categories: readonly Category[] = effectiveCategories(r)): void {
+    if (r.facets.status.kind === 'error') return;
+    const h = r.stratum ?? 0;
+    this.units.add(h);
     if (categories.length === 0) return;
-    this.all.add(r);
-    for (const c of categories) this.per.get(c)!.add(r);
+    this.all.add(r, h);
+    for (const c of categories) this.per.get(c)!.add(r, h);
   }
 
-  result(thresholds: Thresholds, reasonTopics: readonly TopicTree[] = []): Pushback {
+  result(
+    thresholds: Thresholds,
+    reasonTopics: readonly TopicTree[] = [],
+    estimator: Estimator = rawEstimator(),
+  ): Pushback {
     const gate = new ThresholdGate(thresholds);
-    const allAffective = this.all.figures('all_affective' as const, gate);
-    const categories = CATEGORY_ORDER.map((c) => this.per.get(c)!.figures(c, gate));
+    const allAffective = this.all.figures('all_affective' as const, gate, estimator, this.units);
+    const categories = CATEGORY_ORDER.map((c) => this.per.get(c)!.figures(c, gate, estimator, this.units));
     const wanted = new Set<string>(CATEGORY_ORDER.map(reasonsGroup));
     return {
       allAffective,

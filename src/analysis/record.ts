@@ -7,4 +7,9 @@ export interface AnalysisRecord {
   userId?: string;
   humanMessages: number;
   facets: Facets;
+  /**
+   * The sampling stratum the conversation was verified in (a cascade: 0 = the screen's candidates,
+   * then the sampled rest); absent in a run that classifies every conversation the same way.
+   */
+  stratum?: number;
 }

@@ -3,6 +3,9 @@
  * enough to have a distinct start and end (>= 6 human messages), the change is the mean sentiment of
  * the last three human messages minus that of the first three, on the study's -1..1 scale.
  */
+
+import { type EstimateMethod, type Estimator, rawEstimator } from '../estimate/estimator.js';
+import type { Interval } from '../estimate/intervals.js';
 import type { Category } from '../facets/schema.js';
 import {
   changeDirection,
@@ -20,7 +23,7 @@ import {
 } from '../privacy/thresholds.js';
 import { deriveSeed } from '../util/random.js';
 import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
-import { type Interval, percentileBootstrapMeanInterval } from '../estimate/intervals.js';
+import { PerStratum, rateStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 
 export interface SentimentOptions {
@@ -50,6 +53,7 @@ export interface SentimentFigures {
   n: number;
   meanChange: number;
   interval: Interval;
+  method: EstimateMethod;
   distribution: ChangeDistribution;
 }
 
@@ -70,10 +74,18 @@ export interface SentimentChange {
 
 class ChangeTally {
   readonly group = new GroupTally();
-  readonly values: number[] = [];
-  add(r: AnalysisRecord, change: number): void {
+  /** Per stratum, the changes of the group's conversations, in input order (the bootstrap resamples by position). */
+  readonly values: number[][] = [];
+  readonly members = new PerStratum();
+  readonly better = new PerStratum();
+  readonly same = new PerStratum();
+  readonly worse = new PerStratum();
+
+  add(r: AnalysisRecord, change: number, h: number): void {
     this.group.add(r);
-    this.values.push(change);
+    (this.values[h] ??= []).push(change);
+    this.members.add(h);
+    this[changeDirection(change)].add(h);
   }
 }
 
@@ -81,72 +93,83 @@ function figures<G extends string>(
   group: G,
   t: ChangeTally,
   gate: ThresholdGate,
+  units: PerStratum,
+  estimator: Estimator,
   opts: Required<SentimentOptions>,
 ): SentimentGroup<G> {
   // An empty group fails any threshold >= 1; with thresholds of 0 there is still nothing to show.
-  if (t.values.length === 0) return { group, ...gate.suppress() };
-  return { group, ...gate.show(t.group.size(), () => changeFigures(group, t.values, opts)) };
+  if (t.members.total === 0) return { group, ...gate.suppress() };
+  return { group, ...gate.show(t.group.size(), () => changeFigures(group, t, units, estimator, opts)) };
 }
 
 function changeFigures(
   group: string,
-  v: readonly number[],
+  t: ChangeTally,
+  units: PerStratum,
+  estimator: Estimator,
   opts: Required<SentimentOptions>,
 ): SentimentFigures {
-  const n = v.length;
-  let sum = 0;
-  let better = 0;
-  let worse = 0;
-  for (const x of v) {
-    sum += x;
-    const d = changeDirection(x);
-    if (d === 'better') better++;
-    else if (d === 'worse') worse++;
-  }
-  const same = n - better - worse;
-  const interval = percentileBootstrapMeanInterval(v, {
-    resamples: opts.resamples,
-    level: opts.level,
-    // One stream per group, so a change in one category's data never moves another's interval.
-    seed: deriveSeed(opts.seed, `sentiment:${group}`),
-  });
+  const strata = estimator.strata;
+  const m = estimator.mean(
+    Array.from({ length: strata }, (_, h) => ({ n: units.at(h), values: t.values[h] ?? [] })),
+    {
+      resamples: opts.resamples,
+      level: opts.level,
+      // One stream per group, so a change in one category's data never moves another's interval.
+      seed: deriveSeed(opts.seed, `sentiment:${group}`),
+    },
+  );
+  const part = (x: PerStratum, d: string) =>
+    estimator.rate(rateStrata(units, t.members, x, strata), `sentiment:${group}:${d}`);
+  const better = part(t.better, 'better');
+  const same = part(t.same, 'same');
+  const worse = part(t.worse, 'worse');
   return {
-    n,
-    meanChange: sum / n,
-    interval,
+    n: m.n,
+    meanChange: m.mean,
+    interval: m.interval,
+    method: m.method,
     distribution: {
-      better,
-      same,
-      worse,
-      betterShare: better / n,
-      sameShare: same / n,
-      worseShare: worse / n,
+      better: better.count,
+      same: same.count,
+      worse: worse.count,
+      betterShare: better.rate,
+      sameShare: same.rate,
+      worseShare: worse.rate,
     },
   };
 }
 
 /**
- * Sentiment changes, fed one record at a time: one number per eligible affective conversation (and
- * per category it is in), kept in input order because the bootstrap resamples by position.
+ * Figure 4's values, fed one record at a time: the change of every affective conversation long enough
+ * to have one (once for all_affective and once per category it is in), per stratum.
  */
 export class SentimentChangeAccumulator {
+  private readonly units = new PerStratum();
   private readonly all = new ChangeTally();
   private readonly per = new Map<Category, ChangeTally>(CATEGORY_ORDER.map((c) => [c, new ChangeTally()]));
   private missing = 0;
 
   /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
   add(r: AnalysisRecord, categories: readonly Category[] = effectiveCategories(r)): void {
+    if (r.facets.status.kind === 'error') return;
+    const h = r.stratum ?? 0;
+    this.units.add(h);
     if (categories.length === 0) return;
     const change = conversationSentimentChange(r);
     if (change === null) {
       if (r.humanMessages >= SENTIMENT_MIN_HUMAN_MESSAGES) this.missing++;
       return;
     }
-    this.all.add(r, change);
-    for (const c of categories) this.per.get(c)!.add(r, change);
+    this.all.add(r, change, h);
+    for (const c of categories) this.per.get(c)!.add(r, change, h);
   }
 
-  result(thresholds: Thresholds, options: SentimentOptions): SentimentChange {
+  result(
+    thresholds: Thresholds,
+    options: SentimentOptions,
+    estimator: Estimator = rawEstimator(),
+  ): SentimentChange {
     const opts: Required<SentimentOptions> = { resamples: 1000, level: 0.95, ...options };
     const gate = new ThresholdGate(thresholds);
     return {
@@ -156,8 +179,8 @@ export class SentimentChangeAccumulator {
       resamples: opts.resamples,
       level: opts.level,
       missingSentiment: this.missing,
-      allAffective: figures('all_affective' as const, this.all, gate, opts),
-      categories: CATEGORY_ORDER.map((c) => figures(c, this.per.get(c)!, gate, opts)),
+      allAffective: figures('all_affective' as const, this.all, gate, this.units, estimator, opts),
+      categories: CATEGORY_ORDER.map((c) => figures(c, this.per.get(c)!, gate, this.units, estimator, opts)),
       suppressed: gate.suppressed,
     };
   }

@@ -71,6 +71,7 @@ export function calibratedEstimator(calibration: Calibration, options: Calibrate
 
   return {
     method: 'calibrated',
+    strata: 1,
     uncorrected,
     share(strata: readonly StratumShare[], facet: string): ShareEstimate {
       const c = usable(facet);

@@ -67,6 +67,8 @@ export interface MeanOptions {
 
 export interface Estimator {
   readonly method: EstimateMethod;
+  /** How many strata the counts come in (1 unless the run sampled). */
+  readonly strata: number;
   /**
    * A share of all analysed conversations. `facet` names what is counted (e.g. 'affective',
    * 'category:coaching', 'pushback'): a calibrated estimator corrects it when it has rates for it.
@@ -90,6 +92,7 @@ function sum<T>(xs: readonly T[], f: (x: T) => number): number {
 export function rawEstimator(): Estimator {
   return {
     method: 'raw',
+    strata: 1,
     share(strata) {
       const x = sum(strata, (s) => s.x);
       const n = sum(strata, (s) => s.n);

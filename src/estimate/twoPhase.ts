@@ -56,6 +56,7 @@ export function twoPhaseEstimator(design: TwoPhaseDesign, options: TwoPhaseOptio
 
   return {
     method: 'cascade',
+    strata: N.length,
     share(strata: readonly StratumShare[], facet: string): ShareEstimate {
       check(strata, `share ${facet}`);
       let point = 0;

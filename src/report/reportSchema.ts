@@ -4,27 +4,39 @@
  * Bump REPORT_SCHEMA_VERSION on any change: major for removals/renames, minor for additions.
  */
 import { z } from 'zod';
+import { ESTIMATE_METHODS } from '../estimate/estimator.js';
 import { EngineAccuracySchema } from '../facets/engineAccuracy.js';
 import { CATEGORIES, PUSHBACK_REASONS } from '../facets/schema.js';
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 const count = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
 
 export const IntervalSchema = z
   .object({ low: z.number(), high: z.number() })
-  .meta({ description: 'A 95 % interval (Wilson for shares, percentile bootstrap for mean changes).' });
+  .meta({
+    description:
+      'A 95 % interval: Wilson for raw shares and rates, a percentile bootstrap for mean changes, seeded draws for calibrated and cascade estimates.',
+  });
 
 const SuppressedSchema = z
   .object({ suppressed: z.literal(true) })
   .meta({ description: 'Withheld: the group is below the privacy thresholds; no value is given.' });
 
+export const MethodSchema = z.enum(ESTIMATE_METHODS).meta({
+  description:
+    "How the figure was estimated: 'raw' = counts as the engine classified them (a screening figure for the " +
+    "offline engine); 'calibrated' = corrected for the offline engine's measured error rates; 'cascade' = " +
+    'two-phase estimate from LLM-verified conversations (see `estimation`).',
+});
+
 export const ShareSchema = z.object({
-  count,
+  count: count.meta({ description: 'Conversations with the property (an estimate, rounded, unless method is raw).' }),
   n: count.meta({ description: 'Denominator.' }),
   share: unit,
   interval: IntervalSchema,
+  method: MethodSchema,
 });
 
 const shown = <T extends z.ZodRawShape>(shape: T) => z.object({ suppressed: z.literal(false), ...shape });
@@ -101,6 +113,7 @@ const pushbackGroup = <G extends z.ZodType<string>>(group: G) =>
       pushback: count,
       rate: unit,
       interval: IntervalSchema,
+      method: MethodSchema,
       reasons: z.array(ReasonCountSchema),
     }),
   ]);
@@ -114,6 +127,7 @@ const sentimentGroup = <G extends z.ZodType<string>>(group: G) =>
       n: count,
       meanChange: z.number().min(-2).max(2),
       interval: IntervalSchema,
+      method: MethodSchema,
       distribution: z.object({
         better: count,
         same: count,

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { wilsonInterval } from '../../src/estimate/intervals.js';
 import type { TopicGroupId } from '../../src/cluster/topicTreeTypes.js';
+import { wilsonInterval } from '../../src/estimate/intervals.js';
 import { buildReport } from '../../src/report/build.js';
 import { csvCell, csvTable } from '../../src/report/csv.js';
 import { escapeHtml } from '../../src/report/escape.js';
@@ -134,6 +134,7 @@ describe('buildReport', () => {
       n: 40,
       share: 0.25,
       interval: wilsonInterval(10, 40),
+      method: 'raw',
     });
     expect(r.pushback.categories.find((g) => g.group === 'coaching')).toMatchObject({
       n: 10,
@@ -192,7 +193,13 @@ describe('report.html', () => {
       }),
     );
     expect(ReportSchema.parse(r)).toEqual(r);
-    expect(r.prevalence.affective).toEqual({ count: 0, n: 0, share: 0, interval: { low: 0, high: 1 } });
+    expect(r.prevalence.affective).toEqual({
+      count: 0,
+      n: 0,
+      share: 0,
+      interval: { low: 0, high: 1 },
+      method: 'raw',
+    });
     expect(r.topics).toEqual([]);
     const empty = await renderHtml(r);
     expect(empty.match(/<figure class="figure"[^>]*>\s*<div class="chart"><svg/g)).toHaveLength(4);
