@@ -9,7 +9,7 @@
  *   distinct users, not conversations; a conversation without a user id is only counted.
  * Everything about a conversation that is neither affective nor long is a counter.
  */
-import { type Estimator, rawEstimator } from '../estimate/estimator.js';
+import { type Estimator, rawEstimator, type StratumShare } from '../estimate/estimator.js';
 import type { Category, PushbackReason } from '../facets/schema.js';
 import type { Thresholds } from '../privacy/thresholds.js';
 import { type Funnel, FunnelAccumulator, type FunnelInputCounts } from './funnel.js';
@@ -88,6 +88,11 @@ export class AnalysisAccumulator {
       pushbackReason: f.pushbackReason,
       long,
     });
+  }
+
+  /** Affective conversations per stratum, as an estimator takes them. */
+  affectiveStrata(strata: number): StratumShare[] {
+    return this.prevalence.affectiveStrata(strata);
   }
 
   /** Records added so far (analysed + facet errors). */

@@ -3,7 +3,12 @@
  * Categories are multi-label, so the per-category shares may add up to more than the affective total.
  * Each share is estimated by the run's Estimator (raw, calibrated or cascade) and names its method.
  */
-import { type Estimator, rawEstimator, type ShareEstimate } from '../estimate/estimator.js';
+import {
+  type Estimator,
+  rawEstimator,
+  type ShareEstimate,
+  type StratumShare,
+} from '../estimate/estimator.js';
 import type { Category } from '../facets/schema.js';
 import {
   GroupTally,
@@ -55,6 +60,11 @@ export class PrevalenceAccumulator {
       this.tallies.get(c)!.add(r);
       this.perCategory.get(c)!.add(h);
     }
+  }
+
+  /** Affective conversations per stratum, as an estimator takes them. */
+  affectiveStrata(strata: number): StratumShare[] {
+    return shareStrata(this.n, this.affective, strata);
   }
 
   result(thresholds: Thresholds, estimator: Estimator = rawEstimator()): Prevalence {

@@ -53,7 +53,10 @@ export interface ExtractOptions {
 }
 
 /** Who a result belongs to: the conversation itself is not kept while its batch is in flight. */
-export type ConversationRef = Pick<Conversation, 'id' | 'userId'>;
+export type ConversationRef = Pick<Conversation, 'id' | 'userId'> & {
+  /** The caller's tag for the conversation (a cascade: its sampling stratum). */
+  tag?: number;
+};
 
 /**
  * Extracts facets for every conversation of `conversations`, calling `onResults` once per batch in
@@ -65,6 +68,7 @@ export async function extractAll(
   store: RunStore<StoredResult> | null,
   options: ExtractOptions,
   onResults: (refs: readonly ConversationRef[], results: readonly FacetResult[]) => void,
+  tagOf?: (conversation: Conversation) => number,
 ): Promise<{ reused: number }> {
   const batchSize = options.batchSize ?? engine.batchSize;
   const maxInFlight = Math.max(1, options.batchesInFlight ?? 2);
@@ -84,7 +88,7 @@ export async function extractAll(
       const outcome = extractFacetsWithStore(batch, engine, store);
       // Awaited in order below; this only keeps a failure during an earlier wait from going unhandled.
       outcome.catch(() => {});
-      inFlight.push({ refs: batch.map((c) => ({ id: c.id, userId: c.userId })), outcome });
+      inFlight.push({ refs: batch.map((c) => ({ id: c.id, userId: c.userId, tag: tagOf?.(c) })), outcome });
       batch = [];
     }
     while (inFlight.length >= maxInFlight) await takeOldest();

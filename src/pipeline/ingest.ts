@@ -7,9 +7,23 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { FormatName, ReadOptions } from '../conversation/formats.js';
 import type { Conversation } from '../conversation/model.js';
+import type { QuarantineEntry } from '../conversation/quarantine.js';
 import { readConversationBatches } from '../conversation/read.js';
 import { createRng, deriveSeed } from '../util/random.js';
-import type { QuarantineLog } from './quarantineLog.js';
+
+/** Where quarantined records go: the run's quarantine.jsonl, or only a count (a second read of the same input). */
+export interface QuarantineSink {
+  add(entry: QuarantineEntry): void;
+  readonly count: number;
+}
+
+/** Counts quarantined records without writing them (a re-read of input already quarantined once). */
+export class QuarantineCount implements QuarantineSink {
+  count = 0;
+  add(): void {
+    this.count++;
+  }
+}
 
 export interface IngestOptions {
   read?: ReadOptions;
@@ -32,7 +46,7 @@ export class IngestTally {
 
   constructor(
     readonly files: readonly string[],
-    readonly quarantine: QuarantineLog,
+    readonly quarantine: QuarantineSink,
   ) {
     this.totalBytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
   }

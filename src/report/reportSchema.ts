@@ -13,12 +13,10 @@ export const REPORT_SCHEMA_VERSION = '1.1.0';
 const count = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
 
-export const IntervalSchema = z
-  .object({ low: z.number(), high: z.number() })
-  .meta({
-    description:
-      'A 95 % interval: Wilson for raw shares and rates, a percentile bootstrap for mean changes, seeded draws for calibrated and cascade estimates.',
-  });
+export const IntervalSchema = z.object({ low: z.number(), high: z.number() }).meta({
+  description:
+    'A 95 % interval: Wilson for raw shares and rates, a percentile bootstrap for mean changes, seeded draws for calibrated and cascade estimates.',
+});
 
 const SuppressedSchema = z
   .object({ suppressed: z.literal(true) })
@@ -32,7 +30,9 @@ export const MethodSchema = z.enum(ESTIMATE_METHODS).meta({
 });
 
 export const ShareSchema = z.object({
-  count: count.meta({ description: 'Conversations with the property (an estimate, rounded, unless method is raw).' }),
+  count: count.meta({
+    description: 'Conversations with the property (an estimate, rounded, unless method is raw).',
+  }),
   n: count.meta({ description: 'Denominator.' }),
   share: unit,
   interval: IntervalSchema,

@@ -37,3 +37,14 @@ function hashSeed(seed: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
   return (x ^ (x >>> 16)) >>> 0;
 }
+
+/** A uniform number in [0, 1) fixed by (seed, i): the i-th item's place in a seeded random order. */
+export function uniformHash(seed: number, i: number): number {
+  let h = Math.imul(hashSeed(seed) ^ Math.imul(i >>> 0, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul((h ^ (i / 4294967296)) | 0, 0x27d4eb2f);
+  h ^= h >>> 15;
+  return (h >>> 0) / 4294967296;
+}

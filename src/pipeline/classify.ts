@@ -1,0 +1,78 @@
+/**
+ * Conversations → classified and folded into the analyses, in one pass through the engine (and the run
+ * store). What every run does when it does not cascade; the cascade (cascade.ts) runs it twice.
+ */
+import { AnalysisAccumulator } from '../analysis/accumulate.js';
+import type { Conversation } from '../conversation/model.js';
+import type { Estimator } from '../estimate/estimator.js';
+import type { FacetEngine, FacetResult } from '../facets/engine.js';
+import { addUsage, type Usage, zeroUsage } from '../llm/usage.js';
+import type { RunStore } from '../store/runStore.js';
+import type { CascadeSummary } from './cascadeSummary.js';
+import { type ConversationRef, type ExtractOptions, extractAll, type StoredResult } from './extract.js';
+
+/** What the classification stage hands the analyses and the report. */
+export interface Classification {
+  /** What the report's figures are computed from (a cascade: the verified conversations, by stratum). */
+  analysis: AnalysisAccumulator;
+  /** How the figures are estimated from it. */
+  estimator: Estimator;
+  /** The offline engine's own figures, when the report's come from elsewhere or are corrected. */
+  screening?: AnalysisAccumulator;
+  /** What a cascade did, for the report's estimation section. */
+  cascade?: CascadeSummary;
+  usage: Required<Usage>;
+  /** Answers taken from the run store instead of the engine. */
+  reused: number;
+}
+
+export interface ClassifyPass {
+  analysis: AnalysisAccumulator;
+  usage: Required<Usage>;
+  reused: number;
+}
+
+/**
+ * Classifies every conversation of `conversations` with `engine` (through `store`), folding each into
+ * the analyses as it comes back. `onResult` sees each result with its conversation's reference first.
+ */
+export async function classifyPass(
+  conversations: AsyncIterable<Conversation>,
+  engine: FacetEngine,
+  store: RunStore<StoredResult> | null,
+  options: ExtractOptions & {
+    onBatch?: () => void;
+    onResult?: (ref: ConversationRef, result: FacetResult) => void;
+    tagOf?: (conversation: Conversation) => number;
+    /** The sampling stratum of a conversation, from its reference (a cascade). */
+    stratumOf?: (ref: ConversationRef) => number;
+    /** Fold into this accumulator (a later pass of the same cascade) instead of a new one. */
+    analysisFrom?: AnalysisAccumulator;
+  },
+): Promise<ClassifyPass> {
+  const analysis = options.analysisFrom ?? new AnalysisAccumulator();
+  const usage = zeroUsage();
+  const { reused } = await extractAll(
+    conversations,
+    engine,
+    store,
+    options,
+    (refs, results) => {
+      results.forEach((r, i) => {
+        addUsage(usage, r.usage);
+        const ref = refs[i];
+        options.onResult?.(ref, r);
+        analysis.add({
+          conversationId: ref.id,
+          userId: ref.userId,
+          humanMessages: r.facets.humanMessages,
+          facets: r.facets,
+          stratum: options.stratumOf?.(ref),
+        });
+      });
+      options.onBatch?.();
+    },
+    options.tagOf,
+  );
+  return { analysis, usage, reused };
+}
