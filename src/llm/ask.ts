@@ -41,8 +41,12 @@ export type Asked<T> =
 export interface AskOptions<T> {
   /** Total attempts for unusable answers (default 2: the answer and one repair). */
   attempts?: number;
-  /** A constraint zod cannot state (e.g. one sentiment label per user message): a problem, or null. */
-  check?: (value: T) => string | null;
+  /**
+   * A constraint zod cannot state (e.g. one sentiment label per user message): a problem, or null.
+   * `last` is true on the final attempt, so a caller can ask the repair to fix something it would
+   * still accept (and mend itself) rather than fail.
+   */
+  check?: (value: T, last: boolean) => string | null;
   /** The first answer, when it was already fetched (a batch result or a failed batch item). */
   first?: JsonResponse | InvalidAnswerError;
   onRepair?: () => void;
@@ -123,7 +127,7 @@ export async function ask<T>(call: Call, q: Question<T>, options: AskOptions<T> 
       problem = schemaProblem(parsed.error);
       continue;
     }
-    const bad = options.check?.(parsed.data) ?? null;
+    const bad = options.check?.(parsed.data, attempt === attempts) ?? null;
     if (bad === null) return { ok: true, value: parsed.data, usage, attempts: attempt };
     problem = bad;
   }

@@ -4,6 +4,11 @@
  * unmodified against it. Its "model" answers by a deterministic keyword rule from the transcript,
  * and faults (429, 500, hangs, resets, truncated / invalid JSON, wrong-length sentiment) are
  * injected at a seeded rate, decided per request body and attempt so they do not depend on timing.
+ *
+ * Replay mode (`replay`): the model's answers are recorded ones, looked up by `replayKey` of the
+ * request (schema name, instructions and data exactly as sent), so a test runs the real engines on
+ * real answers written for the real prompt. A request with no recorded answer gets a 400 naming its
+ * key and is kept in `unanswered()` (that is how new answers are recorded: run, answer, add).
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -44,6 +49,24 @@ export interface FakeLlmServerOptions {
    * when the response is lost or the client dies before it reads it (counts down as it fires).
    */
   loseBatchCreateResponses?: number;
+  /**
+   * Answers by `replayKey` of the request instead of the keyword model: an object is the answer (tool
+   * input / JSON content); a string is sent as the model's raw text (to replay an unusable answer).
+   */
+  replay?: ReadonlyMap<string, unknown>;
+}
+
+/** A request as a model saw it, for replay: which answer, which instructions, which data. */
+export interface ReplayRequest {
+  key: string;
+  schemaName: string;
+  system: string;
+  user: string;
+}
+
+/** The key a replayed answer is stored under: a hash of the schema name, instructions and data. */
+export function replayKey(schemaName: string, system: string, user: string): string {
+  return createHash('sha256').update(`${schemaName}\u0000${system}\u0000${user}`).digest('hex').slice(0, 32);
 }
 
 export interface RecordedCall {
@@ -63,6 +86,8 @@ export interface FakeLlmServer {
   paidPrompts(): string[];
   /** Faults injected so far, by kind. */
   faults(): Record<string, number>;
+  /** Replay mode: the requests that had no recorded answer, in order. */
+  unanswered(): ReplayRequest[];
   close(): Promise<void>;
 }
 
@@ -88,19 +113,27 @@ interface Parsed {
   n: number;
   users: string[];
   assistants: string[];
-  question: string;
 }
 
 function parsePrompt(user: string): Parsed {
-  const n = Number(/has (\d+) user message/.exec(user)?.[1] ?? '0');
+  // "User messages: N" (prompts v2), "has N user messages" (v1).
+  const n = Number(/(?:User messages: |has )(\d+)/.exec(user)?.[1] ?? '0');
   const users = [...user.matchAll(/<<User U(\d+)>>\n([\s\S]*?)\n<<\/User U\1>>/g)].map((m) => m[2]);
   const assistants = [...user.matchAll(/<<Assistant>>\n([\s\S]*?)\n<<\/Assistant>>/g)].map((m) => m[1]);
-  const question = /Answer with the (\S+) answer/.exec(user)?.[1] ?? 'facets';
-  return { n, users, assistants, question };
+  return { n, users, assistants };
 }
 
-/** The fake model: every facet from keywords, all fields, before picking the question's. */
-function modelAnswer(user: string, echo: boolean): Record<string, unknown> {
+/** The fields a request's JSON Schema asks for (the question), or undefined when it names none. */
+function askedFields(schema: unknown): string[] | undefined {
+  const props = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return props ? Object.keys(props) : undefined;
+}
+
+/**
+ * The fake model: every facet from keywords, all fields, then the ones the question's schema asks
+ * for (all of them when the request carries no schema).
+ */
+function modelAnswer(user: string, echo: boolean, fields?: string[]): Record<string, unknown> {
   // The topic stage's questions. Deliberately careless, like a model that leaks: a cluster is
   // named after its first member, verbatim, and every audit approves; the deterministic privacy
   // gates downstream must still stop what leaks.
@@ -161,15 +194,25 @@ function modelAnswer(user: string, echo: boolean): Record<string, unknown> {
     language: 'en',
   };
   if (injected) return full;
-  const pickFor: Record<string, string[]> = {
-    facets: Object.keys(full),
-    facet_content_creation: ['contentCreation'],
-    facet_categories: ['categories'],
-    facet_pushback: ['pushback', 'pushbackReason'],
-    facet_sentiment: ['sentiment'],
-    facet_concern: ['concern', 'language'],
-  };
-  return Object.fromEntries((pickFor[p.question] ?? Object.keys(full)).map((k) => [k, full[k]]));
+  const picked = (fields ?? Object.keys(full)).filter((k) => k in full);
+  return Object.fromEntries((picked.length ? picked : Object.keys(full)).map((k) => [k, full[k]]));
+}
+
+/** A replayed request without a recorded answer (answered with a 400 naming the key). */
+class NoReplay extends Error {
+  constructor(readonly key: string) {
+    super(`fake server replay: no recorded answer for request ${key}`);
+  }
+}
+
+function schemaInInstructions(system: string): unknown {
+  const m = /JSON Schema:\n(\{[\s\S]*\})\s*$/.exec(system);
+  if (!m) return undefined;
+  try {
+    return JSON.parse(m[1]);
+  } catch {
+    return undefined;
+  }
 }
 
 function hashUnit(s: string): number {
@@ -223,6 +266,15 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
   let counter = 0;
   const nextId = (prefix: string): string => `${prefix}${(++counter).toString(36).padStart(6, '0')}`;
   let url = '';
+  const unanswered: ReplayRequest[] = [];
+
+  /** The recorded answer for a request; a request without one is kept and refused (NoReplay). */
+  function replayAnswer(schemaName: string, system: string, user: string): unknown {
+    const key = replayKey(schemaName, system, user);
+    if (opts.replay?.has(key)) return opts.replay.get(key);
+    unanswered.push({ key, schemaName, system, user });
+    throw new NoReplay(key);
+  }
 
   function decideFault(path: string, body: string): FaultKind | undefined {
     const rate = opts.faultRate ?? 0;
@@ -256,13 +308,22 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
         cachedSystems.add(systemText + toolText);
       }
     }
-    const answer = modelAnswer(user, opts.echo ?? false);
+    const toolName = (params.tool_choice as { name?: string } | undefined)?.name ?? 'answer';
+    const tool = (params.tools as { input_schema?: unknown }[] | undefined)?.[0];
+    const replayed = opts.replay ? replayAnswer(toolName, systemText, user) : undefined;
+    const answer =
+      replayed === undefined || typeof replayed === 'string'
+        ? modelAnswer(user, opts.echo ?? false, askedFields(tool?.input_schema))
+        : (structuredClone(replayed) as Record<string, unknown>);
     if (fault === 'wrongLength' && Array.isArray(answer.sentiment))
       answer.sentiment = [...answer.sentiment, 'neutral'];
-    const toolName = (params.tool_choice as { name?: string } | undefined)?.name ?? 'answer';
     let content: unknown[] = [{ type: 'tool_use', id: nextId('toolu_'), name: toolName, input: answer }];
     let stop = 'tool_use';
-    if (fault === 'truncated') {
+    if (typeof replayed === 'string') {
+      // A replayed unusable answer: the model wrote text instead of calling the tool.
+      content = [{ type: 'text', text: replayed }];
+      stop = 'end_turn';
+    } else if (fault === 'truncated') {
       const keys = Object.keys(answer);
       content = [
         {
@@ -300,10 +361,17 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
     const messages = body.messages as { role: string; content: string }[];
     const user = messages.find((m) => m.role === 'user')?.content ?? '';
     const system = messages.find((m) => m.role === 'system')?.content ?? '';
-    const answer = modelAnswer(user, opts.echo ?? false);
+    const rf = body.response_format as { json_schema?: { name?: string; schema?: unknown } } | undefined;
+    // Without json_schema the schema is spelled out at the end of the instructions.
+    const schema = rf?.json_schema?.schema ?? schemaInInstructions(system);
+    const replayed = opts.replay ? replayAnswer(rf?.json_schema?.name ?? '', system, user) : undefined;
+    const answer =
+      replayed === undefined || typeof replayed === 'string'
+        ? modelAnswer(user, opts.echo ?? false, askedFields(schema))
+        : (structuredClone(replayed) as Record<string, unknown>);
     if (fault === 'wrongLength' && Array.isArray(answer.sentiment))
       answer.sentiment = [...answer.sentiment, 'neutral'];
-    let text = JSON.stringify(answer);
+    let text = typeof replayed === 'string' ? replayed : JSON.stringify(answer);
     let finish = 'stop';
     if (fault === 'truncated') {
       text = text.slice(0, Math.floor(text.length / 2));
@@ -378,6 +446,21 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
       headers,
     );
 
+  /** A model answer, or undefined after answering a replay miss with a 400 naming the request's key. */
+  function replying(
+    answer: () => Record<string, unknown>,
+    res: ServerResponse,
+    anthropic: boolean,
+  ): Record<string, unknown> | undefined {
+    try {
+      return answer();
+    } catch (err) {
+      if (!(err instanceof NoReplay)) throw err;
+      apiError(res, anthropic, 400, 'invalid_request_error', err.message);
+      return undefined;
+    }
+  }
+
   /** HTTP-level faults; true when the request was handled (failed) here. */
   function applyTransportFault(
     fault: FaultKind | undefined,
@@ -405,13 +488,16 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
   }
 
   function processAnthropicBatch(b: AnthropicBatch): void {
+    const result = (params: Record<string, unknown>): Record<string, unknown> => {
+      try {
+        return { type: 'succeeded', message: anthropicMessage(params) };
+      } catch (err) {
+        if (!(err instanceof NoReplay)) throw err;
+        return { type: 'errored', error: { type: 'invalid_request_error', message: err.message } };
+      }
+    };
     b.results = b.requests
-      .map((r) =>
-        JSON.stringify({
-          custom_id: r.custom_id,
-          result: { type: 'succeeded', message: anthropicMessage(r.params) },
-        }),
-      )
+      .map((r) => JSON.stringify({ custom_id: r.custom_id, result: result(r.params) }))
       .join('\n');
   }
 
@@ -422,12 +508,18 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
       .filter((l) => l.trim())
       .map((l) => {
         const r = JSON.parse(l) as { custom_id: string; body: Record<string, unknown> };
-        return JSON.stringify({
-          id: nextId('batch_req_'),
-          custom_id: r.custom_id,
-          response: { status_code: 200, request_id: nextId('req_'), body: chatCompletion(r.body) },
-          error: null,
-        });
+        let response: Record<string, unknown>;
+        try {
+          response = { status_code: 200, request_id: nextId('req_'), body: chatCompletion(r.body) };
+        } catch (err) {
+          if (!(err instanceof NoReplay)) throw err;
+          response = {
+            status_code: 400,
+            request_id: nextId('req_'),
+            body: { error: { message: err.message, type: 'invalid_request_error', param: null, code: null } },
+          };
+        }
+        return JSON.stringify({ id: nextId('batch_req_'), custom_id: r.custom_id, response, error: null });
       });
     const id = nextId('file-');
     files.set(id, { content: `${lines.join('\n')}\n`, filename: 'output.jsonl' });
@@ -510,7 +602,8 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
       const fault = decideFault(path, raw.toString('utf8'));
       if (applyTransportFault(fault, req, res, true)) return;
       if (opts.latencyMs) await wait();
-      send(res, 200, anthropicMessage(b, fault));
+      const message = replying(() => anthropicMessage(b, fault), res, true);
+      if (message) send(res, 200, message);
       return;
     }
     if (req.method === 'POST' && path === '/v1/chat/completions') {
@@ -529,7 +622,8 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
       const fault = decideFault(path, raw.toString('utf8'));
       if (applyTransportFault(fault, req, res, false)) return;
       if (opts.latencyMs) await wait();
-      send(res, 200, chatCompletion(b, fault));
+      const completion = replying(() => chatCompletion(b, fault), res, false);
+      if (completion) send(res, 200, completion);
       return;
     }
     if (req.method === 'POST' && path === '/v1/messages/batches') {
@@ -648,6 +742,7 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
     paidCalls: () => paid.length,
     paidPrompts: () => [...paid],
     faults: () => ({ ...faultCounts }),
+    unanswered: () => [...unanswered],
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -7,6 +7,11 @@
  * instance, written once and used by the one-call and the split prompts). Partials may include
  * partials; a loop or a missing partial is an error naming the file. The version and the hash of a
  * loaded prompt cover the rendered text, so editing a partial changes every prompt that uses it.
+ *
+ * Slots: `{{name}}` is filled from the values the caller passes (the language concerns are written
+ * in, for instance). A slot left without a value is an error naming the file, never sent as is. The
+ * filled text is what the hash covers, so answers asked for in one language are never reused for
+ * another.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -29,6 +34,7 @@ export function defaultPromptsDir(): string {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/;
 const PARTIAL = /\{\{>\s*([a-z0-9-]+)\s*\}\}/g;
+const SLOT = /\{\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}\}/g;
 
 /** Splits front matter from text; the version falls back to the file name. Pure. */
 export function parsePrompt(raw: string, file: string): { version: string; text: string } {
@@ -58,10 +64,23 @@ export function renderPartials(text: string, dir: string, seen: readonly string[
   });
 }
 
-/** Loads and renders one prompt file (`facets.v2.md`, `cluster-name.v1.md`, …). */
-export function loadPrompt(file: string, dir = defaultPromptsDir()): Prompt {
+/** Fills every `{{name}}` slot from `values`; a slot without a value is an error naming the file. */
+export function fillSlots(text: string, values: Readonly<Record<string, string>>, file: string): string {
+  return text.replace(SLOT, (_, name: string) => {
+    const v = values[name];
+    if (v === undefined) throw new Error(`prompt ${file} has a slot {{${name}}} that was given no value`);
+    return v;
+  });
+}
+
+/** Loads and renders one prompt file (`facets.v2.md`, `cluster-name.v1.md`, …), its slots filled. */
+export function loadPrompt(
+  file: string,
+  dir = defaultPromptsDir(),
+  slots: Readonly<Record<string, string>> = {},
+): Prompt {
   const { version, text } = parsePrompt(readPromptFile(dir, file), file);
-  return { version, text: renderPartials(text, dir), file };
+  return { version, text: fillSlots(renderPartials(text, dir), slots, file), file };
 }
 
 /**

@@ -3,14 +3,17 @@
  * versioned file in prompts/ and pointing its entry here; the old file stays for reproducibility.
  */
 export const PROMPT_FILES = {
-  /** Every facet in one call. */
-  facets: 'facets.v1.md',
+  /**
+   * Every facet in one call. v2 (issue 14) follows the codebook case by case in ≤ 600 tokens, its
+   * definitions in prompts/partials/ shared with the split prompts; v1 stays for reproducibility.
+   */
+  facets: 'facets.v2.md',
   /** One question per call (`--split-facets`), as Clio asks them. */
-  'facet-content-creation': 'facet-content-creation.v1.md',
-  'facet-categories': 'facet-categories.v1.md',
-  'facet-pushback': 'facet-pushback.v1.md',
-  'facet-sentiment': 'facet-sentiment.v1.md',
-  'facet-concern': 'facet-concern.v1.md',
+  'facet-content-creation': 'facet-content-creation.v2.md',
+  'facet-categories': 'facet-categories.v2.md',
+  'facet-pushback': 'facet-pushback.v2.md',
+  'facet-sentiment': 'facet-sentiment.v2.md',
+  'facet-concern': 'facet-concern.v2.md',
   /** Names and describes one topic cluster. */
   'cluster-name': 'cluster-name.v1.md',
   /** Rates how identifying one outgoing text is. */

@@ -66,7 +66,7 @@ describe('LLM engines against the fake server', () => {
       json_schema: { name: 'facets', strict: true },
     });
     expect(body.temperature).toBe(0);
-    expect(engine.promptVersion).toBe('facets.v1');
+    expect(engine.promptVersion).toBe('facets.v2');
     expect(engine.model).toBe('fake-model');
     expect(s.paidCalls()).toBe(8);
   });
@@ -140,7 +140,7 @@ describe('LLM engines against the fake server', () => {
     expect(s.paidCalls() - paidBefore).toBe(8 * 5);
     expect(summary(split)).toEqual(summary(whole));
     expect(splitEngine.parameters).toMatchObject({ splitFacets: true });
-    expect(splitEngine.promptVersion).toContain('facet-sentiment.v1');
+    expect(splitEngine.promptVersion).toContain('facet-sentiment.v2');
   });
 
   it('a conversation without user messages costs nothing and is marked insufficientInput', async () => {

@@ -80,7 +80,79 @@ export function answerProblem(answer: object, userMessages: number): string | nu
   return `sentiment has ${labels.length} labels but the conversation has ${userMessages} user messages`;
 }
 
-/** A checked answer → the facets it fills in, sentiment as numbers. */
+/** The codebook's limit on a concern (§5). */
+export const CONCERN_MAX_WORDS = 15;
+
+// Scripts written without spaces between words: their words are counted with the ICU word segmenter.
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+
+/**
+ * A concern's words, each with what separates it from the one before: whitespace-separated words,
+ * and inside a run of an unspaced script (Chinese, Japanese, Thai…) the segmenter's words.
+ */
+function concernUnits(s: string): { sep: string; word: string }[] {
+  const out: { sep: string; word: string }[] = [];
+  for (const token of s.trim().split(/\s+/)) {
+    if (!token) continue;
+    if (!UNSPACED.test(token)) {
+      out.push({ sep: out.length ? ' ' : '', word: token });
+      continue;
+    }
+    // Punctuation between segmenter words stays attached to the word before it.
+    let first = true;
+    for (const seg of segmenter.segment(token)) {
+      if (seg.isWordLike || out.length === 0) {
+        out.push({ sep: first && out.length ? ' ' : '', word: seg.segment });
+        first = false;
+      } else out[out.length - 1].word += seg.segment;
+    }
+  }
+  return out;
+}
+
+export function concernWordCount(s: string): number {
+  return concernUnits(s).length;
+}
+
+/** The first `max` words of a concern (an over-long one that a repair did not shorten). */
+export function cutConcern(s: string, max = CONCERN_MAX_WORDS): string {
+  return concernUnits(s)
+    .slice(0, max)
+    .map((u) => u.sep + u.word)
+    .join('');
+}
+
+/**
+ * What the one repair is asked to fix but an answer may still carry after it: a concern over the
+ * codebook's 15 words, and pushback without its reason. After the repair such an answer is kept and
+ * what was wrong is counted (`answerFlaws`): the concern cut to 15 words, the reason left null (the
+ * report shows it as "unspecified"), never guessed.
+ */
+export function repairableProblem(answer: object): string | null {
+  const a = answer as { concern?: string; pushback?: boolean; pushbackReason?: string | null };
+  const problems: string[] = [];
+  if (a.pushback === true && a.pushbackReason == null)
+    problems.push('pushback is true but pushbackReason is null: name the risk the pushback protects against');
+  if (a.concern !== undefined) {
+    const words = concernWordCount(a.concern);
+    if (words > CONCERN_MAX_WORDS)
+      problems.push(`concern has ${words} words: write it in at most ${CONCERN_MAX_WORDS}`);
+  }
+  return problems.length ? problems.join('; ') : null;
+}
+
+/** What an accepted answer still lacked (counted by the engine, never silent). */
+export function answerFlaws(answer: object): { concernCut: boolean; reasonMissing: boolean } {
+  const a = answer as { concern?: string; pushback?: boolean; pushbackReason?: string | null };
+  return {
+    concernCut: a.concern !== undefined && concernWordCount(a.concern) > CONCERN_MAX_WORDS,
+    reasonMissing: a.pushback === true && a.pushbackReason == null,
+  };
+}
+
+/** A checked answer → the facets it fills in, sentiment as numbers, the concern at most 15 words. */
 export function toPartialFacets(answer: object): PartialFacets {
   const a = answer as Record<string, unknown>;
   const out: PartialFacets = {};
@@ -89,24 +161,28 @@ export function toPartialFacets(answer: object): PartialFacets {
     out.categories = [...new Set(a.categories as NonNullable<PartialFacets['categories']>)];
   if ('pushback' in a) {
     out.pushback = a.pushback as boolean;
-    // A reason without pushback is noise; pushback without a reason is still pushback.
+    // A reason without pushback is noise; pushback without a reason is still pushback, its reason
+    // unknown (null, shown as "unspecified"), not made up.
     out.pushbackReason = out.pushback
-      ? ((a.pushbackReason as PartialFacets['pushbackReason']) ?? 'policy_other')
+      ? ((a.pushbackReason as PartialFacets['pushbackReason']) ?? null)
       : null;
   }
   if ('sentiment' in a) out.sentiment = (a.sentiment as string[]).map((l) => LABEL_TO_VALUE.get(l)!);
-  if ('concern' in a) out.concern = (a.concern as string).trim();
+  if ('concern' in a) out.concern = cutConcern(a.concern as string);
   if ('language' in a) out.language = normaliseLanguage(a.language as string);
   return out;
 }
 
 export type Validation = { ok: true; facets: PartialFacets } | { ok: false; reason: string };
 
-/** Checks one answer value against the question's schema and the conversation (no model call). */
+/**
+ * Checks one answer value against the question's schema and the conversation (no model call), as a
+ * first answer is checked: a problem the repair would be asked to fix is a problem here.
+ */
 export function validateAnswer(q: QuestionId, value: unknown, userMessages: number): Validation {
   const parsed = ANSWER_SCHEMAS[q].safeParse(value);
   if (!parsed.success) return { ok: false, reason: schemaProblem(parsed.error) };
-  const problem = answerProblem(parsed.data, userMessages);
+  const problem = answerProblem(parsed.data, userMessages) ?? repairableProblem(parsed.data);
   return problem === null
     ? { ok: true, facets: toPartialFacets(parsed.data) }
     : { ok: false, reason: problem };

@@ -20,6 +20,8 @@ export interface LlmEngineOptions
   /** Stop waiting for a batch after this long (a rerun collects it). Default: wait. */
   batchMaxWaitMs?: number;
   promptsDir?: string;
+  /** ISO 639 code of the language concerns are written in: the report's (default `en`). */
+  concernLanguage?: string;
   /** Replaces the real sleep (tests). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -45,6 +47,7 @@ export async function createLlmEngine(
       retry: options.retry,
       maxTranscriptChars: options.maxTranscriptChars,
       promptsDir: options.promptsDir,
+      concernLanguage: options.concernLanguage,
       stateDir: options.stateDir ?? (batch ? defaultStorePaths().state : undefined),
       batchPollIntervalMs: options.batchPollIntervalMs,
       batchMaxWaitMs: options.batchMaxWaitMs,

@@ -17,6 +17,8 @@ export interface EstimateOptions {
   splitFacets?: boolean;
   maxTranscriptChars?: number;
   promptsDir?: string;
+  /** The language concerns are asked in (ISO 639 code, default `en`): part of the instructions. */
+  concernLanguage?: string;
   prices: PriceTable;
 }
 
@@ -46,7 +48,9 @@ export interface Estimator {
 
 export function createEstimator(options: EstimateOptions): Estimator {
   const questions: readonly QuestionId[] = options.splitFacets ? SPLIT_QUESTIONS : ['all'];
-  const prompts = new Map(questions.map((q) => [q, loadFacetPrompt(q, options.promptsDir)]));
+  const prompts = new Map(
+    questions.map((q) => [q, loadFacetPrompt(q, options.promptsDir, options.concernLanguage)]),
+  );
   const est = options.prices.estimation;
   const maxTranscriptChars = options.maxTranscriptChars ?? DEFAULT_MAX_TRANSCRIPT_CHARS;
   const model =

@@ -29,13 +29,20 @@ import type { EngineName, FacetEngine, FacetResult } from '../engine.js';
 import { resultKey } from '../resultKey.js';
 import { errorFacets, type Facets } from '../schema.js';
 import {
+  answerFlaws,
   answerProblem,
   type PartialFacets,
   type QuestionId,
+  repairableProblem,
   SPLIT_QUESTIONS,
   toPartialFacets,
 } from './answers.js';
-import { DEFAULT_MAX_TRANSCRIPT_CHARS, facetQuestion, loadFacetPrompt } from './request.js';
+import {
+  DEFAULT_CONCERN_LANGUAGE,
+  DEFAULT_MAX_TRANSCRIPT_CHARS,
+  facetQuestion,
+  loadFacetPrompt,
+} from './request.js';
 
 export interface LlmFacetEngineConfig extends RateLimits {
   name: Exclude<EngineName, 'offline'>;
@@ -48,6 +55,8 @@ export interface LlmFacetEngineConfig extends RateLimits {
   retry?: RetryPolicy;
   maxTranscriptChars?: number;
   promptsDir?: string;
+  /** ISO 639 code of the language concerns are written in (the report's; default English). */
+  concernLanguage?: string;
   /** Where batch ids survive a restart (required with `batch`). */
   stateDir?: string;
   batchPollIntervalMs?: number;
@@ -73,6 +82,10 @@ export interface LlmEngineStats {
   repairs: number;
   /** Conversations that ended with status error. */
   errors: number;
+  /** Answers kept with a concern over 15 words after the repair, cut to 15. */
+  concernsCut: number;
+  /** Answers kept with pushback but no reason after the repair (reason null: "unspecified"). */
+  reasonsMissing: number;
   /** Requests answered through the batch API. */
   batched: number;
   usage: Required<Usage>;
@@ -86,10 +99,21 @@ export interface LlmFacetEngine extends FacetEngine {
 
 type Answer = { ok: true; facets: PartialFacets; usage: Usage } | { ok: false; reason: string; usage: Usage };
 
+/** What one extractFacets call did, counted by that call alone (calls overlap under concurrency). */
+interface CallTally {
+  errors: number;
+  retries: number;
+  repairs: number;
+  concernsCut: number;
+  reasonsMissing: number;
+}
+const newTally = (): CallTally => ({ errors: 0, retries: 0, repairs: 0, concernsCut: 0, reasonsMissing: 0 });
+
 export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFacetEngineDeps): LlmFacetEngine {
   const split = config.splitFacets ?? false;
   const questions: readonly QuestionId[] = split ? SPLIT_QUESTIONS : ['all'];
-  const prompts = new Map(questions.map((q) => [q, loadFacetPrompt(q, config.promptsDir)]));
+  const concernLanguage = config.concernLanguage ?? DEFAULT_CONCERN_LANGUAGE;
+  const prompts = new Map(questions.map((q) => [q, loadFacetPrompt(q, config.promptsDir, concernLanguage)]));
   const identity = promptSetIdentity([...prompts.values()]);
   const maxTranscriptChars = config.maxTranscriptChars ?? DEFAULT_MAX_TRANSCRIPT_CHARS;
   const concurrency = Math.max(1, config.concurrency ?? 8);
@@ -105,6 +129,8 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     retries: 0,
     repairs: 0,
     errors: 0,
+    concernsCut: 0,
+    reasonsMissing: 0,
     batched: 0,
     usage: zeroUsage(),
   };
@@ -116,17 +142,20 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
   };
   let fatal: LlmConfigError | undefined;
 
-  const retrying = <T>(fn: () => Promise<T>): Promise<T> =>
-    withRetries(fn, policy, retryDeps, {
-      onRetry: () => {
-        stats.retries++;
-      },
-    });
+  const retrying =
+    (tally: CallTally) =>
+    <T>(fn: () => Promise<T>): Promise<T> =>
+      withRetries(fn, policy, retryDeps, {
+        onRetry: () => {
+          stats.retries++;
+          tally.retries++;
+        },
+      });
 
   /** One provider call under the limits and the retry policy. */
-  async function call(req: JsonRequest): Promise<JsonResponse> {
+  async function call(req: JsonRequest, tally: CallTally): Promise<JsonResponse> {
     const estimate = Math.ceil((req.system.length + req.user.length) / 4) + req.maxOutputTokens;
-    return retrying(async () => {
+    return retrying(tally)(async () => {
       if (fatal) throw fatal;
       await limiter.acquire(estimate);
       stats.calls++;
@@ -145,18 +174,34 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     conv: Conversation,
     n: number,
     prefetched: JsonResponse | Error | undefined,
+    tally: CallTally,
   ): Promise<Answer> {
     // A batch item that failed in transit (not a bad answer) is simply asked again, synchronously.
     const first =
       prefetched instanceof InvalidAnswerError || !(prefetched instanceof Error) ? prefetched : undefined;
-    const a = await ask(call, facetQuestion(q, prompts.get(q)!, conv, { maxTranscriptChars }), {
+    const question = facetQuestion(q, prompts.get(q)!, conv, { maxTranscriptChars });
+    const a = await ask((req) => call(req, tally), question, {
       first,
-      check: (answer) => answerProblem(answer, n),
+      // A wrong-length sentiment list is never usable; an over-long concern or a missing pushback
+      // reason is asked to be fixed once, and after that kept, mended and counted (answers.ts).
+      check: (answer, last) => answerProblem(answer, n) ?? (last ? null : repairableProblem(answer)),
       onRepair: () => {
         stats.repairs++;
+        tally.repairs++;
       },
     });
-    if (a.ok) return { ok: true, facets: toPartialFacets(a.value), usage: a.usage };
+    if (a.ok) {
+      const flaws = answerFlaws(a.value);
+      if (flaws.concernCut) {
+        stats.concernsCut++;
+        tally.concernsCut++;
+      }
+      if (flaws.reasonMissing) {
+        stats.reasonsMissing++;
+        tally.reasonsMissing++;
+      }
+      return { ok: true, facets: toPartialFacets(a.value), usage: a.usage };
+    }
     if (a.failure === 'transport') {
       const c = classifyError(a.error, deps.now);
       if (c.kind === 'config') {
@@ -173,6 +218,7 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     conv: Conversation,
     prefetched: Map<string, JsonResponse | Error> | undefined,
     key: string,
+    tally: CallTally,
   ): Promise<FacetResult> {
     const n = humanMessageCount(conv);
     if (n === 0) {
@@ -185,10 +231,11 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     let usage: Usage = zeroUsage();
     const parts: PartialFacets = {};
     for (const [qi, q] of questions.entries()) {
-      const a = await askQuestion(q, conv, n, prefetched?.get(customId(key, qi)));
+      const a = await askQuestion(q, conv, n, prefetched?.get(customId(key, qi)), tally);
       usage = sumUsage(usage, a.usage);
       if (!a.ok) {
         stats.errors++;
+        tally.errors++;
         return { facets: errorFacets(n, split ? `${q}: ${a.reason}` : a.reason), usage };
       }
       Object.assign(parts, a.facets);
@@ -220,6 +267,9 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     client: config.client,
     async extractFacets(conversations) {
       const keys = conversations.map((c) => resultKey(c, engine));
+      // This call's own counts: several calls run at once, so differences of the shared stats
+      // would mix in the other calls' errors ("36 conversations, 70 errors").
+      const tally = newTally();
       let prefetched: Map<string, JsonResponse | Error> | undefined;
       if (config.batch) {
         const items: BatchItem[] = [];
@@ -240,22 +290,24 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
             pollIntervalMs: config.batchPollIntervalMs ?? 30_000,
             maxWaitMs: config.batchMaxWaitMs ?? Number.POSITIVE_INFINITY,
           },
-          { now: deps.now, sleep: deps.sleep, log: deps.log, retrying },
+          { now: deps.now, sleep: deps.sleep, log: deps.log, retrying: retrying(tally) },
         );
         for (const v of prefetched.values())
           if (!(v instanceof Error) || v instanceof InvalidAnswerError) stats.batched++;
       }
-      const before = { errors: stats.errors, retries: stats.retries, repairs: stats.repairs };
       const results = await mapWithConcurrency(conversations, concurrency, (conv, i) => {
         if (fatal) throw fatal;
-        return answerConversation(conv, prefetched, keys[i]);
+        return answerConversation(conv, prefetched, keys[i], tally);
       });
       for (const r of results) addUsage(stats.usage, r.usage);
-      const errors = stats.errors - before.errors;
-      if (errors > 0 || stats.retries > before.retries)
+      if (tally.errors > 0 || tally.retries > 0 || tally.concernsCut > 0 || tally.reasonsMissing > 0)
         deps.log(
-          `${config.name}: ${conversations.length} conversations, ${errors} error(s), ` +
-            `${stats.retries - before.retries} retried call(s), ${stats.repairs - before.repairs} repair(s)`,
+          `${config.name}: ${conversations.length} conversations, ${tally.errors} error(s), ` +
+            `${tally.retries} retried call(s), ${tally.repairs} repair(s)` +
+            (tally.concernsCut ? `, ${tally.concernsCut} concern(s) cut to 15 words after a repair` : '') +
+            (tally.reasonsMissing
+              ? `, ${tally.reasonsMissing} pushback(s) without a reason after a repair (shown as unspecified)`
+              : ''),
         );
       return results;
     },
