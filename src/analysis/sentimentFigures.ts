@@ -83,7 +83,8 @@ class ChangeTally {
 
   add(r: AnalysisRecord, change: number, h: number): void {
     this.group.add(r);
-    (this.values[h] ??= []).push(change);
+    if (!this.values[h]) this.values[h] = [];
+    this.values[h].push(change);
     this.members.add(h);
     this[changeDirection(change)].add(h);
   }

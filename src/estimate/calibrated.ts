@@ -112,5 +112,5 @@ export function calibratedEstimator(calibration: Calibration, options: Calibrate
 }
 
 function clamp01(v: number): number {
-  return v < 0 ? 0 : v > 1 ? 1 : v;
+  return Math.max(0, Math.min(1, v));
 }

@@ -12,7 +12,6 @@
  */
 import { AnalysisAccumulator } from '../analysis/accumulate.js';
 import { effectiveCategories } from '../analysis/groups.js';
-import { isLongConversation } from '../analysis/long.js';
 import { PerStratum, rateStrata } from '../analysis/perStratum.js';
 import type { Conversation } from '../conversation/model.js';
 import type { Estimator } from '../estimate/estimator.js';

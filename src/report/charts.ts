@@ -6,7 +6,6 @@
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { FONT_STACK } from './labels.js';
-import type { Report } from './reportSchema.js';
 
 export const CONFIG = {
   font: FONT_STACK,

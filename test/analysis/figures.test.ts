@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { funnel } from '../../src/analysis/funnel.js';
 import { effectiveCategories } from '../../src/analysis/groups.js';
-import {
-  percentileBootstrapMeanInterval,
-  quantileSorted,
-  wilsonInterval,
-} from '../../src/estimate/intervals.js';
 import { longConversations } from '../../src/analysis/long.js';
 import { prevalence } from '../../src/analysis/prevalence.js';
 import { pushback } from '../../src/analysis/pushbackRates.js';
@@ -13,6 +8,11 @@ import type { AnalysisRecord } from '../../src/analysis/record.js';
 import { conversationSentimentChange, sentimentChange } from '../../src/analysis/sentimentFigures.js';
 import { perUser } from '../../src/analysis/users.js';
 import type { TopicTree } from '../../src/cluster/topicTreeTypes.js';
+import {
+  percentileBootstrapMeanInterval,
+  quantileSorted,
+  wilsonInterval,
+} from '../../src/estimate/intervals.js';
 import type { Category, SentimentValue } from '../../src/facets/schema.js';
 import type { Thresholds } from '../../src/privacy/thresholds.js';
 import { gateTopicTree } from '../../src/privacy/topicTrees.js';
