@@ -35,6 +35,7 @@ import {
   SPLIT_QUESTIONS,
   toPartialFacets,
 } from './answers.js';
+import { llmEvidence } from './llmEvidence.js';
 import { DEFAULT_MAX_TRANSCRIPT_CHARS, facetQuestion, loadFacetPrompt } from './request.js';
 
 export interface LlmFacetEngineConfig extends RateLimits {
@@ -216,6 +217,7 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     storesResults: true,
     llm: config.client,
     costOf: config.costOf ?? (() => null),
+    evidence: (_conversation, facets) => llmEvidence(facets, identity, split),
     stats,
     client: config.client,
     async extractFacets(conversations) {
