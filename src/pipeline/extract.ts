@@ -50,10 +50,15 @@ export interface ExtractOptions {
   batchSize?: number;
   /** Batches handed to the engine before waiting for the oldest (default 2). */
   batchesInFlight?: number;
+  /** Hand each conversation back with its result (for the decisions export's evidence). */
+  keepConversations?: boolean;
 }
 
-/** Who a result belongs to: the conversation itself is not kept while its batch is in flight. */
-export type ConversationRef = Pick<Conversation, 'id' | 'userId'>;
+/**
+ * Who a result belongs to: the conversation itself is not kept while its batch is in flight, unless
+ * `keepConversations` asks for it.
+ */
+export type ConversationRef = Pick<Conversation, 'id' | 'userId'> & { conversation?: Conversation };
 
 /**
  * Extracts facets for every conversation of `conversations`, calling `onResults` once per batch in
@@ -84,7 +89,13 @@ export async function extractAll(
       const outcome = extractFacetsWithStore(batch, engine, store);
       // Awaited in order below; this only keeps a failure during an earlier wait from going unhandled.
       outcome.catch(() => {});
-      inFlight.push({ refs: batch.map((c) => ({ id: c.id, userId: c.userId })), outcome });
+      const keep = options.keepConversations === true;
+      inFlight.push({
+        refs: batch.map((c) =>
+          keep ? { id: c.id, userId: c.userId, conversation: c } : { id: c.id, userId: c.userId },
+        ),
+        outcome,
+      });
       batch = [];
     }
     while (inFlight.length >= maxInFlight) await takeOldest();
