@@ -8,6 +8,7 @@ import { VERSION } from '../version.js';
 import { analyzeCommand } from './analyze.js';
 import { exitCodeFor, reportError } from './errors.js';
 import { estimateCommand } from './estimate.js';
+import { explainCommand } from './explain.js';
 import { inspectCommand } from './inspect.js';
 import { serveCommand } from './serve.js';
 import { synthCommand } from './synth.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     synthCommand(),
     estimateCommand(),
     serveCommand(),
+    explainCommand(),
   ]) {
     program.addCommand(cmd);
   }
