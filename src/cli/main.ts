@@ -10,6 +10,7 @@ import { exitCodeFor, reportError } from './errors.js';
 import { estimateCommand } from './estimate.js';
 import { explainCommand } from './explain.js';
 import { inspectCommand } from './inspect.js';
+import { labelCommand } from './label.js';
 import { serveCommand } from './serve.js';
 import { synthCommand } from './synth.js';
 import { validateCommand } from './validate.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     estimateCommand(),
     serveCommand(),
     explainCommand(),
+    labelCommand(),
   ]) {
     program.addCommand(cmd);
   }
