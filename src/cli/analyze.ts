@@ -3,8 +3,10 @@ import { Command, Option } from 'commander';
 import { createEngine } from '../facets/createEngine.js';
 import { defaultDeps, ENGINE_NAMES, type EngineName } from '../facets/engine.js';
 import { analyzeLogs } from '../pipeline/analyze.js';
+import { decisionsPathProblem } from '../pipeline/decisions.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
 import { DEFAULT_STORE_DIR, storePaths } from '../store/paths.js';
+import { UsageError } from './errors.js';
 import { engineOptionsFrom, formatOption, intOption, llmEngineOptions, readOptionsFrom } from './options.js';
 import { createProgress } from './progress.js';
 
@@ -50,9 +52,16 @@ export function analyzeCommand(): Command {
       '--batch-size <n>',
       'conversations per engine batch (a kill loses at most one)',
       intOption('--batch-size', 1),
+    )
+    .option(
+      '--export-decisions <file>',
+      "also write each conversation's decision and evidence to FILE (.jsonl or .parquet, outside --out): per-conversation data, user ids hashed, no message text",
     );
   for (const o of llmEngineOptions()) cmd.addOption(o);
   return cmd.action(async (inputs: string[], opts) => {
+    const decisionsProblem =
+      opts.exportDecisions && decisionsPathProblem(opts.exportDecisions, { outDir: opts.out, inputs });
+    if (decisionsProblem) throw new UsageError(decisionsProblem);
     const store = storePaths(opts.store ?? DEFAULT_STORE_DIR);
     const engine = await createEngine(opts.engine as EngineName, {
       ...engineOptionsFrom(opts, store.state),
@@ -75,6 +84,7 @@ export function analyzeCommand(): Command {
           embeddings: opts.embeddingsUrl
             ? { baseUrl: opts.embeddingsUrl, model: opts.embeddingsModel }
             : undefined,
+          exportDecisions: opts.exportDecisions,
         },
         { ...defaultDeps(opts.seed), engine, onProgress: (p) => progress.update(p) },
       );

@@ -8,7 +8,9 @@ import { VERSION } from '../version.js';
 import { analyzeCommand } from './analyze.js';
 import { exitCodeFor, reportError } from './errors.js';
 import { estimateCommand } from './estimate.js';
+import { explainCommand } from './explain.js';
 import { inspectCommand } from './inspect.js';
+import { labelCommand } from './label.js';
 import { serveCommand } from './serve.js';
 import { synthCommand } from './synth.js';
 import { validateCommand } from './validate.js';
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
     synthCommand(),
     estimateCommand(),
     serveCommand(),
+    explainCommand(),
+    labelCommand(),
   ]) {
     program.addCommand(cmd);
   }

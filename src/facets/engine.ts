@@ -21,6 +21,29 @@ export interface FacetResult {
 
 export type { EngineAccuracy };
 
+/**
+ * Why an engine decided what it did about one conversation, for an analyst auditing a decision
+ * (`analyze --export-decisions`, `affectlens explain`). Never message text: cues are names from the
+ * engine's own vocabulary, the answer holds the facet values as the model gave them.
+ */
+export interface Evidence {
+  /** Version of the prompt set (LLM engines) or of the rules (offline) that decided. */
+  promptVersion: string;
+  /**
+   * Offline engine: the names of the cues (rules, lexicon entries, model heads) that fired. Names
+   * from the rules' own vocabulary, never spans copied from the conversation.
+   */
+  cues?: string[];
+  /**
+   * LLM engines: the answer as parsed and checked against the answer schema (sentiment in the
+   * model's words). Its `concern` is a free-text summary a model may copy from the conversation: the
+   * decisions export leaves it out.
+   */
+  answer?: Record<string, unknown>;
+  /** Anything else an auditor should know (what is not traced, the prompt set's hash...). */
+  note?: string;
+}
+
 export interface FacetEngine {
   readonly name: EngineName;
   /** Model identifier ('offline-rules-…', 'claude-...', a GGUF file's basename...). */
@@ -43,12 +66,29 @@ export interface FacetEngine {
   /** The accuracy this engine vouches for, if it was validated (shown in the report's Methods). */
   accuracy?(): EngineAccuracy | undefined;
   /**
+   * The evidence behind `facets` (this engine's answer about `conversation`, fresh or from the run
+   * store), for audits. Engines without it are exported with facets only.
+   */
+  evidence?(conversation: Conversation, facets: Facets): Evidence;
+  /**
    * Facets for a batch of conversations, in the same order. Engines manage their own
    * concurrency and retries; a conversation that fails gets `status.kind = 'error'`,
    * never a thrown exception for the whole batch.
    */
   extractFacets(conversations: readonly Conversation[]): Promise<FacetResult[]>;
   close?(): Promise<void>;
+}
+
+/**
+ * The offline engine's evidence until its cues are traced: no cues, and a note that says so (the
+ * offline engine registers this; the real cues replace it once the rules report what fired).
+ */
+export function untracedOfflineEvidence(promptVersion: string): Evidence {
+  return {
+    promptVersion,
+    cues: [],
+    note: 'cue tracing is not available yet for the offline engine: its facets are shown without the cues that fired',
+  };
 }
 
 /** How to build an engine (see createEngine); LLM-only and offline-only settings are ignored by the other kind. */

@@ -16,6 +16,7 @@ import type { Provenance } from '../report/reportInput.js';
 import { writeReport } from '../report/writeReport.js';
 import { purgeStore, storeFor } from '../store/paths.js';
 import { clusterDepsFor } from './clusterDeps.js';
+import { DecisionsExport, decisionsPathProblem } from './decisions.js';
 import { type ExtractOptions, extractAll, openResultStore } from './extract.js';
 import { type IngestOptions, IngestTally, selectConversations } from './ingest.js';
 import { describeRun } from './provenance.js';
@@ -38,6 +39,8 @@ export interface AnalyzeOptions extends IngestOptions, ExtractOptions {
   embeddings?: { baseUrl: string; model: string };
   /** Accuracy figures to quote instead of the engine's own (from `affectlens validate`). */
   validation?: Provenance['validation'];
+  /** Also write every conversation's decision here (.jsonl or .parquet, outside `outDir`): see decisions.ts. */
+  exportDecisions?: string;
 }
 
 export interface AnalyzeDeps extends Deps {
@@ -75,6 +78,9 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   mkdirSync(options.outDir, { recursive: true });
   const files = await expandInputs(options.inputs);
+  const decisionsProblem =
+    options.exportDecisions && decisionsPathProblem(options.exportDecisions, { ...options, inputs: files });
+  if (decisionsProblem) throw new Error(decisionsProblem);
   const storePaths = storeFor(engine, options.storeDir);
   const quarantine = new QuarantineLog(join(options.outDir, 'quarantine.jsonl'));
   const tally = new IngestTally(files, quarantine);
@@ -95,16 +101,20 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   // Answers that cost nothing to recompute are not kept in memory once written.
   const store = storePaths && openResultStore(storePaths.results, { retainWritten: engine.storesResults });
   let reused = 0;
+  const decisions = options.exportDecisions
+    ? new DecisionsExport(options.exportDecisions, engine)
+    : undefined;
   try {
     ({ reused } = await extractAll(
       selectConversations(tally, options),
       engine,
       store,
-      options,
+      { ...options, keepConversations: decisions !== undefined },
       (refs, results) => {
         results.forEach((r, i) => {
           addUsage(usage, r.usage);
-          const { id, userId } = refs[i];
+          const { id, userId, conversation } = refs[i];
+          if (decisions && conversation) decisions.add(conversation, r);
           analysis.add({
             conversationId: id,
             userId,
@@ -115,6 +125,15 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
         progress('read+facets');
       },
     ));
+    if (decisions) {
+      await decisions.close();
+      deps.log(
+        `warning: ${decisions.file} holds per-conversation data (${decisions.rows} decisions; user ids hashed, no message text): keep it as private as the logs`,
+      );
+    }
+  } catch (err) {
+    decisions?.abort();
+    throw err;
   } finally {
     quarantine.close();
     store?.close();

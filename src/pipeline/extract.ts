@@ -50,11 +50,17 @@ export interface ExtractOptions {
   batchSize?: number;
   /** Batches handed to the engine before waiting for the oldest (default 2). */
   batchesInFlight?: number;
+  /** Hand each conversation back with its result (for the decisions export's evidence). */
+  keepConversations?: boolean;
 }
 
-/** Who a result belongs to: the conversation itself is not kept while its batch is in flight. */
+/**
+ * Who a result belongs to: the conversation itself is not kept while its batch is in flight, unless
+ * `keepConversations` asks for it.
+ */
 export type ConversationRef = Pick<Conversation, 'id' | 'userId'> & {
-  /** The caller's tag for the conversation (a cascade: its sampling stratum). */
+  conversation?: Conversation;
+  /** The caller's tag for the conversation (a cascade: its position in the input). */
   tag?: number;
 };
 
@@ -88,7 +94,16 @@ export async function extractAll(
       const outcome = extractFacetsWithStore(batch, engine, store);
       // Awaited in order below; this only keeps a failure during an earlier wait from going unhandled.
       outcome.catch(() => {});
-      inFlight.push({ refs: batch.map((c) => ({ id: c.id, userId: c.userId, tag: tagOf?.(c) })), outcome });
+      const keep = options.keepConversations === true;
+      inFlight.push({
+        refs: batch.map((c) => ({
+          id: c.id,
+          userId: c.userId,
+          ...(keep ? { conversation: c } : {}),
+          ...(tagOf ? { tag: tagOf(c) } : {}),
+        })),
+        outcome,
+      });
       batch = [];
     }
     while (inFlight.length >= maxInFlight) await takeOldest();

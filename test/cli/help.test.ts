@@ -5,7 +5,16 @@ import { captureOutput } from '../helpers/io.js';
 afterEach(() => vi.restoreAllMocks());
 
 describe('every command documents itself', () => {
-  for (const command of ['analyze', 'inspect', 'validate', 'synth', 'estimate', 'serve']) {
+  for (const command of [
+    'analyze',
+    'inspect',
+    'validate',
+    'synth',
+    'estimate',
+    'serve',
+    'explain',
+    'label',
+  ]) {
     it(`affectlens ${command} --help exits 0 with its usage`, async () => {
       const io = captureOutput();
       expect(await main(['node', 'affectlens', command, '--help'])).toBe(0);

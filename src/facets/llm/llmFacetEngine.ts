@@ -37,6 +37,7 @@ import {
   SPLIT_QUESTIONS,
   toPartialFacets,
 } from './answers.js';
+import { llmEvidence } from './llmEvidence.js';
 import {
   DEFAULT_CONCERN_LANGUAGE,
   DEFAULT_MAX_TRANSCRIPT_CHARS,
@@ -263,6 +264,7 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     storesResults: true,
     llm: config.client,
     costOf: config.costOf ?? (() => null),
+    evidence: (_conversation, facets) => llmEvidence(facets, identity, split),
     stats,
     client: config.client,
     async extractFacets(conversations) {

@@ -3,7 +3,7 @@
  * download, deterministic. Its accuracy is measured by `npm run eval dev-data`.
  */
 import type { Conversation } from '../../conversation/model.js';
-import type { FacetEngine, FacetResult } from '../engine.js';
+import { type FacetEngine, type FacetResult, untracedOfflineEvidence } from '../engine.js';
 import { errorFacets } from '../schema.js';
 import { offlineFacets } from './facets.js';
 import { shippedModels } from './models.js';
@@ -30,6 +30,7 @@ export function createOfflineEngine(): FacetEngine {
     storesResults: false,
     costOf: () => 0,
     accuracy: () => shippedAccuracy(OFFLINE_RULES_VERSION),
+    evidence: () => untracedOfflineEvidence(OFFLINE_RULES_VERSION),
     async extractFacets(conversations: readonly Conversation[]): Promise<FacetResult[]> {
       return conversations.map(offlineResult);
     },
