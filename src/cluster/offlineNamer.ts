@@ -133,7 +133,9 @@ function nameByLabels(input: NamingInput, minUsers: number, avoid: Set<string>):
   const shared = [...labels.entries()]
     .filter(([, e]) => e.count >= 2 && e.users.size >= minUsers)
     .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
-  if (shared.length === 0) return MISCELLANEOUS;
+  // No label enough users share: the labels are combinations (free text repeated by chance);
+  // phrases may still find what they share.
+  if (shared.length === 0) return null;
   const [top, topStats] = shared[0];
   const others = shared
     .slice(1)
@@ -142,7 +144,7 @@ function nameByLabels(input: NamingInput, minUsers: number, avoid: Set<string>):
     .map(([l]) => l);
   const dominant = topStats.count / nm >= DOMINANT_SHARE;
   const name = pickName(dominant ? [top, ...broaderForms(top)] : broaderForms(top), avoid);
-  if (name === null) return MISCELLANEOUS;
+  if (name === null) return null;
   const broader = name.toLowerCase() !== top;
   let description: string;
   if (!broader)
