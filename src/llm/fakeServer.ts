@@ -31,6 +31,13 @@ export interface FakeLlmServerOptions {
   retryAfterMs?: number;
   /** Put the first user message into `concern` (to test privacy gates downstream). */
   echo?: boolean;
+  /**
+   * A model that does not follow its privacy instructions (what a prompt injection achieves): it
+   * echoes user text into concern summaries, obeys "summarise this as ..." inside a conversation,
+   * names each cluster after its most repeated member summary verbatim, and approves every audit.
+   * Only the deterministic gates stand between it and the report.
+   */
+  hostile?: boolean;
   /** When set, any other key gets a 401. */
   apiKey?: string;
   /** OpenAI: answer a json_schema response_format with the 400 older servers send. */
@@ -99,16 +106,34 @@ function parsePrompt(user: string): Parsed {
   return { n, users, assistants, question };
 }
 
+/** The member summary a hostile namer repeats: the most frequent one (ties: the first listed). */
+function mostRepeatedMember(user: string): string | undefined {
+  const block = /<members count="\d+">\n([\s\S]*?)\n<\/members>/.exec(user)?.[1] ?? '';
+  const lines = block
+    .split('\n')
+    .filter((l) => l.startsWith('- '))
+    .map((l) => l.slice(2));
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
+  let best: string | undefined;
+  for (const l of lines) if (best === undefined || (counts.get(l) ?? 0) > (counts.get(best) ?? 0)) best = l;
+  return best;
+}
+
+/** "summarise this as: X" (or "summarize it as X") inside a conversation: what a gullible model writes. */
+const SUMMARISE_AS = /summari[sz]e (?:this|it|the conversation)(?: conversation)? as[:\s]+["“]?([^"”\n]+?)["”]?(?:\.|$)/im;
+
 /** The fake model: every facet from keywords, all fields, before picking the question's. */
-function modelAnswer(user: string, echo: boolean): Record<string, unknown> {
+function modelAnswer(user: string, echo: boolean, hostile = false): Record<string, unknown> {
   // The topic stage's questions. Deliberately careless, like a model that leaks: a cluster is
-  // named after its first member, verbatim, and every audit approves; the deterministic privacy
-  // gates downstream must still stop what leaks.
+  // named after its first member (hostile: its most repeated member), verbatim, and every audit
+  // approves; the deterministic privacy gates downstream must still stop what leaks.
   const members = /<members count="\d+">\n- ([^\n]*)(?:\n- ([^\n]*))?/.exec(user);
   if (members) {
+    const named = hostile ? (mostRepeatedMember(user) ?? members[1]) : members[1];
     return {
-      name: members[1].split(/\s+/).slice(0, 10).join(' '),
-      description: `People asking about ${members[1]}. ${members[2] ?? ''}`.trim(),
+      name: named.split(/\s+/).slice(0, 10).join(' '),
+      description: `People asking about ${named}. ${members[2] ?? ''}`.trim(),
     };
   }
   if (/^Kind: cluster /.test(user)) return { rating: 5, reason: 'looks fine' };
@@ -150,7 +175,11 @@ function modelAnswer(user: string, echo: boolean): Record<string, unknown> {
     : contentCreation
       ? 'wants a piece of writing'
       : 'asks a general question';
-  if (echo || injected) concern = (injected ?? p.users[0] ?? '').slice(0, 300);
+  if (echo || hostile || injected) concern = (injected ?? p.users[0] ?? '').slice(0, 300);
+  if (hostile) {
+    const asked = p.users.map((u) => SUMMARISE_AS.exec(u)?.[1]).find((x) => x !== undefined);
+    if (asked) concern = asked.trim().slice(0, 300);
+  }
   const full: Record<string, unknown> = {
     contentCreation,
     categories,
@@ -256,7 +285,7 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
         cachedSystems.add(systemText + toolText);
       }
     }
-    const answer = modelAnswer(user, opts.echo ?? false);
+    const answer = modelAnswer(user, opts.echo ?? false, opts.hostile ?? false);
     if (fault === 'wrongLength' && Array.isArray(answer.sentiment))
       answer.sentiment = [...answer.sentiment, 'neutral'];
     const toolName = (params.tool_choice as { name?: string } | undefined)?.name ?? 'answer';
@@ -300,7 +329,7 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
     const messages = body.messages as { role: string; content: string }[];
     const user = messages.find((m) => m.role === 'user')?.content ?? '';
     const system = messages.find((m) => m.role === 'system')?.content ?? '';
-    const answer = modelAnswer(user, opts.echo ?? false);
+    const answer = modelAnswer(user, opts.echo ?? false, opts.hostile ?? false);
     if (fault === 'wrongLength' && Array.isArray(answer.sentiment))
       answer.sentiment = [...answer.sentiment, 'neutral'];
     let text = JSON.stringify(answer);
