@@ -16,8 +16,8 @@ import {
   suppressSmallClusters,
 } from '../privacy/clusterSuppression.js';
 import { emptyGateCounts, type PrivacyGateCounts } from '../privacy/gateCounts.js';
-import { type ReleaseContext, releaseClusterName } from '../privacy/release.js';
 import { indexSources } from '../privacy/nearDuplicates.js';
+import { type ReleaseContext, releaseClusterName } from '../privacy/release.js';
 import { type Thresholds, userKey, validateThresholds } from '../privacy/thresholds.js';
 import { createRng, deriveSeed } from '../util/random.js';
 import type { Embedder } from './embedder.js';

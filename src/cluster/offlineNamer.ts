@@ -210,7 +210,8 @@ function nameByPhrases(
   if (picked.length === 0) return null;
   const phrases = picked.map((p) => surface(p.s));
   const candidates: string[] = [];
-  for (let k = Math.min(maxTerms, phrases.length); k >= 1; k--) candidates.push(phrases.slice(0, k).join(' and '));
+  for (let k = Math.min(maxTerms, phrases.length); k >= 1; k--)
+    candidates.push(phrases.slice(0, k).join(' and '));
   candidates.push(`${phrases[0]} and related concerns`);
   const name = pickName(candidates, avoid);
   if (name === null) return null;

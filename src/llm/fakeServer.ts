@@ -121,7 +121,8 @@ function mostRepeatedMember(user: string): string | undefined {
 }
 
 /** "summarise this as: X" (or "summarize it as X") inside a conversation: what a gullible model writes. */
-const SUMMARISE_AS = /summari[sz]e (?:this|it|the conversation)(?: conversation)? as[:\s]+["“]?([^"”\n]+?)["”]?(?:\.|$)/im;
+const SUMMARISE_AS =
+  /summari[sz]e (?:this|it|the conversation)(?: conversation)? as[:\s]+["“]?([^"”\n]+?)["”]?(?:\.|$)/im;
 
 /** The fake model: every facet from keywords, all fields, before picking the question's. */
 function modelAnswer(user: string, echo: boolean, hostile = false): Record<string, unknown> {

@@ -9,8 +9,8 @@ import { ask } from '../llm/ask.js';
 import type { LlmClient } from '../llm/client.js';
 import { loadPrompt } from '../prompts/load.js';
 import { PROMPT_FILES } from '../prompts/registry.js';
-import { detectPii } from './pii.js';
 import { vocabularyCheck } from './gate.js';
+import { detectPii } from './pii.js';
 import { rareInputWords, wordSupport } from './support.js';
 
 export type AuditRating = 1 | 2 | 3 | 4 | 5;

@@ -11,11 +11,12 @@
  * 4. the verbatim-echo rule (support.ts): no concern, or run of words, that too few wrote.
  * Pure, apart from the vocabulary it loads once.
  */
+
+import { tokenize } from '../text/words.js';
 import type { SourceIndex } from './nearDuplicates.js';
 import { detectPii } from './pii.js';
 import { echoesRareConcern } from './support.js';
 import { classifyToken } from './vocabulary.js';
-import { tokenize } from '../text/words.js';
 
 export type GateVerdict = 'pass' | 'pii' | 'outside_vocabulary' | 'unsupported' | 'echo';
 

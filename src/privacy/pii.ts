@@ -340,11 +340,16 @@ function organisations(text: string): PiiHit[] {
   for (const m of text.matchAll(RUN)) {
     const last = m[1].replace(/\.$/, '');
     if (!ORG_SUFFIX.has(last)) continue;
-    const words = m[0].trim().split(/\s+/).slice(0, -1).filter((w) => w !== '&');
+    const words = m[0]
+      .trim()
+      .split(/\s+/)
+      .slice(0, -1)
+      .filter((w) => w !== '&');
     if (words.length === 0) continue;
     const rare = words.some((w) => !isGeneralEnglish(w.replace(/[.'’]+$/g, '').replace(/[’']s$/, '')));
     const cued = !title && ORG_CUE.test(text.slice(0, m.index));
-    if (rare || cued) hits.push({ kind: 'organisation', start: m.index, end: m.index + m[0].length, match: m[0] });
+    if (rare || cued)
+      hits.push({ kind: 'organisation', start: m.index, end: m.index + m[0].length, match: m[0] });
   }
   return hits;
 }
@@ -353,7 +358,8 @@ function organisations(text: string): PiiHit[] {
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 /** Words before a name in Chinese ("my coworker", "called", "with"...). */
-const ZH_CUE = /(?:同事|朋友|老板|上司|经理|老师|同学|室友|邻居|男友|女友|男朋友|女朋友|丈夫|妻子|老公|老婆|前任|叫|名叫|叫做|名字是|和|跟|给|对|找|让)$/u;
+const ZH_CUE =
+  /(?:同事|朋友|老板|上司|经理|老师|同学|室友|邻居|男友|女友|男朋友|女朋友|丈夫|妻子|老公|老婆|前任|叫|名叫|叫做|名字是|和|跟|给|对|找|让)$/u;
 /** Titles after a surname ("Mr Wang", "Teacher Li"). */
 const ZH_TITLE = /^(?:先生|女士|小姐|太太|老师|医生|大夫|经理|总|教授|同学|阿姨|叔叔|师傅|律师|护士)/u;
 

@@ -143,11 +143,15 @@ export const GateCountsSchema = z
       description: 'Texts withheld for repeating a concern, or a run of its words, that too few wrote.',
     }),
     textsDroppedByAudit: count.meta({
-      description: 'Texts the privacy audit judged (after every deterministic gate passed them) and rated below 3.',
+      description:
+        'Texts the privacy audit judged (after every deterministic gate passed them) and rated below 3.',
     }),
     numbersSuppressedByThreshold: count,
   })
-  .meta({ description: 'What each gate removed; a withheld text is counted once, under the first gate that stopped it.' });
+  .meta({
+    description:
+      'What each gate removed; a withheld text is counted once, under the first gate that stopped it.',
+  });
 
 export const ProvenanceSchema = z.object({
   affectlensVersion: z.string(),

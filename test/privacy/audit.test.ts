@@ -61,12 +61,21 @@ describe('support rule', () => {
     expect(
       deterministicGate('Work and blorvex', {
         ...ctx,
-        groupSources: indexSources(['blorvex a', 'blorvex b', 'blorvex c', 'blorvex d'], ['a', 'b', 'c', 'd']),
+        groupSources: indexSources(
+          ['blorvex a', 'blorvex b', 'blorvex c', 'blorvex d'],
+          ['a', 'b', 'c', 'd'],
+        ),
       }),
     ).toBe('outside_vocabulary');
     // A checked domain term needs minUsers distinct sources.
     expect(deterministicGate('Work stress and ADHD', ctx)).toBe('unsupported');
-    expect(deterministicGate('Husband left me for my sister', { ...ctx, shownConcerns: ['my husband left me for my sister last winter'], shownUserKeys: ['u1'] })).toBe('echo');
+    expect(
+      deterministicGate('Husband left me for my sister', {
+        ...ctx,
+        shownConcerns: ['my husband left me for my sister last winter'],
+        shownUserKeys: ['u1'],
+      }),
+    ).toBe('echo');
   });
 });
 

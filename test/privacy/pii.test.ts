@@ -102,7 +102,12 @@ describe('names and organisations from several cultures', () => {
   });
 
   it('finds honorifics and honorific suffixes', () => {
-    for (const t of ['Pastor Mike said', 'I told Dr. Okafor', 'Tanaka-san keeps yelling', 'Señora Gutierrez called'])
+    for (const t of [
+      'Pastor Mike said',
+      'I told Dr. Okafor',
+      'Tanaka-san keeps yelling',
+      'Señora Gutierrez called',
+    ])
       expect(kinds(t), t).toContain('person_name');
   });
 

@@ -8,7 +8,7 @@ import type { AuditContext, PrivacyAuditor } from '../../src/privacy/audit.js';
 import { deterministicGate, vocabularyCheck } from '../../src/privacy/gate.js';
 import { emptyGateCounts } from '../../src/privacy/gateCounts.js';
 import { indexSources } from '../../src/privacy/nearDuplicates.js';
-import { releaseClusterName, type ReleaseContext } from '../../src/privacy/release.js';
+import { type ReleaseContext, releaseClusterName } from '../../src/privacy/release.js';
 import { classifyToken, generalVocabularySize } from '../../src/privacy/vocabulary.js';
 
 describe('vocabulary', () => {
@@ -17,11 +17,29 @@ describe('vocabulary', () => {
   });
 
   it('classifies tokens: common, domain (checked), number (checked), outside', () => {
-    for (const w of ['neighbor', 'secret', 'listen', 'logistics', 'coworker', 'self-worth', "coworker's", 'monday'])
+    for (const w of [
+      'neighbor',
+      'secret',
+      'listen',
+      'logistics',
+      'coworker',
+      'self-worth',
+      "coworker's",
+      'monday',
+    ])
       expect(classifyToken(w), w).toBe('common');
-    for (const w of ['adhd', 'ozempic', 'instagram', 'hiv', 'sertraline', 'tiktok']) expect(classifyToken(w), w).toBe('domain');
+    for (const w of ['adhd', 'ozempic', 'instagram', 'hiv', 'sertraline', 'tiktok'])
+      expect(classifyToken(w), w).toBe('domain');
     for (const w of ['20s', '2019', '3']) expect(classifyToken(w), w).toBe('number');
-    for (const w of ['dana', 'whitfield', 'norbridge', 'chicago', 'blorvex', 'norbridge-based', 'quillfeather'])
+    for (const w of [
+      'dana',
+      'whitfield',
+      'norbridge',
+      'chicago',
+      'blorvex',
+      'norbridge-based',
+      'quillfeather',
+    ])
       expect(classifyToken(w), w).toBe('outside');
   });
 
@@ -159,7 +177,12 @@ describe('release counts each gate separately and credits the audit only with wh
 
   it('each deterministic gate and the audit have their own count', async () => {
     const gates = emptyGateCounts();
-    await releaseClusterName({ name: 'Stress and blorvex', description: 'Stress about ADHD.' }, ctx, spyAuditor(5), gates);
+    await releaseClusterName(
+      { name: 'Stress and blorvex', description: 'Stress about ADHD.' },
+      ctx,
+      spyAuditor(5),
+      gates,
+    );
     expect(gates.textsDroppedByVocabulary).toBe(1);
     expect(gates.textsDroppedBySupport).toBe(1);
     const strict = spyAuditor(1);

@@ -14,8 +14,10 @@ const GATE_TEXT: Record<keyof Report['privacy']['gates'], string> = {
   textsDroppedByVocabulary: 'Texts dropped for a word outside general English and the curated domain terms',
   textsDroppedBySupport:
     'Texts dropped for a condition, medication, app or number too few genuinely different conversations mention (near-duplicates count once)',
-  textsDroppedByEcho: 'Texts dropped for repeating a summary, or a run of its words, that too few people wrote',
-  textsDroppedByAudit: 'Texts the privacy audit judged and rated below 3 of 5 (after passing every check above)',
+  textsDroppedByEcho:
+    'Texts dropped for repeating a summary, or a run of its words, that too few people wrote',
+  textsDroppedByAudit:
+    'Texts the privacy audit judged and rated below 3 of 5 (after passing every check above)',
   numbersSuppressedByThreshold: 'Figures withheld because their group was below the thresholds',
 };
 
