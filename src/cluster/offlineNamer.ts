@@ -69,9 +69,33 @@ export function nameOffline(input: NamingInput, maxTerms = 2, minShare = 0.05): 
   const avoid = new Set((input.avoidNames ?? []).map((n) => n.toLowerCase()));
   return (
     nameByLabels(input, minUsers, avoid) ??
+    nameByHeadedLabels(input, minUsers, avoid) ??
     nameByPhrases(input, minUsers, avoid, Math.max(1, Math.min(maxTerms, 2)), minShare) ??
     MISCELLANEOUS
   );
+}
+
+/**
+ * Texts of the form "head: label" (a pushback reason class and the concern it was about): when the
+ * whole texts are too varied to name, the labels after the colon may still be shared; the head most
+ * members share is said in the description.
+ */
+function nameByHeadedLabels(input: NamingInput, minUsers: number, avoid: Set<string>): ClusterName | null {
+  const split = input.memberTexts.map((t) => /^([^:]{1,60}):\s+(.+)$/.exec(t.trim()));
+  if (split.length === 0 || split.filter((m) => m !== null).length / split.length < LABEL_MODE_SHARE)
+    return null;
+  const named = nameByLabels(
+    { ...input, memberTexts: split.map((m, i) => (m ? m[2] : input.memberTexts[i])) },
+    minUsers,
+    avoid,
+  );
+  if (!named) return null;
+  const heads = new Map<string, number>();
+  for (const m of split)
+    if (m) heads.set(m[1].trim().toLowerCase(), (heads.get(m[1].trim().toLowerCase()) ?? 0) + 1);
+  const [head, n] = [...heads.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  if (n / split.length < DOMINANT_SHARE) return named;
+  return { name: named.name, description: `${named.description} Most are filed under ${head}.`.trim() };
 }
 
 function normaliseLabel(text: string): string {
@@ -103,7 +127,7 @@ function listLabels(labels: string[]): string {
 
 /** The broader forms of a name, most specific first; the first that fits and is not taken wins. */
 function broaderForms(label: string): string[] {
-  return [`${label}, plus related concerns`, `${label}, plus others`];
+  return [`${label}, plus related concerns`, `${label}, plus more`];
 }
 
 function pickName(candidates: string[], avoid: Set<string>): string | null {

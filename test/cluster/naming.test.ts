@@ -181,11 +181,29 @@ describe('offline names are grammatical phrases from the concern vocabulary (iss
         expect(n.name, n.name).not.toMatch(/\band$|^and\b|\band,|\band and\b/i);
         expect(words.length).toBeLessThanOrEqual(10);
         // The name is a whole label, or a whole label said to be broader.
-        const base = n.name.replace(/, plus (related concerns|others)$/, '').toLowerCase();
+        const base = n.name.replace(/, plus (related concerns|more)$/, '').toLowerCase();
         expect([...LABELS, 'miscellaneous concerns'], n.name).toContain(base);
         expect(n.description.toLowerCase()).not.toContain(n.name.toLowerCase());
         for (const c of n.children) expect(c.name, `${n.name} > ${c.name}`).not.toBe(n.name);
       }
     }
+  });
+});
+
+describe('offline names for "head: label" texts (pushback reasons)', () => {
+  it('names by the shared label after the colon and says which head most share', () => {
+    const members = [
+      ...Array.from({ length: 4 }, () => 'false premise: anxiety and constant worry'),
+      ...Array.from({ length: 3 }, () => 'policy other: anxiety and constant worry'),
+      'false premise: stress and burnout',
+      'false premise: grief after losing a loved one',
+      'policy other: wanting someone to listen',
+    ];
+    const keys = members.map((_, i) => `u${i}`);
+    const n = nameOffline({ memberTexts: members, contrastTexts: [], memberUserKeys: keys, minTermUsers: 5 });
+    expect(n).toEqual({
+      name: 'Anxiety and constant worry',
+      description: 'Most conversations here share this concern. Most are filed under false premise.',
+    });
   });
 });
