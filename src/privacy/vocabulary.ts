@@ -103,6 +103,13 @@ export function classifyToken(token: string): TokenClass {
   if (/\p{N}/u.test(t)) return 'number';
   const direct = lookup(t) ?? lookup(t.replace(/'s$/, '')) ?? lookup(stem(t)) ?? lookup(t.replace(/'/g, ''));
   if (direct) return direct;
+  // Contractions: "they're", "we've", "can't" are as common as the word they contract.
+  const contracted = /^(\p{L}+?)(?:n't|'(?:re|ve|ll|d|m|s|t))$/u.exec(t);
+  if (contracted) {
+    const base =
+      lookup(contracted[1]) ?? (contracted[1] === 'ca' || contracted[1] === 'wo' ? 'common' : null);
+    if (base) return base;
+  }
   if (t.includes('-')) {
     const parts = t.split('-').filter(Boolean);
     const classes = parts.map((p) => (p.length === 1 ? 'common' : classifyToken(p)));

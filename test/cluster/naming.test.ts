@@ -94,6 +94,18 @@ describe('LLM namer', () => {
     expect(namer.id).toBe('llm-namer:fake:namer-1:cluster-name.v1');
   });
 
+  it('tells the model which names its sub-clusters already carry', async () => {
+    const c = client([
+      { name: 'Work stress', description: '' },
+      { name: 'Work stress', description: '' },
+    ]);
+    const namer = createLlmNamer(c);
+    await namer.name({ memberTexts: members, contrastTexts: contrast, avoidNames: ['Deadlines at work'] });
+    expect(c.seen[0].user).toContain('<sub_cluster_names>\n- Deadlines at work\n</sub_cluster_names>');
+    await namer.name({ memberTexts: members, contrastTexts: contrast });
+    expect(c.seen[1].user).not.toContain('sub_cluster_names');
+  });
+
   it('retries an invalid answer once, then fails with a clear message', async () => {
     const ok = client([{ nom: 'x' }, { name: 'Work stress', description: '' }]);
     expect(await createLlmNamer(ok).name({ memberTexts: members, contrastTexts: [] })).toEqual({
