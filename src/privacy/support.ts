@@ -1,8 +1,8 @@
 /**
- * The support rule: a word may leave in a cluster name or description only if enough distinct
- * users wrote it. It is what stops a rare detail tied to one person (a made-up word, a lower-case
- * name, an unusual place) that no pattern detector can recognise, and it is deterministic, so it
- * runs whatever auditor (LLM or offline) is configured: an LLM auditor can be wrong.
+ * Support within a group's concerns: how many distinct users wrote a word (the offline audit's rule
+ * inside one cluster), and the verbatim-echo rule every outgoing text passes. The gate's support rule
+ * for checked terms (domain terms, numbers), counted over genuinely different sources, is in gate.ts
+ * and nearDuplicates.ts; words outside the vocabulary never pass at all (vocabulary.ts).
  */
 import { contentWords, tokenize } from '../text/words.js';
 import { indexSources, type SourceIndex } from './nearDuplicates.js';
@@ -31,10 +31,9 @@ export function wordSupport(texts: readonly string[], userKeys: readonly string[
 }
 
 /**
- * Group form (every outgoing text, always on): the content words of `text` that occur in the
- * group's concerns but in fewer than `minUsers` users' concerns. Words no concern contains (the
- * namer's own vocabulary: "seeking", "guidance") pass here and are left to the PII detector and the
- * audit; a word any concern holds can only surface once `minUsers` people share it.
+ * The content words of `text` that occur in the given concerns but in fewer than `minUsers` users'
+ * concerns (the offline audit, on a cluster's members). Words no concern contains (the namer's own
+ * vocabulary: "seeking", "guidance") pass here and are left to the other checks.
  */
 export function rareInputWords(text: string, groupSupport: WordSupport, minUsers: number): string[] {
   return [...new Set(contentWords(text))].filter((w) => {

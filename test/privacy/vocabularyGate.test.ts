@@ -135,6 +135,47 @@ describe('the gate checks identifiers and rare tokens, not common words', () => 
   });
 });
 
+describe('a theme name built from a planted story', () => {
+  const ordinary = corpus(['stress at work', 'trouble sleeping', 'a painful breakup'], 60);
+  const name = 'Supporting a coworker who is HIV positive';
+  const ctxFor = (texts: string[], users: string[]) => ({
+    groupSources: indexSources(texts, users),
+    minUsers: 5,
+    shownConcerns: texts.slice(0, 50),
+    shownUserKeys: users.slice(0, 50),
+  });
+
+  it('is withheld when 20 accounts pasted near-identical text, and named when 5 people wrote their own', () => {
+    const planted = corpus(
+      [
+        'my coworker told me she is hiv positive and i feel anxious',
+        'my coworker told me she is hiv positive and i feel anxious, any advice?',
+      ],
+      20,
+    );
+    planted.users = planted.users.map((u) => `attacker-${u}`);
+    const withPlanted = ctxFor([...planted.texts, ...ordinary.texts], [...planted.users, ...ordinary.users]);
+    expect(deterministicGate(name, withPlanted)).toBe('unsupported');
+    const genuine = corpus(
+      [
+        'a coworker shared that she is hiv positive and i want to be supportive',
+        'my colleague disclosed an hiv diagnosis to me',
+        'supporting a friend at work living with hiv',
+        'how to react when a coworker says they have hiv',
+        'a teammate is hiv positive and others gossip',
+      ],
+      5,
+    );
+    genuine.users = genuine.users.map((u) => `genuine-${u}`);
+    expect(
+      deterministicGate(
+        name,
+        ctxFor([...genuine.texts, ...ordinary.texts], [...genuine.users, ...ordinary.users]),
+      ),
+    ).toBe('pass');
+  });
+});
+
 describe('release counts each gate separately and credits the audit only with what it judged', () => {
   function spyAuditor(rating: 1 | 5): PrivacyAuditor & { judged: string[] } {
     const judged: string[] = [];
