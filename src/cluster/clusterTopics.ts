@@ -1,7 +1,8 @@
 /**
  * The topic stage: concerns of one group (a category, the long conversations, or the pushback
  * reasons of a category) → embedded → k-means hierarchy → thresholds → names → PII detector,
- * support rule and audit → a TopicTree that holds only names, descriptions and counts.
+ * vocabulary, support over genuinely different sources, echo rule and audit → a TopicTree that holds
+ * only names, descriptions and counts.
  *
  * Order matters for privacy: thresholds run before naming, so no namer ever describes a group too
  * small to show; the deterministic gates run on every name and description whatever the auditor,
@@ -15,8 +16,8 @@ import {
   suppressSmallClusters,
 } from '../privacy/clusterSuppression.js';
 import { emptyGateCounts, type PrivacyGateCounts } from '../privacy/gateCounts.js';
+import { indexSources } from '../privacy/nearDuplicates.js';
 import { type ReleaseContext, releaseClusterName } from '../privacy/release.js';
-import { wordSupport } from '../privacy/support.js';
 import { type Thresholds, userKey, validateThresholds } from '../privacy/thresholds.js';
 import { createRng, deriveSeed } from '../util/random.js';
 import type { Embedder } from './embedder.js';
@@ -94,43 +95,51 @@ export async function clusterTopics(
   gates.conversationsSuppressedByThreshold = kept.belowThreshold.length;
 
   // Name every shown cluster, contrasted with its siblings (top level: the rest of the group).
-  const jobs: { node: MemberCluster; contrastPool: number[] }[] = [];
-  const collect = (nodes: MemberCluster[], pool: readonly number[]) => {
+  // Deepest clusters first, so a parent is named knowing its children's names and can avoid them.
+  const jobs: { node: MemberCluster; contrastPool: number[]; depth: number }[] = [];
+  const collect = (nodes: MemberCluster[], pool: readonly number[], depth: number) => {
     for (const node of nodes) {
       const inNode = new Set(node.members);
-      jobs.push({ node, contrastPool: pool.filter((i) => !inNode.has(i) && texts[i].length > 0) });
-      collect(node.children, node.members);
+      jobs.push({ node, contrastPool: pool.filter((i) => !inNode.has(i) && texts[i].length > 0), depth });
+      collect(node.children, node.members, depth + 1);
     }
   };
-  collect(kept.roots, placed);
+  collect(kept.roots, placed, 0);
 
-  const groupSupport = wordSupport(texts, keys);
+  const groupSources = indexSources(texts, keys);
   const sampleSize = options.nameSampleSize ?? 500;
   const named = new Map<MemberCluster, { name: string; description: string }>();
-  await inBatches(jobs, options.namingConcurrency ?? 4, async ({ node, contrastPool }) => {
-    const rng = createRng(deriveSeed(deps.seed, `names:${group}:${node.key}`));
-    const memberSample = sample(node.members, sampleSize, rng);
-    const contrastSample = sample(contrastPool, sampleSize, rng);
-    const shownConcerns = [...memberSample, ...contrastSample].map((i) => texts[i]);
-    const shownUserKeys = [...memberSample, ...contrastSample].map((i) => keys[i]);
-    const proposal = await deps.namer.name({
-      memberTexts: memberSample.map((i) => texts[i]),
-      contrastTexts: contrastSample.map((i) => texts[i]),
-      conversations: node.members.length,
-      memberUserKeys: memberSample.map((i) => keys[i]),
-      minTermUsers: t.minUsers,
+  const maxDepth = jobs.reduce((m, j) => Math.max(m, j.depth), 0);
+  for (let depth = maxDepth; depth >= 0; depth--) {
+    const level = jobs.filter((j) => j.depth === depth);
+    await inBatches(level, options.namingConcurrency ?? 4, async ({ node, contrastPool }) => {
+      const rng = createRng(deriveSeed(deps.seed, `names:${group}:${node.key}`));
+      const memberSample = sample(node.members, sampleSize, rng);
+      const contrastSample = sample(contrastPool, sampleSize, rng);
+      const shownConcerns = [...memberSample, ...contrastSample].map((i) => texts[i]);
+      const shownUserKeys = [...memberSample, ...contrastSample].map((i) => keys[i]);
+      const avoidNames = node.children.map((c) => named.get(c)?.name ?? '').filter((n) => n !== '');
+      const proposal = await deps.namer.name({
+        memberTexts: memberSample.map((i) => texts[i]),
+        contrastTexts: contrastSample.map((i) => texts[i]),
+        conversations: node.members.length,
+        memberUserKeys: memberSample.map((i) => keys[i]),
+        minTermUsers: t.minUsers,
+        ...(avoidNames.length > 0 ? { avoidNames } : {}),
+      });
+      const ctx: ReleaseContext = {
+        group,
+        memberTexts: node.members.map((i) => texts[i]),
+        memberUserKeys: node.members.map((i) => keys[i]),
+        minUsers: t.minUsers,
+        groupSources,
+        shownConcerns,
+        shownUserKeys,
+        shownSources: indexSources(shownConcerns, shownUserKeys),
+      };
+      named.set(node, await releaseClusterName(proposal, ctx, deps.auditor, gates));
     });
-    const ctx: ReleaseContext = {
-      group,
-      memberTexts: node.members.map((i) => texts[i]),
-      memberUserKeys: node.members.map((i) => keys[i]),
-      minUsers: t.minUsers,
-      groupSupport,
-      shownConcerns,
-      shownUserKeys,
-    };
-    named.set(node, await releaseClusterName(proposal, ctx, deps.auditor, gates));
-  });
+  }
 
   const toTopic = (node: MemberCluster): TopicNode & { key: string } => {
     const size = groupSize(node.members, keys);

@@ -39,11 +39,21 @@ export function createLlmNamer(client: LlmClient, options: LlmNamerOptions = {})
       const list = (texts: string[], n: number) =>
         texts
           .slice(0, n)
-          .map((t) => `- ${t.replace(/\s+/g, ' ').replace(/<\/?(members|nearby_non_members)>/gi, '')}`)
+          .map(
+            (t) =>
+              `- ${t.replace(/\s+/g, ' ').replace(/<\/?(members|nearby_non_members|sub_cluster_names)>/gi, '')}`,
+          )
           .join('\n');
+      // Sub-cluster names are released texts already (they passed every gate); naming the parent
+      // after one of them would show the same name twice in the tree.
+      const taken =
+        input.avoidNames && input.avoidNames.length > 0
+          ? `\n<sub_cluster_names>\n${list(input.avoidNames, input.avoidNames.length)}\n</sub_cluster_names>\n` +
+            'These sub-clusters of this cluster are already named: give this cluster a broader name, different from each.'
+          : '';
       const user =
         `<members count="${input.conversations ?? input.memberTexts.length}">\n${list(input.memberTexts, nMembers)}\n</members>\n` +
-        `<nearby_non_members>\n${list(input.contrastTexts, nContrast)}\n</nearby_non_members>`;
+        `<nearby_non_members>\n${list(input.contrastTexts, nContrast)}\n</nearby_non_members>${taken}`;
       const answer = await ask((req) => client.completeJson(req), {
         name: 'cluster_name',
         schema: NameAnswer,

@@ -14,6 +14,11 @@ export interface NamingInput {
   memberUserKeys?: string[];
   /** A namer that counts support uses only words found in this many distinct users' concerns. */
   minTermUsers?: number;
+  /**
+   * Names already given to this cluster's sub-clusters: a namer should give the cluster a different
+   * (broader) name, so a child never carries its parent's name.
+   */
+  avoidNames?: string[];
 }
 
 export interface ClusterName {

@@ -36,6 +36,13 @@ export interface FakeLlmServerOptions {
   retryAfterMs?: number;
   /** Put the first user message into `concern` (to test privacy gates downstream). */
   echo?: boolean;
+  /**
+   * A model that does not follow its privacy instructions (what a prompt injection achieves): it
+   * echoes user text into concern summaries, obeys "summarise this as ..." inside a conversation,
+   * names each cluster after its most repeated member summary verbatim, and approves every audit.
+   * Only the deterministic gates stand between it and the report.
+   */
+  hostile?: boolean;
   /** When set, any other key gets a 401. */
   apiKey?: string;
   /** OpenAI: answer a json_schema response_format with the 400 older servers send. */
@@ -123,6 +130,24 @@ function parsePrompt(user: string): Parsed {
   return { n, users, assistants };
 }
 
+/** The member summary a hostile namer repeats: the most frequent one (ties: the first listed). */
+function mostRepeatedMember(user: string): string | undefined {
+  const block = /<members count="\d+">\n([\s\S]*?)\n<\/members>/.exec(user)?.[1] ?? '';
+  const lines = block
+    .split('\n')
+    .filter((l) => l.startsWith('- '))
+    .map((l) => l.slice(2));
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
+  let best: string | undefined;
+  for (const l of lines) if (best === undefined || (counts.get(l) ?? 0) > (counts.get(best) ?? 0)) best = l;
+  return best;
+}
+
+/** "summarise this as: X" (or "summarize it as X") inside a conversation: what a gullible model writes. */
+const SUMMARISE_AS =
+  /summari[sz]e (?:this|it|the conversation)(?: conversation)? as[:\s]+["“]?([^"”\n]+?)["”]?(?:\.|$)/im;
+
 /** The fields a request's JSON Schema asks for (the question), or undefined when it names none. */
 function askedFields(schema: unknown): string[] | undefined {
   const props = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
@@ -133,15 +158,21 @@ function askedFields(schema: unknown): string[] | undefined {
  * The fake model: every facet from keywords, all fields, then the ones the question's schema asks
  * for (all of them when the request carries no schema).
  */
-function modelAnswer(user: string, echo: boolean, fields?: string[]): Record<string, unknown> {
+function modelAnswer(
+  user: string,
+  echo: boolean,
+  fields?: string[],
+  hostile = false,
+): Record<string, unknown> {
   // The topic stage's questions. Deliberately careless, like a model that leaks: a cluster is
-  // named after its first member, verbatim, and every audit approves; the deterministic privacy
-  // gates downstream must still stop what leaks.
+  // named after its first member (hostile: its most repeated member), verbatim, and every audit
+  // approves; the deterministic privacy gates downstream must still stop what leaks.
   const members = /<members count="\d+">\n- ([^\n]*)(?:\n- ([^\n]*))?/.exec(user);
   if (members) {
+    const named = hostile ? (mostRepeatedMember(user) ?? members[1]) : members[1];
     return {
-      name: members[1].split(/\s+/).slice(0, 10).join(' '),
-      description: `People asking about ${members[1]}. ${members[2] ?? ''}`.trim(),
+      name: named.split(/\s+/).slice(0, 10).join(' '),
+      description: `People asking about ${named}. ${members[2] ?? ''}`.trim(),
     };
   }
   if (/^Kind: cluster /.test(user)) return { rating: 5, reason: 'looks fine' };
@@ -183,7 +214,11 @@ function modelAnswer(user: string, echo: boolean, fields?: string[]): Record<str
     : contentCreation
       ? 'wants a piece of writing'
       : 'asks a general question';
-  if (echo || injected) concern = (injected ?? p.users[0] ?? '').slice(0, 300);
+  if (echo || hostile || injected) concern = (injected ?? p.users[0] ?? '').slice(0, 300);
+  if (hostile) {
+    const asked = p.users.map((u) => SUMMARISE_AS.exec(u)?.[1]).find((x) => x !== undefined);
+    if (asked) concern = asked.trim().slice(0, 300);
+  }
   const full: Record<string, unknown> = {
     contentCreation,
     categories,
@@ -313,7 +348,7 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
     const replayed = opts.replay ? replayAnswer(toolName, systemText, user) : undefined;
     const answer =
       replayed === undefined || typeof replayed === 'string'
-        ? modelAnswer(user, opts.echo ?? false, askedFields(tool?.input_schema))
+        ? modelAnswer(user, opts.echo ?? false, askedFields(tool?.input_schema), opts.hostile ?? false)
         : (structuredClone(replayed) as Record<string, unknown>);
     if (fault === 'wrongLength' && Array.isArray(answer.sentiment))
       answer.sentiment = [...answer.sentiment, 'neutral'];
@@ -367,7 +402,7 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
     const replayed = opts.replay ? replayAnswer(rf?.json_schema?.name ?? '', system, user) : undefined;
     const answer =
       replayed === undefined || typeof replayed === 'string'
-        ? modelAnswer(user, opts.echo ?? false, askedFields(schema))
+        ? modelAnswer(user, opts.echo ?? false, askedFields(schema), opts.hostile ?? false)
         : (structuredClone(replayed) as Record<string, unknown>);
     if (fault === 'wrongLength' && Array.isArray(answer.sentiment))
       answer.sentiment = [...answer.sentiment, 'neutral'];

@@ -1,16 +1,17 @@
 /**
  * The privacy audit (layer 4): every text that leaves the cluster stage is rated 1-5 for how
  * identifying it is; below AUDIT_MIN_RATING it is dropped. Two auditors behind one interface:
- * an LLM auditor (prompt prompts/privacy-audit.v1.md) and an offline one (the PII detector plus the
- * strict support rule: every content word of a cluster name is written by ≥ minUsers of its users).
+ * an LLM auditor (prompt prompts/privacy-audit.v1.md) and an offline one (the PII detector, the
+ * vocabulary, and the support rule counted within the cluster).
  */
 import { z } from 'zod';
 import { ask } from '../llm/ask.js';
 import type { LlmClient } from '../llm/client.js';
 import { loadPrompt } from '../prompts/load.js';
 import { PROMPT_FILES } from '../prompts/registry.js';
+import { vocabularyCheck } from './gate.js';
 import { detectPii } from './pii.js';
-import { rareInputWords, unsupportedWords, wordSupport } from './support.js';
+import { rareInputWords, wordSupport } from './support.js';
 
 export type AuditRating = 1 | 2 | 3 | 4 | 5;
 export const AUDIT_MIN_RATING = 3;
@@ -34,22 +35,21 @@ export interface PrivacyAuditor {
 }
 
 /**
- * Offline audit: 1 when the PII detector finds anything; 2 when a content word of a name is written
- * by fewer than `minUsers` users of the cluster (or, for a description, a word of the members'
- * concerns is that rare); otherwise 5.
+ * Offline audit, judged on the cluster itself (where the deterministic gate judges the whole group):
+ * 1 when the PII detector finds anything; 2 when a token is outside the vocabulary, or a word the
+ * cluster's members wrote is written by fewer than `minUsers` of them; otherwise 5. Words no member
+ * wrote (the namer's own "plus related concerns") are general English by then and pass.
  */
 export function createOfflineAuditor(): PrivacyAuditor {
   return {
-    id: 'offline-audit-v1',
-    description: 'offline (PII detector; every name word written by at least minUsers users of the cluster)',
+    id: 'offline-audit-v2',
+    description:
+      'offline (PII detector; general-English vocabulary; every member word in a text written by at least minUsers users of the cluster)',
     async rate(text, ctx) {
       if (detectPii(text).length > 0) return 1;
+      if (vocabularyCheck(text).outside.length > 0) return 2;
       const support = wordSupport(ctx.memberTexts, ctx.memberUserKeys);
-      const rare =
-        ctx.kind === 'name'
-          ? unsupportedWords(text, support, ctx.minUsers)
-          : rareInputWords(text, support, ctx.minUsers);
-      return rare.length > 0 ? 2 : 5;
+      return rareInputWords(text, support, ctx.minUsers).length > 0 ? 2 : 5;
     },
   };
 }

@@ -7,6 +7,8 @@
  * which count only next to a surname or an honorific.
  */
 
+import { isGeneralEnglish } from './vocabulary.js';
+
 const FIRST = `
 Aaron Abigail Adam Adrian Ahmed Aiden Aisha Alan Albert Alejandro Alex Alexander Alexandra Alexis Alice
 Alicia Alison Allison Amanda Amelia Amir Amit Amy Ana Andrea Andrew Angela Anita Ann Anna Anne Annie Anthony
@@ -31,6 +33,24 @@ Zoe Ahmad Ali Hassan Hussein Ibrahim Khalid Layla Mariam Mustafa Noor Youssef Za
 Kavya Neha Pooja Rohan Sanjay Vikram Ming Li Jun Hao Xin Yan Lan Minh Thanh Linh Ji-woo Min-jun Seo-yeon
 Haruto Sakura Aiko Takeshi Olena Katarzyna Piotr Tomasz Agnieszka Jakub Lukas Matthias Stefan Sabine Ursula
 Pierre Camille Amelie Mathilde Thibault Joao Ines Rafaela Gonzalo Ximena Valeria Santiago Alejandra Emilio
+Dana Dan Danny Tom Tim Ben Sam Max Jim Jimmy Joe Joey Mike Matt Dave Steve Tony Greg Jeff Ken Ted Ed Al Ron
+Rick Ricky Phil Pete Josh Jake Zack Zach Ashton Brett Brent Chad Cody Corey Dustin Evan Garrett Grant Jared
+Jenna Jenny Jess Jessie Jill Jodie Kate Kathy Kim Kristen Kristin Krista Lindsey Lindsay Molly Monica Nancy
+Nina Paige Rita Ruth Sally Sasha Stacy Tara Tiffany Tina Tracy Trisha Wanda Yvonne Abby Addison Aubrey
+Brianna Brooke Courtney Gabrielle Haley Hailey Jocelyn Kayla Kylie Mackenzie Morgan Riley Sierra Taylor
+Chinedu Ngozi Chioma Emeka Obinna Adaeze Kwame Kofi Ama Akosua Yaw Oluwaseun Tunde Ayodele Folake Thabo
+Sipho Zanele Lerato Nomvula Amara Jabari Wanjiru Njeri Kamau Otieno Achieng Abebe Tesfaye Selam Fatou Moussa
+Aminata Mamadou Ousmane Yael Noam Avi Eitan Tamar Shira Moshe Yosef Emre Elif Mehmet Ayse Zeynep Burak Can
+Reza Shirin Dariush Parisa Arash Leila Nasrin Farhad Karim Rania Samir Yasmin Tariq Bilal Hamza Imran Faisal
+Lakshmi Sunita Arun Karthik Anjali Divya Suresh Ramesh Meera Nikhil Siddharth Varun Shreya Aarav Ishaan
+Jose Luz Lupita Guadalupe Rosa Consuelo Maribel Yesenia Jorge Ricardo Alberto Raul Sergio Andres Felipe
+Natasha Dmitry Svetlana Anastasia Yulia Oksana Nikolai Alexei Vladimir Mikhail Irina Tatiana Katya Bogdan
+Lars Ingrid Sven Astrid Freya Bjorn Erik Nils Magnus Sigrid Annika Henrik Johan Mats Kasper Mette
+Haruka Yuto Sota Hina Yui Riku Daiki Kaito Emi Naoko Keiko Yoko Takumi Shota Ayumi Misaki
+Ji-ho Min-seo Ha-eun Seo-jun Do-yoon Hyun-woo Soo-jin Eun-ji Jae-won Sung-min
+Xiaoming Xiaohong Jing Lei Mei Hui Fang Yun Ying Qiang Jian Ling Ping Tao Bo Yu Hong Yi Zhen Jie Xiu
+Duc Huong Trang Quang Tuan Anh Phuong Thao Mai Khanh Bao Nam Lan Thu
+Maricel Jocelyn Rhea Marites Jericho Jayson Dindo Analyn
 `;
 
 /** Given names that are also everyday words or places: counted only next to a surname or honorific. */
@@ -60,6 +80,19 @@ Ryan Byrne Walsh Doyle Kelly Brennan Quinn Gallagher Doherty Lynch Mccarthy Obri
 Bennett Hughes Foster Russell Griffin Hayes Bryant Alexander Henderson Coleman Jenkins Perry Powell Long
 Patterson Simmons Butler Barnes Ross Washington Watson Brooks Sanders Price Jameson Whitaker Abernathy
 Fairbanks Kowalczyk Lindqvist Okafor Adeyemi Mensah Owusu Abubakar Nakashima Delacroix Castellano
+Okonkwo Nwosu Eze Adebayo Okoro Boateng Asante Mutua Kariuki Ndlovu Dlamini Nkosi Diallo Traore Haile
+Cohen Levi Mizrahi Friedman Goldberg Katz Yilmaz Kaya Demir Sahin Celik Hosseini Rezaei Mohammadi Ahmadi
+Haddad Nasser Mansour Aziz Rahman Chowdhury Reddy Nair Iyer Menon Rao Joshi Mehta Desai Bose Das Banerjee
+Mukherjee Chatterjee Kapoor Malhotra Verma Yadav Mishra Pillai Fernando Perera Silva Reyes Santos Cruz
+Bautista Ramos Mendoza Castillo Vargas Jimenez Moreno Romero Alvarez Ruiz Navarro Herrera Medina Aguilar
+Kovalenko Shevchenko Bondarenko Volkov Sokolov Lebedev Novikov Morozov Pavlov Fedorov Lindberg Berg
+Lundqvist Holm Dahl Bakker Jansen Visser Smit Peeters Janssens Maes Wouters Kowalczyk Wojcik Kaminski
+Lewandowski Zielinski Szymanski Horvath Nagy Toth Szabo Popescu Ionescu Papadopoulos Georgiou Nikolaidis
+Ito Kato Yoshida Yamada Sasaki Yamaguchi Matsumoto Inoue Kimura Hayashi Shimizu Mori Abe Ikeda Hashimoto
+Lee Kwon Han Shin Seo Hwang Ahn Song Yoo Hong Jeon Ko Moon Yang Lim Oh Lin Luo Zheng Liang Xie Song Tang
+Xu Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Cai Jiang Yu Du Ye Cheng Su Wei Lu Ding Ren Shen
+Yao Lu Jiang Cui Zhong Tan Wang Fan Jin Shi Liao Jia Xia Wei Fu Fang Bai Zou Meng Xiong Qin Qiu Jiang
+Yin Xue Yan Duan Lei Hou Long Shi Tao Li Nguyen Tran Le Pham Huynh Vo Dang Bui Do Ngo Duong Ly
 `;
 
 /** Surnames that are also everyday words: counted only after a given name, initial or honorific. */
@@ -81,8 +114,36 @@ export const FIRST_NAMES_AMBIGUOUS: ReadonlySet<string> = words(FIRST_AMBIGUOUS)
 export const SURNAMES_COMMON: ReadonlySet<string> = words(SURNAMES);
 export const SURNAMES_AMBIGUOUS_SET: ReadonlySet<string> = words(SURNAMES_AMBIGUOUS);
 
+/**
+ * Common Chinese surnames in Han script (single and compound), for the Chinese-name rule of the PII
+ * detector: a surname followed by a one- or two-character given name.
+ */
+export const CHINESE_SURNAMES: readonly string[] = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'.split(
+    '',
+  ),
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '轩辕',
+  '令狐',
+  '端木',
+];
+
 /** Unambiguous given names or surnames: a capitalised occurrence alone is a hit. */
 export function isUnambiguousName(token: string): boolean {
+  // A name that is also a general-English word ("Can", "Max", "Grant", "Song") is ambiguous too.
+  if (isGeneralEnglish(token)) return false;
   return (
     (FIRST_NAMES.has(token) && !FIRST_NAMES_AMBIGUOUS.has(token) && !SURNAMES_AMBIGUOUS_SET.has(token)) ||
     (SURNAMES_COMMON.has(token) && !SURNAMES_AMBIGUOUS_SET.has(token) && !FIRST_NAMES_AMBIGUOUS.has(token))

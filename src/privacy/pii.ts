@@ -6,7 +6,8 @@
  * count or a date is not mistaken for a card or an id.
  */
 import { isIPv4, isIPv6 } from 'node:net';
-import { isGivenName, isSurname, isUnambiguousName } from './names.js';
+import { CHINESE_SURNAMES, isGivenName, isSurname, isUnambiguousName } from './names.js';
+import { isGeneralEnglish } from './vocabulary.js';
 
 export type PiiKind =
   | 'email'
@@ -18,7 +19,8 @@ export type PiiKind =
   | 'phone'
   | 'street_address'
   | 'postcode'
-  | 'person_name';
+  | 'person_name'
+  | 'organisation';
 
 export interface PiiHit {
   kind: PiiKind;
@@ -77,6 +79,8 @@ export function detectPii(text: string): PiiHit[] {
   each(PO_BOX, (m) => add('street_address', m.index, m[0]));
   each(UK_POSTCODE, (m) => add('postcode', m.index, m[0]));
   for (const h of personNames(text)) hits.push(h);
+  for (const h of organisations(text)) hits.push(h);
+  for (const h of chineseNames(text)) hits.push(h);
 
   return hits.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -228,10 +232,13 @@ export function verhoeffValid(digits: string): boolean {
 
 // --- person names -----------------------------------------------------------------------------------
 
-const HONORIFIC_STRONG = /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Rev|Fr)\.?$/;
+const HONORIFIC_STRONG =
+  /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Rev|Fr|Sr|Sra|Srta|Herr|Frau|Mme|Mlle|Monsieur|Madame|Señor|Señora|Senor|Senora|Pastor|Rabbi|Imam|Sheikh|Coach|Officer|Detective|Judge|Senator|Governor)\.?$/;
 const HONORIFIC_WEAK = /^(?:Miss|Sir|Dame|Lady|Lord|Madam|Aunt|Auntie|Uncle|Grandma|Grandpa|Nana)$/;
+/** A name with a Japanese or Korean honorific suffix ("Tanaka-san", "Min-jun-ssi"). */
+const NAME_SUFFIX = /\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?-(?:san|sama|kun|chan|sensei|senpai|ssi|nim)\b/g;
 /** A capitalised word, including McX, O'X and hyphenated Anne-Marie. */
-const CAP_TOKEN = /\b(?:[A-Z][a-z]*'?[A-Z][a-z]+|[A-Z][a-z]+)(?:-[A-Z][a-z]+)?\.?|\b[A-Z]\./g;
+const CAP_TOKEN = /\b(?:[A-Z][a-z]*'?[A-Z][a-z]+|[A-Z][a-z]+)(?:-[A-Za-z][a-z]+)?\.?|\b[A-Z]\./g;
 
 function normalName(tok: string): string {
   const t = tok.replace(/[.']/g, '');
@@ -275,12 +282,119 @@ function personNames(text: string): PiiHit[] {
       continue;
     }
     const initial = /^[A-Z]\.$/.test(raw);
-    if ((initial || isGivenName(name)) && nextName !== null && isSurname(nextName)) {
+    // A given name (or initial) before a surname from the lists, or before any capitalised word
+    // outside general English ("Dana Whitfield", "Priya Venkataraman", "J. Okonkwo").
+    if (
+      (initial || isGivenName(name)) &&
+      nextName !== null &&
+      (isSurname(nextName) || (toks[i + 1].raw.length > 2 && !isGeneralEnglish(nextName.replace(/-.*/, ''))))
+    ) {
       hit(i, i + 1);
       i++;
       continue;
     }
     if (raw.length > 2 && isUnambiguousName(name.replace(/-.*/, ''))) hit(i, i);
+  }
+  for (const m of text.matchAll(NAME_SUFFIX))
+    hits.push({ kind: 'person_name', start: m.index, end: m.index + m[0].length, match: m[0] });
+  return hits;
+}
+
+// --- organisations ----------------------------------------------------------------------------------
+
+/** Last words that make a run of capitalised words an organisation ("Norbridge Logistics"). */
+const ORG_SUFFIX = new Set(
+  (
+    'Inc Incorporated LLC LLP Ltd Limited Corp Corporation Company Co GmbH AG SA PLC Plc Logistics Hospital ' +
+    'Hospitals Clinic Clinics School Schools University College Academy Institute Bank Group Labs Lab ' +
+    'Church Mosque Temple Synagogue Solutions Systems Technologies Technology Tech Foundation Partners ' +
+    'Consulting Consultants Services Media Studios Studio Airlines Airways Motors Pharmaceuticals Pharma ' +
+    'Insurance Capital Holdings Industries Enterprises Agency Associates Center Centre Medical Healthcare ' +
+    'Health Foods Energy Restaurant Cafe Café Hotel Hotels Stores Store Market Markets Supermarket Mall ' +
+    'Gym Fitness Pharmacy Bakery Salon Construction Manufacturing Shipping Freight Transport Transportation ' +
+    'Electric Electronics Software Networks Telecom Realty Properties Ventures Trust Council Department ' +
+    'Ministry Police Prison Elementary Kindergarten Nursery Daycare Publishing Press Records Productions'
+  ).split(' '),
+);
+/** Words before a run of capitalised words that say "this is a place of work or study". */
+const ORG_CUE = /\b(?:at|from|for|with|of|joined|join|joining)\s+$/i;
+
+/** True when most words after the first are capitalised (a title): capitals then say nothing. */
+function titleCased(text: string): boolean {
+  const ws = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = ws.slice(1).filter((w) => w.length > 3);
+  if (long.length < 3) return false;
+  return long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.7;
+}
+
+/**
+ * Organisations: one to four capitalised words ending in an organisation word (Inc, Logistics,
+ * Hospital, School...), when one of the words before it is outside general English ("Norbridge
+ * Logistics", "Kessler & Voss Partners"), or, outside titles, when the run follows "at", "from",
+ * "for", "joined"... ("at Riverside Hospital").
+ */
+function organisations(text: string): PiiHit[] {
+  const hits: PiiHit[] = [];
+  const title = titleCased(text);
+  const RUN = /(?:\b(?:[A-Z][\p{L}'’.-]*|&)\s+){1,4}([A-Z][\p{L}.]*)/gu;
+  for (const m of text.matchAll(RUN)) {
+    const last = m[1].replace(/\.$/, '');
+    if (!ORG_SUFFIX.has(last)) continue;
+    const words = m[0]
+      .trim()
+      .split(/\s+/)
+      .slice(0, -1)
+      .filter((w) => w !== '&');
+    if (words.length === 0) continue;
+    const rare = words.some((w) => !isGeneralEnglish(w.replace(/[.'’]+$/g, '').replace(/[’']s$/, '')));
+    const cued = !title && ORG_CUE.test(text.slice(0, m.index));
+    if (rare || cued)
+      hits.push({ kind: 'organisation', start: m.index, end: m.index + m[0].length, match: m[0] });
+  }
+  return hits;
+}
+
+// --- Chinese names ----------------------------------------------------------------------------------
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+/** Words before a name in Chinese ("my coworker", "called", "with"...). */
+const ZH_CUE =
+  /(?:同事|朋友|老板|上司|经理|老师|同学|室友|邻居|男友|女友|男朋友|女朋友|丈夫|妻子|老公|老婆|前任|叫|名叫|叫做|名字是|和|跟|给|对|找|让)$/u;
+/** Titles after a surname ("Mr Wang", "Teacher Li"). */
+const ZH_TITLE = /^(?:先生|女士|小姐|太太|老师|医生|大夫|经理|总|教授|同学|阿姨|叔叔|师傅|律师|护士)/u;
+
+/**
+ * Chinese personal names in Han script: a common surname and a one- or two-character given name,
+ * when it stands alone (a short Han run inside other text, "my coworker 王伟"), follows a cue such as
+ * 同事 or 叫, or the surname precedes a title (王先生). Inside running Chinese text a bare surname
+ * character is too common ("高兴") to count on its own.
+ */
+function chineseNames(text: string): PiiHit[] {
+  const hits: PiiHit[] = [];
+  const add = (start: number, match: string) =>
+    hits.push({ kind: 'person_name', start, end: start + match.length, match });
+  for (const m of text.matchAll(HAN_RUN)) {
+    const run = m[0];
+    const surnameAt = (i: number) =>
+      CHINESE_SURNAMES.filter((s) => run.startsWith(s, i)).sort((a, b) => b.length - a.length)[0];
+    // A standalone run of 2-4 characters that starts with a surname.
+    const s0 = surnameAt(0);
+    if (s0 && run.length > s0.length && run.length <= s0.length + 2) {
+      add(m.index, run);
+      continue;
+    }
+    for (let i = 0; i < run.length; i++) {
+      const s = surnameAt(i);
+      if (!s) continue;
+      const after = run.slice(i + s.length);
+      if (ZH_TITLE.test(after)) {
+        add(m.index + i, run.slice(i, i + s.length + (ZH_TITLE.exec(after)?.[0].length ?? 0)));
+        continue;
+      }
+      if (ZH_CUE.test(run.slice(0, i)) && after.length >= 1) {
+        add(m.index + i, run.slice(i, i + s.length + Math.min(2, after.length)));
+      }
+    }
   }
   return hits;
 }

@@ -1,10 +1,12 @@
 /**
- * The support rule: a word may leave in a cluster name or description only if enough distinct
- * users wrote it. It is what stops a rare detail tied to one person (a made-up word, a lower-case
- * name, an unusual place) that no pattern detector can recognise, and it is deterministic, so it
- * runs whatever auditor (LLM or offline) is configured: an LLM auditor can be wrong.
+ * Support within a group's concerns: how many distinct users wrote a word (the offline audit's rule
+ * inside one cluster), and the verbatim-echo rule every outgoing text passes. The gate's support rule
+ * for checked terms (domain terms, numbers), counted over genuinely different sources, is in gate.ts
+ * and nearDuplicates.ts; words outside the vocabulary never pass at all (vocabulary.ts).
  */
 import { contentWords, tokenize } from '../text/words.js';
+import { indexSources, type SourceIndex } from './nearDuplicates.js';
+import { classifyToken } from './vocabulary.js';
 
 /** Stemmed content word → number of distinct users whose texts contain it. */
 export type WordSupport = ReadonlyMap<string, number>;
@@ -29,18 +31,9 @@ export function wordSupport(texts: readonly string[], userKeys: readonly string[
 }
 
 /**
- * Strict form (the offline audit of a cluster name): the content words of `text` that fewer than
- * `minUsers` distinct users of the cluster wrote, including words no member wrote at all.
- */
-export function unsupportedWords(text: string, clusterSupport: WordSupport, minUsers: number): string[] {
-  return [...new Set(contentWords(text))].filter((w) => (clusterSupport.get(w) ?? 0) < minUsers);
-}
-
-/**
- * Group form (every outgoing text, always on): the content words of `text` that occur in the
- * group's concerns but in fewer than `minUsers` users' concerns. Words no concern contains (the
- * namer's own vocabulary: "seeking", "guidance") pass here and are left to the PII detector and the
- * audit; a word any concern holds can only surface once `minUsers` people share it.
+ * The content words of `text` that occur in the given concerns but in fewer than `minUsers` users'
+ * concerns (the offline audit, on a cluster's members). Words no concern contains (the namer's own
+ * vocabulary: "seeking", "guidance") pass here and are left to the other checks.
  */
 export function rareInputWords(text: string, groupSupport: WordSupport, minUsers: number): string[] {
   return [...new Set(contentWords(text))].filter((w) => {
@@ -55,37 +48,45 @@ export const ECHO_WINDOW = 5;
 /**
  * Verbatim echo: true when `text` contains, word for word, a concern (of at least three words) that
  * fewer than `minUsers` users wrote, or any run of ECHO_WINDOW words that occurs in the concerns of
- * at least one but fewer than `minUsers` users. Per-conversation concerns never leave, even cut short
- * and even when each of their words is common: a combination of common words can be one story.
+ * at least one but fewer than `minUsers` users. When the run holds a checked term (a domain term or a
+ * number) users are not enough: it needs `minUsers` distinct sources (near-duplicate families with a
+ * user each, see nearDuplicates.ts), so one story pasted by many accounts is one source.
+ * Per-conversation concerns never leave, even cut short and even when each of their words is common:
+ * a combination of common words can be one story.
  */
 export function echoesRareConcern(
   text: string,
   concerns: readonly string[],
   userKeys: readonly string[],
   minUsers: number,
+  sources: SourceIndex = indexSources(concerns, userKeys),
 ): boolean {
   const textToks = tokenize(text);
   const hay = ` ${textToks.join(' ')} `;
   const windows = new Set<string>();
   for (let i = 0; i + ECHO_WINDOW <= textToks.length; i++)
     windows.add(textToks.slice(i, i + ECHO_WINDOW).join(' '));
-  const users = new Map<string, Set<string>>();
-  const note = (k: string, user: string) => {
-    let s = users.get(k);
-    if (!s) {
-      s = new Set();
-      users.set(k, s);
-    }
-    s.add(user);
+  const holders = new Map<string, number[]>();
+  const note = (k: string, i: number) => {
+    const list = holders.get(k);
+    if (!list) holders.set(k, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
   };
   concerns.forEach((c, i) => {
     const toks = tokenize(c);
-    if (toks.length >= 3 && hay.includes(` ${toks.join(' ')} `)) note(`=${toks.join(' ')}`, userKeys[i]);
+    if (toks.length >= 3 && hay.includes(` ${toks.join(' ')} `)) note(`=${toks.join(' ')}`, i);
     for (let j = 0; j + ECHO_WINDOW <= toks.length; j++) {
       const w = toks.slice(j, j + ECHO_WINDOW).join(' ');
-      if (windows.has(w)) note(`~${w}`, userKeys[i]);
+      if (windows.has(w)) note(`~${w}`, i);
     }
   });
-  for (const s of users.values()) if (s.size < minUsers) return true;
+  for (const [key, list] of holders) {
+    // A run of general-English words repeated by many users is a shared phrase (a fixed label, a
+    // common complaint): distinct users count. A run that carries a checked term (a condition, a
+    // medication, a number) is the kind of detail a planted story is told for: distinct sources count.
+    const checked = tokenize(key.slice(1)).some((t) => classifyToken(t) !== 'common');
+    const n = checked ? sources.sourcesAmong(list) : new Set(list.map((i) => userKeys[i])).size;
+    if (n < minUsers) return true;
+  }
   return false;
 }

@@ -22,12 +22,27 @@ export function suppressedNote(groups: string[]): Html | string {
   return html` Not shown (below the privacy thresholds): ${groups.map(groupLabel).join(', ')}.`;
 }
 
+/** Conversations of a topic in none of its shown sub-topics (0 for a leaf). */
+export function topicRemainder(n: TopicNode): number {
+  if (n.children.length === 0) return 0;
+  return Math.max(0, n.conversations - n.children.reduce((s, c) => s + c.conversations, 0));
+}
+
+/** The name of a topic's remainder row (HTML explorer and topics.csv). */
+export const REMAINDER_NAME = 'Other conversations in this topic (in no sub-topic)';
+
 export function topicNode(n: TopicNode, total: number): Html {
+  // The space keeps name and size apart in text extraction ("…problems 182 conversations").
   const size = html`<span class="size">${formatCount(n.conversations)} conversations · ${formatPercent(total === 0 ? 0 : n.conversations / total)} · ${formatCount(n.users)} users</span>`;
   const desc = n.description ? html`<p>${n.description}</p>` : '';
   if (n.children.length === 0)
-    return html`<div class="leaf"><span class="name">${n.name}</span>${size}${desc}</div>`;
-  return html`<details class="topic"><summary><span class="name">${n.name}</span>${size}</summary>${desc}${n.children.map((c) => topicNode(c, total))}</details>`;
+    return html`<div class="leaf"><span class="name">${n.name}</span> ${size}${desc}</div>`;
+  const rest = topicRemainder(n);
+  const restRow =
+    rest > 0
+      ? html`<div class="leaf remainder"><span class="name">${REMAINDER_NAME}</span> <span class="size">${formatCount(rest)} conversations · ${formatPercent(total === 0 ? 0 : rest / total)}</span></div>`
+      : '';
+  return html`<details class="topic"><summary><span class="name">${n.name}</span> ${size}</summary>${desc}${n.children.map((c) => topicNode(c, total))}${restRow}</details>`;
 }
 
 export function plural(n: number, one: string, many: string): string {

@@ -8,7 +8,7 @@ import { ESTIMATE_METHODS } from '../estimate/estimator.js';
 import { EngineAccuracySchema } from '../facets/engineAccuracy.js';
 import { CATEGORIES, PUSHBACK_REASONS } from '../facets/schema.js';
 
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 const count = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
@@ -141,13 +141,31 @@ const sentimentGroup = <G extends z.ZodType<string>>(group: G) =>
 
 export const ThresholdsSchema = z.object({ minUsers: count, minConversations: count });
 
-export const GateCountsSchema = z.object({
-  clustersMergedByThreshold: count,
-  conversationsSuppressedByThreshold: count,
-  textsDroppedByPiiDetector: count,
-  textsDroppedByAudit: count,
-  numbersSuppressedByThreshold: count,
-});
+export const GateCountsSchema = z
+  .object({
+    clustersMergedByThreshold: count,
+    conversationsSuppressedByThreshold: count,
+    textsDroppedByPiiDetector: count,
+    textsDroppedByVocabulary: count.meta({
+      description: 'Texts withheld for a word outside general English and the curated domain terms.',
+    }),
+    textsDroppedBySupport: count.meta({
+      description:
+        'Texts withheld for a domain term or number without enough genuinely different (not near-duplicate) sources.',
+    }),
+    textsDroppedByEcho: count.meta({
+      description: 'Texts withheld for repeating a concern, or a run of its words, that too few wrote.',
+    }),
+    textsDroppedByAudit: count.meta({
+      description:
+        'Texts the privacy audit judged (after every deterministic gate passed them) and rated below 3.',
+    }),
+    numbersSuppressedByThreshold: count,
+  })
+  .meta({
+    description:
+      'What each gate removed; a withheld text is counted once, under the first gate that stopped it.',
+  });
 
 export const ProvenanceSchema = z.object({
   affectlensVersion: z.string(),

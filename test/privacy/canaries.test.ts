@@ -114,8 +114,14 @@ describe('planted canaries never reach the output folder', () => {
     const stored = readFileSync(join(dir, 'openai-store', 'results.jsonl'), 'utf8').toLowerCase();
     expect(canaries.some((c) => stored.includes(c.toLowerCase()))).toBe(true);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    // Every text gate counts under its own key (PII, vocabulary, support, echo, audit).
+    const g = report.privacy.gates;
     expect(
-      report.privacy.gates.textsDroppedByAudit + report.privacy.gates.textsDroppedByPiiDetector,
+      g.textsDroppedByPiiDetector +
+        g.textsDroppedByVocabulary +
+        g.textsDroppedBySupport +
+        g.textsDroppedByEcho +
+        g.textsDroppedByAudit,
     ).toBeGreaterThan(0);
     expect(leaks(out)).toEqual([]);
   });

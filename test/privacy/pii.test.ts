@@ -86,3 +86,58 @@ describe('detectPii', () => {
     expect(detectPii(text)).toEqual([]);
   });
 });
+
+describe('names and organisations from several cultures', () => {
+  it('finds a given name before a capitalised word outside general English', () => {
+    for (const t of [
+      'My coworker Dana Whitfield told me',
+      'worried about Priya Venkataraman',
+      'my friend Chinedu Okonkwo left',
+      'Yael Mizrahi and I argued',
+      'Soo-jin Park keeps calling',
+      'my neighbour Mehmet Yilmaz',
+      'Lars Lindqvist from the gym',
+    ])
+      expect(kinds(t), t).toContain('person_name');
+  });
+
+  it('finds honorifics and honorific suffixes', () => {
+    for (const t of [
+      'Pastor Mike said',
+      'I told Dr. Okafor',
+      'Tanaka-san keeps yelling',
+      'Señora Gutierrez called',
+    ])
+      expect(kinds(t), t).toContain('person_name');
+  });
+
+  it('finds Chinese names in Han script: standalone, after a cue, or before a title', () => {
+    for (const t of ['my coworker 王伟 is sick', '李娜', '我的同事李娜告诉我', '王先生很生气', '欧阳娜娜'])
+      expect(kinds(t), t).toContain('person_name');
+    // Running Chinese text without a cue is not a name ("高兴" starts with the surname 高).
+    expect(kinds('我很高兴')).toEqual([]);
+  });
+
+  it('finds organisations: a rare word before an organisation word, or a cued run outside titles', () => {
+    for (const t of [
+      'My coworker at Norbridge Logistics',
+      'Stress at Riverside Hospital',
+      'she joined Brightwell Labs',
+      'bullying at Kingsgate Academy',
+    ])
+      expect(kinds(t), t).toContain('organisation');
+  });
+
+  it('leaves ordinary concern phrases and titles alone', () => {
+    for (const t of [
+      'Can I talk to you',
+      'Conflict with a boss or coworkers',
+      'Supporting a coworker who is HIV positive',
+      'Anxiety About Medical School',
+      'Grief after losing a loved one',
+      'Stress at work and trouble sleeping',
+      'Loneliness at Christmas',
+    ])
+      expect(kinds(t), t).toEqual([]);
+  });
+});

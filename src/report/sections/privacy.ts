@@ -9,8 +9,15 @@ const GATE_TEXT: Record<keyof Report['privacy']['gates'], string> = {
   clustersMergedByThreshold: 'Topic clusters merged into their parent or removed for being too small',
   conversationsSuppressedByThreshold:
     'Conversations in groups too small to describe (counted, not described)',
-  textsDroppedByPiiDetector: 'Texts (names, descriptions, reasons) dropped by the PII detector',
-  textsDroppedByAudit: 'Texts dropped by the privacy audit (rated below 3 of 5)',
+  textsDroppedByPiiDetector:
+    'Texts (names, descriptions, reasons) dropped by the PII detector (names of people or organisations, contact details, ids)',
+  textsDroppedByVocabulary: 'Texts dropped for a word outside general English and the curated domain terms',
+  textsDroppedBySupport:
+    'Texts dropped for a condition, medication, app or number too few genuinely different conversations mention (near-duplicates count once)',
+  textsDroppedByEcho:
+    'Texts dropped for repeating a summary, or a run of its words, that too few people wrote',
+  textsDroppedByAudit:
+    'Texts the privacy audit judged and rated below 3 of 5 (after passing every check above)',
   numbersSuppressedByThreshold: 'Figures withheld because their group was below the thresholds',
 };
 
@@ -25,7 +32,7 @@ function privacyHtml(r: Report): Html {
   <table><thead><tr><th>What each gate removed</th><th class="num">Count</th></tr></thead><tbody>
   ${(Object.keys(GATE_TEXT) as (keyof typeof GATE_TEXT)[]).map((k) => html`<tr><td>${GATE_TEXT[k]}</td><td class="num">${formatCount(pr.gates[k])}</td></tr>`)}
   </tbody></table>
-  <p>No conversation text, summary or identifier appears in this report. Cluster names and descriptions describe groups and passed the PII detector and the privacy audit before they were written here.</p>
+  <p>No conversation text, summary or identifier appears in this report. Cluster names and descriptions describe groups and passed, in order, the PII detector, the vocabulary check, the support rule, the echo rule and the privacy audit before they were written here; each text withheld is counted once, under the first check that stopped it.</p>
 </section>`;
 }
 

@@ -5,7 +5,7 @@ import { CONFIG, emptyChart } from '../charts.js';
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatPercent } from '../format.js';
-import { explorer, figureBlock } from '../htmlParts.js';
+import { explorer, figureBlock, REMAINDER_NAME, topicRemainder } from '../htmlParts.js';
 import { groupColour, groupLabel } from '../labels.js';
 import type { Report, ReportTopicTree, TopicNodeShape as TopicNode } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
@@ -97,6 +97,20 @@ function topicsCsv(r: Report): string {
         tree.total === 0 ? 0 : n.conversations / tree.total,
       ]);
       walk(tree, n.children, n.id, depth + 1);
+      // Children that do not add up to their parent: the rest is a row of its own (users unknown).
+      const rest = topicRemainder(n);
+      if (rest > 0)
+        rows.push([
+          tree.group,
+          `${n.id}.other`,
+          n.id,
+          depth + 1,
+          REMAINDER_NAME,
+          '',
+          rest,
+          null,
+          tree.total === 0 ? 0 : rest / tree.total,
+        ]);
     }
   };
   const trees = [
@@ -104,7 +118,22 @@ function topicsCsv(r: Report): string {
     ...(r.longConversations.topics ? [r.longConversations.topics] : []),
     ...r.pushback.reasonTopics,
   ];
-  for (const t of trees) walk(t, t.topics, null, 0);
+  for (const t of trees) {
+    walk(t, t.topics, null, 0);
+    const below = t.belowThreshold.conversations;
+    if (below > 0)
+      rows.push([
+        t.group,
+        'other',
+        null,
+        0,
+        'In groups too small to describe (counted, not described)',
+        '',
+        below,
+        null,
+        t.total === 0 ? 0 : below / t.total,
+      ]);
+  }
   return csvTable(
     ['group', 'id', 'parent_id', 'depth', 'name', 'description', 'conversations', 'users', 'share_of_group'],
     rows,
