@@ -12,7 +12,7 @@
 import { type Estimator, rawEstimator, type StratumShare } from '../estimate/estimator.js';
 import type { Category, PushbackReason } from '../facets/schema.js';
 import type { Thresholds } from '../privacy/thresholds.js';
-import { type Funnel, FunnelAccumulator, type FunnelInputCounts } from './funnel.js';
+import { type Funnel, FunnelAccumulator, type FunnelInputCounts, type FunnelStages } from './funnel.js';
 import { effectiveCategories } from './groups.js';
 import { isLongConversation, type LongConversations, LongConversationsAccumulator } from './long.js';
 import { type Prevalence, PrevalenceAccumulator } from './prevalence.js';
@@ -59,7 +59,7 @@ export interface AnalysisResultOptions {
 }
 
 export class AnalysisAccumulator {
-  private readonly funnel = new FunnelAccumulator();
+  private readonly funnelAcc = new FunnelAccumulator();
   private readonly prevalence = new PrevalenceAccumulator();
   private readonly pushback = new PushbackAccumulator();
   private readonly sentiment = new SentimentChangeAccumulator();
@@ -68,9 +68,9 @@ export class AnalysisAccumulator {
   private readonly candidates: TopicCandidate[] = [];
 
   add(r: AnalysisRecord): void {
-    const index = this.funnel.records;
+    const index = this.funnelAcc.records;
     const categories = effectiveCategories(r);
-    this.funnel.add(r);
+    this.funnelAcc.add(r);
     this.prevalence.add(r, categories);
     this.pushback.add(r, categories);
     this.sentiment.add(r, categories);
@@ -90,6 +90,26 @@ export class AnalysisAccumulator {
     });
   }
 
+  /** The funnel alone (a cascade takes it from its screen, which saw every conversation). */
+  funnel(counts: FunnelInputCounts): Funnel {
+    return this.funnelAcc.result(counts);
+  }
+
+  /** The funnel's classification stages as `estimator` puts them. */
+  funnelStages(estimator: Estimator): FunnelStages {
+    return this.funnelAcc.stageCounts(estimator);
+  }
+
+  /** Figure 1 alone. */
+  prevalenceFigures(thresholds: Thresholds, estimator: Estimator = rawEstimator()): Prevalence {
+    return this.prevalence.result(thresholds, estimator);
+  }
+
+  /** The per-user counts alone. */
+  perUserFigures(thresholds: Thresholds): PerUser | null {
+    return this.users.result(thresholds);
+  }
+
   /** Affective conversations per stratum, as an estimator takes them. */
   affectiveStrata(strata: number): StratumShare[] {
     return this.prevalence.affectiveStrata(strata);
@@ -97,12 +117,12 @@ export class AnalysisAccumulator {
 
   /** Records added so far (analysed + facet errors). */
   get records(): number {
-    return this.funnel.records;
+    return this.funnelAcc.records;
   }
 
   /** Records whose facets failed (status error): excluded from every denominator. */
   get errors(): number {
-    return this.funnel.errors;
+    return this.funnelAcc.errors;
   }
 
   /** Conversations kept whole (as topic candidates): the affective and the long ones only. */
@@ -125,7 +145,7 @@ export class AnalysisAccumulator {
     const { thresholds } = options;
     const estimator = options.estimator ?? rawEstimator();
     return {
-      funnel: this.funnel.result(options.counts, estimator),
+      funnel: this.funnelAcc.result(options.counts, estimator),
       prevalence: this.prevalence.result(thresholds, estimator),
       pushback: this.pushback.result(thresholds, [], estimator),
       sentimentChange: this.sentiment.result(

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Calibration } from '../estimate/calibrated.js';
 import { createEngine } from '../facets/createEngine.js';
-import { defaultDeps, ENGINE_NAMES, type EngineName } from '../facets/engine.js';
+import { defaultDeps, ENGINE_NAMES, type EngineName, type FacetEngine } from '../facets/engine.js';
 import { analyzeLogs } from '../pipeline/analyze.js';
+import { calibrationFromLabelled, shippedCalibration } from '../pipeline/calibration.js';
 import { decisionsPathProblem } from '../pipeline/decisions.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
 import { DEFAULT_STORE_DIR, storePaths } from '../store/paths.js';
@@ -54,6 +57,19 @@ export function analyzeCommand(): Command {
       intOption('--batch-size', 1),
     )
     .option(
+      '--cascade',
+      "with an LLM --engine: the offline engine screens every conversation and the LLM verifies its candidates and seeded random samples of the rest (about a tenth of the calls, the LLM's accuracy)",
+    )
+    .option(
+      '--verify-rate <r>',
+      'with --cascade: the share of unflagged conversations the LLM verifies, in (0, 1] (default: chosen for about ±0.5 points on the affective share, at least 400)',
+      rateOption('--verify-rate'),
+    )
+    .option(
+      '--calibration <file>',
+      "correct shares for the engine's error rates measured on FILE (labelled JSONL, e.g. from affectlens label); 'none' to report raw counts (default for the offline engine: the rates the project measured on real assistant conversations)",
+    )
+    .option(
       '--export-decisions <file>',
       "also write each conversation's decision and evidence to FILE (.jsonl or .parquet, outside --out): per-conversation data, user ids hashed, no message text",
     );
@@ -62,11 +78,22 @@ export function analyzeCommand(): Command {
     const decisionsProblem =
       opts.exportDecisions && decisionsPathProblem(opts.exportDecisions, { outDir: opts.out, inputs });
     if (decisionsProblem) throw new UsageError(decisionsProblem);
+    if (opts.cascade && opts.engine === 'offline')
+      throw new UsageError('--cascade needs an LLM --engine (anthropic, openai or local) to verify with');
+    if (opts.verifyRate !== undefined && !opts.cascade)
+      throw new UsageError('--verify-rate is for --cascade');
+    if (opts.cascade && opts.calibration !== undefined)
+      throw new UsageError(
+        '--calibration is for runs without --cascade (a cascade verifies with the LLM instead)',
+      );
     const store = storePaths(opts.store ?? DEFAULT_STORE_DIR);
+    const workers = opts.workers ?? availableParallelism();
     const engine = await createEngine(opts.engine as EngineName, {
       ...engineOptionsFrom(opts, store.state),
-      workers: opts.workers ?? availableParallelism(),
+      workers,
     });
+    const screen = opts.cascade ? await createEngine('offline', { workers }) : undefined;
+    const calibration = opts.cascade ? undefined : await calibrationFor(opts.calibration, engine);
     const progress = createProgress({ tty: Boolean(process.stderr.isTTY) });
     try {
       const result = await analyzeLogs(
@@ -85,8 +112,10 @@ export function analyzeCommand(): Command {
             ? { baseUrl: opts.embeddingsUrl, model: opts.embeddingsModel }
             : undefined,
           exportDecisions: opts.exportDecisions,
+          cascade: opts.cascade ? { verifyRate: opts.verifyRate } : undefined,
+          calibration,
         },
-        { ...defaultDeps(opts.seed), engine, onProgress: (p) => progress.update(p) },
+        { ...defaultDeps(opts.seed), engine, screen, onProgress: (p) => progress.update(p) },
       );
       progress.stop();
       process.stdout.write(
@@ -97,6 +126,28 @@ export function analyzeCommand(): Command {
     } finally {
       progress.stop();
       await engine.close?.();
+      await screen?.close?.();
     }
   });
+}
+
+/** A commander parser for a rate in (0, 1]. */
+function rateOption(flag: string): (value: string) => number {
+  return (value: string) => {
+    const r = Number(value);
+    if (!(r > 0 && r <= 1)) throw new InvalidArgumentError(`${flag} takes a rate in (0, 1], e.g. 0.02`);
+    return r;
+  };
+}
+
+/** The calibration a run corrects with: a labelled file, none, or (offline engine) the shipped rates. */
+async function calibrationFor(
+  option: string | undefined,
+  engine: FacetEngine,
+): Promise<Calibration | undefined> {
+  if (option === 'none') return undefined;
+  if (option === undefined) return engine.name === 'offline' ? shippedCalibration(engine) : undefined;
+  if (!existsSync(option))
+    throw new UsageError(`--calibration: ${option} does not exist (a labelled JSONL file, or none)`);
+  return calibrationFromLabelled(option, engine);
 }

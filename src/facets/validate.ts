@@ -82,7 +82,7 @@ function badLabel(item: LabelledItem, field: string, expected: string): Error {
   return new Error(`${where(item)}: labels.${field} should be ${expected}`);
 }
 
-function boolLabel(item: LabelledItem, key: string): boolean | undefined {
+export function boolLabel(item: LabelledItem, key: string): boolean | undefined {
   const v = item.labels[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'boolean') throw badLabel(item, key, 'true or false');
@@ -95,7 +95,7 @@ function snapSentiment(v: number): number {
   return best;
 }
 
-function goldCategories(item: LabelledItem): Category[] | undefined {
+export function goldCategories(item: LabelledItem): Category[] | undefined {
   const list = item.labels.categories;
   if (Array.isArray(list)) {
     for (const c of list)

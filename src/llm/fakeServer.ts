@@ -43,6 +43,13 @@ export interface FakeLlmServerOptions {
    * Only the deterministic gates stand between it and the report.
    */
   hostile?: boolean;
+  /**
+   * A perfect (or deliberately imperfect) verifier: given the conversation's user and assistant
+   * messages as the request carries them, the facets answer to give (every field of the one-call
+   * question), or undefined to fall back to the keyword model. Tests of estimators use it to answer
+   * with the synthetic corpus's truth.
+   */
+  truth?: (users: readonly string[], assistants: readonly string[]) => Record<string, unknown> | undefined;
   /** When set, any other key gets a 401. */
   apiKey?: string;
   /** OpenAI: answer a json_schema response_format with the 400 older servers send. */
@@ -163,6 +170,7 @@ function modelAnswer(
   echo: boolean,
   fields?: string[],
   hostile = false,
+  truth?: FakeLlmServerOptions['truth'],
 ): Record<string, unknown> {
   // The topic stage's questions. Deliberately careless, like a model that leaks: a cluster is
   // named after its first member (hostile: its most repeated member), verbatim, and every audit
@@ -177,6 +185,11 @@ function modelAnswer(
   }
   if (/^Kind: cluster /.test(user)) return { rating: 5, reason: 'looks fine' };
   const p = parsePrompt(user);
+  const known = truth?.(p.users, p.assistants);
+  if (known) {
+    const picked = (fields ?? Object.keys(known)).filter((k) => k in known);
+    return Object.fromEntries((picked.length ? picked : Object.keys(known)).map((k) => [k, known[k]]));
+  }
   const all = p.users.join('\n');
   const injected = p.users.find((u) => /ignore (all |your |previous |the )*instructions/i.test(u));
   if (injected) {
@@ -348,7 +361,13 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
     const replayed = opts.replay ? replayAnswer(toolName, systemText, user) : undefined;
     const answer =
       replayed === undefined || typeof replayed === 'string'
-        ? modelAnswer(user, opts.echo ?? false, askedFields(tool?.input_schema), opts.hostile ?? false)
+        ? modelAnswer(
+            user,
+            opts.echo ?? false,
+            askedFields(tool?.input_schema),
+            opts.hostile ?? false,
+            opts.truth,
+          )
         : (structuredClone(replayed) as Record<string, unknown>);
     if (fault === 'wrongLength' && Array.isArray(answer.sentiment))
       answer.sentiment = [...answer.sentiment, 'neutral'];
@@ -402,7 +421,7 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
     const replayed = opts.replay ? replayAnswer(rf?.json_schema?.name ?? '', system, user) : undefined;
     const answer =
       replayed === undefined || typeof replayed === 'string'
-        ? modelAnswer(user, opts.echo ?? false, askedFields(schema), opts.hostile ?? false)
+        ? modelAnswer(user, opts.echo ?? false, askedFields(schema), opts.hostile ?? false, opts.truth)
         : (structuredClone(replayed) as Record<string, unknown>);
     if (fault === 'wrongLength' && Array.isArray(answer.sentiment))
       answer.sentiment = [...answer.sentiment, 'neutral'];

@@ -5,20 +5,22 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AnalysisAccumulator } from '../analysis/accumulate.js';
 import type { ClusterDeps } from '../cluster/clusterTopics.js';
 import { expandInputs } from '../conversation/read.js';
+import type { Calibration } from '../estimate/calibrated.js';
 import type { Deps, FacetEngine } from '../facets/engine.js';
-import { addUsage, type Usage, zeroUsage } from '../llm/usage.js';
+import type { Usage } from '../llm/usage.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../privacy/thresholds.js';
 import { buildReport } from '../report/build.js';
 import type { Provenance } from '../report/reportInput.js';
 import { writeReport } from '../report/writeReport.js';
 import { purgeStore, storeFor } from '../store/paths.js';
+import { classifyWithCascade } from './cascade.js';
+import { type Classification, classifyOnce } from './classify.js';
 import { clusterDepsFor } from './clusterDeps.js';
 import { DecisionsExport, decisionsPathProblem } from './decisions.js';
-import { type ExtractOptions, extractAll, openResultStore } from './extract.js';
-import { type IngestOptions, IngestTally, selectConversations } from './ingest.js';
+import { type ExtractOptions, openResultStore } from './extract.js';
+import { type IngestOptions, IngestTally, QuarantineCount, selectConversations } from './ingest.js';
 import { describeRun } from './provenance.js';
 import { QuarantineLog } from './quarantineLog.js';
 import { clusterTopicGroups } from './topicGroups.js';
@@ -41,10 +43,22 @@ export interface AnalyzeOptions extends IngestOptions, ExtractOptions {
   validation?: Provenance['validation'];
   /** Also write every conversation's decision here (.jsonl or .parquet, outside `outDir`): see decisions.ts. */
   exportDecisions?: string;
+  /**
+   * Cascade (see cascade.ts): `deps.screen` (the offline engine) screens every conversation and
+   * `deps.engine` (an LLM engine) verifies the candidates and seeded samples of the rest.
+   */
+  cascade?: { verifyRate?: number };
+  /**
+   * Error rates of the engine measured on labelled conversations: shares are corrected for them
+   * (calibrated estimates). Ignored by a cascade, whose verifier supplies the labels.
+   */
+  calibration?: Calibration;
 }
 
 export interface AnalyzeDeps extends Deps {
   engine: FacetEngine;
+  /** The cascade's screen (the offline engine); required with `options.cascade`. */
+  screen?: FacetEngine;
   /** Embedder, namer and auditor for the topic stage; offline ones (or the engine's model) by default. */
   cluster?: ClusterDeps;
   onProgress?: (p: AnalyzeProgress) => void;
@@ -94,37 +108,34 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
       totalBytes: tally.totalBytes,
     });
 
-  // Each conversation is folded into the analyses as its facets come back; only the affective and
-  // long ones are kept (for the topic stages), so memory does not grow with the other conversations.
-  const analysis = new AnalysisAccumulator();
-  const usage = zeroUsage();
   // Answers that cost nothing to recompute are not kept in memory once written.
   const store = storePaths && openResultStore(storePaths.results, { retainWritten: engine.storesResults });
-  let reused = 0;
   const decisions = options.exportDecisions
     ? new DecisionsExport(options.exportDecisions, engine)
     : undefined;
+  let classified: Classification;
   try {
-    ({ reused } = await extractAll(
-      selectConversations(tally, options),
-      engine,
-      store,
-      { ...options, keepConversations: decisions !== undefined },
-      (refs, results) => {
-        results.forEach((r, i) => {
-          addUsage(usage, r.usage);
-          const { id, userId, conversation } = refs[i];
-          if (decisions && conversation) decisions.add(conversation, r);
-          analysis.add({
-            conversationId: id,
-            userId,
-            humanMessages: r.facets.humanMessages,
-            facets: r.facets,
-          });
+    classified = options.cascade
+      ? await classifyWithCascade(
+          // The first pass reads (and quarantines); later passes read the same conversations again.
+          (pass) =>
+            selectConversations(pass === 1 ? tally : new IngestTally(files, new QuarantineCount()), options),
+          screenFor(deps),
+          engine,
+          store,
+          {
+            ...options,
+            verifyRate: options.cascade.verifyRate,
+            thresholds,
+            onProgress: () => progress('read+facets'),
+            decisions,
+          },
+        )
+      : await classifyOnce(selectConversations(tally, options), engine, store, {
+          ...options,
+          onBatch: () => progress('read+facets'),
+          decisions,
         });
-        progress('read+facets');
-      },
-    ));
     if (decisions) {
       await decisions.close();
       deps.log(
@@ -141,35 +152,47 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
 
   progress('cluster');
   const clusterDeps = deps.cluster ?? clusterDepsFor(engine, { ...options, store: storePaths ?? undefined });
-  const groups = await clusterTopicGroups(analysis.topicCandidates(), clusterDeps, thresholds);
+  const groups = await clusterTopicGroups(classified.analysis.topicCandidates(), clusterDeps, thresholds);
 
   progress('report');
   const provenance = await describeRun({
     ...options,
     engine,
     tally,
-    usage,
+    usage: classified.usage,
     thresholds,
     auditor: clusterDeps.auditor,
+    cascade: classified.cascade,
   });
   const counts = { read: tally.read, quarantined: quarantine.count, quarantineReasons: quarantine.reasons() };
-  await writeReport(
-    options.outDir,
-    buildReport({ analysis, counts, ...groups, thresholds, seed: options.seed, provenance }),
-  );
+  const report = buildReport({
+    ...classified,
+    counts,
+    ...groups,
+    thresholds,
+    seed: options.seed,
+    provenance,
+  });
+  await writeReport(options.outDir, report);
   // Per-conversation results and the embeddings of their summaries: both sensitive.
   if (options.purgeStore && storePaths) purgeStore(storePaths);
 
-  const errors = analysis.errors;
+  const errors = report.funnel.errors;
   return {
     outDir: options.outDir,
     files,
     read: tally.read,
-    analysed: analysis.records - errors,
-    excluded: tally.excluded + errors,
+    analysed: report.funnel.analysed,
+    excluded: report.funnel.excluded,
     quarantined: quarantine.count,
     errors,
-    reusedFromStore: reused,
-    usage,
+    reusedFromStore: classified.reused,
+    usage: classified.usage,
   };
+}
+
+/** The offline screen a cascade needs, from the deps. */
+function screenFor(deps: AnalyzeDeps): FacetEngine {
+  if (!deps.screen) throw new Error('a cascade needs a screening engine (deps.screen: the offline engine)');
+  return deps.screen;
 }

@@ -14,6 +14,7 @@ import { AnalysisAccumulator } from '../analysis/accumulate.js';
 import { effectiveCategories } from '../analysis/groups.js';
 import { PerStratum, rateStrata } from '../analysis/perStratum.js';
 import type { Conversation } from '../conversation/model.js';
+import { type CascadeSummary, STRATA } from '../estimate/cascadeSummary.js';
 import type { Estimator } from '../estimate/estimator.js';
 import { twoPhaseEstimator } from '../estimate/twoPhase.js';
 import type { FacetEngine } from '../facets/engine.js';
@@ -22,8 +23,8 @@ import { addUsage, sumUsage, zeroUsage } from '../llm/usage.js';
 import { GroupTally, ThresholdGate, type Thresholds } from '../privacy/thresholds.js';
 import type { RunStore } from '../store/runStore.js';
 import { uniformHash } from '../util/random.js';
-import { type CascadeSummary, STRATA } from './cascadeSummary.js';
 import { type Classification, classifyPass } from './classify.js';
+import type { DecisionsExport } from './decisions.js';
 import type { ExtractOptions, StoredResult } from './extract.js';
 
 /** Near misses are verified at this rate at least. */
@@ -39,6 +40,8 @@ export interface CascadeOptions extends ExtractOptions {
   /** The sampling rate of the rest (near misses: at least NEAR_MISS_RATE); default: chosen, see above. */
   verifyRate?: number;
   onProgress?: () => void;
+  /** Every decision is also written here: the screen's for every conversation, the verifier's for those it answered. */
+  decisions?: DecisionsExport;
 }
 
 /** The screen's bits for one conversation, one byte each: stratum (2 bits) and the offline decisions. */
@@ -67,9 +70,12 @@ export async function classifyWithCascade(
 ): Promise<Classification> {
   // Pass 1: the screen on everything.
   const bits = new ByteList();
+  const { decisions } = options;
   const first = await classifyPass(read(1), screen, null, {
     onBatch: options.onProgress,
-    onResult: (_, r) => {
+    keepConversations: decisions !== undefined,
+    onResult: (ref, r) => {
+      if (decisions && ref.conversation) decisions.add(ref.conversation, r, screen);
       const f = r.facets;
       const affective =
         effectiveCategories({ conversationId: '', humanMessages: f.humanMessages, facets: f }).length > 0;
@@ -187,7 +193,11 @@ async function verifyPass(
     // The tag carries the conversation's position to its answer (its screen byte is found from it).
     tagOf: (c) => verified.index.get(c)!,
     stratumOf: (ref) => bits.at(ref.tag!) & 3,
-    onResult: (ref, r) => verified.add(bits.at(ref.tag!) & 3, bits.at(ref.tag!), ref, r.facets),
+    keepConversations: options.decisions !== undefined,
+    onResult: (ref, r) => {
+      if (options.decisions && ref.conversation) options.decisions.add(ref.conversation, r, verifier);
+      verified.add(bits.at(ref.tag!) & 3, bits.at(ref.tag!), ref, r.facets);
+    },
     analysisFrom: verified.analysis,
   });
 }

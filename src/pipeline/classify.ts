@@ -4,11 +4,13 @@
  */
 import { AnalysisAccumulator } from '../analysis/accumulate.js';
 import type { Conversation } from '../conversation/model.js';
-import type { Estimator } from '../estimate/estimator.js';
+import { type Calibration, calibratedEstimator } from '../estimate/calibrated.js';
+import type { CascadeSummary } from '../estimate/cascadeSummary.js';
+import { type Estimator, rawEstimator } from '../estimate/estimator.js';
 import type { FacetEngine, FacetResult } from '../facets/engine.js';
 import { addUsage, type Usage, zeroUsage } from '../llm/usage.js';
 import type { RunStore } from '../store/runStore.js';
-import type { CascadeSummary } from './cascadeSummary.js';
+import type { DecisionsExport } from './decisions.js';
 import { type ConversationRef, type ExtractOptions, extractAll, type StoredResult } from './extract.js';
 
 /** What the classification stage hands the analyses and the report. */
@@ -21,6 +23,8 @@ export interface Classification {
   screening?: AnalysisAccumulator;
   /** What a cascade did, for the report's estimation section. */
   cascade?: CascadeSummary;
+  /** The error rates shares were corrected with (calibrated runs). */
+  calibration?: Calibration;
   usage: Required<Usage>;
   /** Answers taken from the run store instead of the engine. */
   reused: number;
@@ -75,4 +79,40 @@ export async function classifyPass(
     options.tagOf,
   );
   return { analysis, usage, reused };
+}
+
+export interface ClassifyOnceOptions extends ExtractOptions {
+  seed: number;
+  onBatch?: () => void;
+  /** Every decision is also written here (see decisions.ts). */
+  decisions?: DecisionsExport;
+  /** The engine's measured error rates: shares are corrected for them. */
+  calibration?: Calibration;
+}
+
+/** The usual run: every conversation classified by one engine; figures raw, or calibrated when rates are given. */
+export async function classifyOnce(
+  conversations: AsyncIterable<Conversation>,
+  engine: FacetEngine,
+  store: RunStore<StoredResult> | null,
+  options: ClassifyOnceOptions,
+): Promise<Classification> {
+  const { decisions } = options;
+  const pass = await classifyPass(conversations, engine, store, {
+    ...options,
+    keepConversations: decisions !== undefined,
+    onResult: decisions ? (ref, r) => ref.conversation && decisions.add(ref.conversation, r) : undefined,
+  });
+  const estimator = options.calibration
+    ? calibratedEstimator(options.calibration, { seed: options.seed })
+    : rawEstimator();
+  return {
+    analysis: pass.analysis,
+    estimator,
+    // The raw figures stay visible beside the corrected ones.
+    screening: options.calibration ? pass.analysis : undefined,
+    calibration: options.calibration,
+    usage: pass.usage,
+    reused: pass.reused,
+  };
 }

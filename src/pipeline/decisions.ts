@@ -188,9 +188,10 @@ export class DecisionsExport {
     this.hashUser = userHasher(options.salt);
   }
 
-  add(conversation: Conversation, result: FacetResult): void {
-    const evidence = this.engine.evidence?.(conversation, result.facets);
-    const row = decisionRecord(conversation, result, this.engine, evidence, this.hashUser);
+  /** One decision; `engine` is the one that made it (a cascade exports the screen's and the verifier's). */
+  add(conversation: Conversation, result: FacetResult, engine: FacetEngine = this.engine): void {
+    const evidence = engine.evidence?.(conversation, result.facets);
+    const row = decisionRecord(conversation, result, engine, evidence, this.hashUser);
     this.log.append(`${JSON.stringify(row)}\n`);
     this.rows++;
   }

@@ -3,6 +3,7 @@
  * that ran, input files with their SHA-256, token usage and cost, and the accuracy the engine vouches for.
  */
 import { basename } from 'node:path';
+import type { CascadeSummary } from '../estimate/cascadeSummary.js';
 import type { FacetEngine } from '../facets/engine.js';
 import type { Usage } from '../llm/usage.js';
 import type { PrivacyAuditor } from '../privacy/audit.js';
@@ -22,6 +23,8 @@ export interface RunDescription {
   sample?: number;
   /** Accuracy figures to quote instead of the engine's own (from `affectlens validate`). */
   validation?: Provenance['validation'];
+  /** What a cascade did: its screen and sampling are recorded with the run's parameters. */
+  cascade?: CascadeSummary;
 }
 
 export async function describeRun(run: RunDescription): Promise<Provenance> {
@@ -31,7 +34,20 @@ export async function describeRun(run: RunDescription): Promise<Provenance> {
     engine: engine.name,
     model: engine.model,
     promptVersion: engine.promptVersion,
-    parameters: { ...engine.parameters, limit: run.limit ?? null, sample: run.sample ?? null },
+    parameters: {
+      ...engine.parameters,
+      limit: run.limit ?? null,
+      sample: run.sample ?? null,
+      ...(run.cascade
+        ? {
+            cascade: {
+              screen: `${run.cascade.screen.engine} ${run.cascade.screen.model}`,
+              rates: Object.fromEntries(run.cascade.strata.map((s) => [s.name, s.rate])),
+              rateChosen: run.cascade.rateChosen,
+            },
+          }
+        : {}),
+    },
     inputs: await Promise.all(
       run.tally.files.map(async (f) => ({
         // The basename only: a full path can name the person or machine that ran the export.

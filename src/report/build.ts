@@ -7,8 +7,10 @@
 
 import { accumulateAnalyses } from '../analysis/accumulate.js';
 import { reasonsGroup, type TopicGroupId, type TopicTree } from '../cluster/topicTreeTypes.js';
+import { rawEstimator } from '../estimate/estimator.js';
 import { CATEGORIES } from '../facets/schema.js';
 import { type GatedTopicTree, gateShownTree, type TreeGateCounts } from '../privacy/topicTrees.js';
+import { describeEstimation } from './estimation.js';
 import type { ReportInput } from './reportInput.js';
 import { ProvenanceSchema, REPORT_SCHEMA_VERSION, type Report } from './reportSchema.js';
 
@@ -20,8 +22,16 @@ export function buildReport(input: ReportInput): Report {
   const treeFor = (trees: readonly TopicTree[], group: TopicGroupId) => trees.find((t) => t.group === group);
 
   const analysis = 'analysis' in input ? input.analysis : accumulateAnalyses(input.records);
-  const results = analysis.results({ counts: input.counts, thresholds, seed: input.seed });
-  const { funnel: f, prevalence: prev, perUser: users, ...rest } = results;
+  const estimator = input.estimator ?? rawEstimator();
+  const results = analysis.results({ counts: input.counts, thresholds, seed: input.seed, estimator });
+  const { funnel: figuresFunnel, prevalence: prev, perUser: figuresUsers, ...rest } = results;
+  // A cascade's figures come from its verified conversations; the log as a whole (what was read, who
+  // the users are) from its screen, which saw every conversation.
+  const whole = estimator.method === 'cascade' ? input.screening : undefined;
+  const f = whole ? { ...whole.funnel(input.counts), ...analysis.funnelStages(estimator) } : figuresFunnel;
+  const users = whole ? whole.perUserFigures(thresholds) : figuresUsers;
+  const screening =
+    input.screening && estimator.method !== 'raw' ? input.screening.prevalenceFigures(thresholds) : undefined;
   const { read: _read, quarantined: _quarantined, ...funnelRest } = f;
   const { pushback: pbAll, sentimentChange: scAll, longConversations: longAll, ...figures } = rest;
   const { suppressed: pbSuppressed, ...pb } = pbAll;
@@ -47,6 +57,7 @@ export function buildReport(input: ReportInput): Report {
     scSuppressed +
     longSuppressed +
     (users?.suppressed ?? 0) +
+    (screening?.suppressed ?? 0) +
     more.suppressed;
 
   return {
@@ -57,7 +68,14 @@ export function buildReport(input: ReportInput): Report {
       quarantineReasons: sortedRecord(input.counts.quarantineReasons),
       ...funnelRest,
     },
-    prevalence: { n: prev.n, affective: prev.affective, categories: prev.categories },
+    prevalence: {
+      n: prev.n,
+      affective: prev.affective,
+      categories: prev.categories,
+      ...(screening
+        ? { screening: { affective: screening.affective, categories: screening.categories } }
+        : {}),
+    },
     topics,
     longConversations: { ...long, topics: longTopics },
     pushback: { ...pb, reasonTopics },
@@ -70,6 +88,12 @@ export function buildReport(input: ReportInput): Report {
         }
       : null,
     ...more.figures,
+    estimation: describeEstimation({
+      estimator,
+      engine: input.provenance.engine,
+      calibration: input.calibration,
+      cascade: input.cascade,
+    }),
     privacy: {
       thresholds: { ...thresholds },
       gatesRun: [...input.provenance.gatesRun],

@@ -2,6 +2,9 @@
 import type { AnalysisAccumulator } from '../analysis/accumulate.js';
 import type { AnalysisRecord } from '../analysis/record.js';
 import type { TopicTree } from '../cluster/topicTreeTypes.js';
+import type { Calibration } from '../estimate/calibrated.js';
+import type { CascadeSummary } from '../estimate/cascadeSummary.js';
+import type { Estimator } from '../estimate/estimator.js';
 import type { PrivacyGateCounts } from '../privacy/gateCounts.js';
 import type { Thresholds } from '../privacy/thresholds.js';
 import type { Report } from './reportSchema.js';
@@ -22,6 +25,14 @@ interface ReportInputBase {
   thresholds: Thresholds;
   seed: number;
   provenance: Provenance;
+  /** How figures are estimated from the analyses (default: raw counts as classified). */
+  estimator?: Estimator;
+  /** The offline screen's own analyses, when the figures are calibrated or come from a cascade. */
+  screening?: AnalysisAccumulator;
+  /** What a cascade did. */
+  cascade?: CascadeSummary;
+  /** The error rates a calibrated run corrected with. */
+  calibration?: Calibration;
 }
 
 /** The analysed records themselves (tests, small inputs): buildReport folds them in one pass. */

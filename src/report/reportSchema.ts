@@ -4,6 +4,7 @@
  * Bump REPORT_SCHEMA_VERSION on any change: major for removals/renames, minor for additions.
  */
 import { z } from 'zod';
+import { STRATA } from '../estimate/cascadeSummary.js';
 import { ESTIMATE_METHODS } from '../estimate/estimator.js';
 import { EngineAccuracySchema } from '../facets/engineAccuracy.js';
 import { CATEGORIES, PUSHBACK_REASONS } from '../facets/schema.js';
@@ -139,6 +140,59 @@ const sentimentGroup = <G extends z.ZodType<string>>(group: G) =>
     }),
   ]);
 
+const RateEstimateSchema = z.object({
+  n: count,
+  count,
+  rate: unit,
+  interval: IntervalSchema,
+  method: MethodSchema,
+});
+
+export const EstimationSchema = z
+  .object({
+    method: MethodSchema,
+    summary: z.string().meta({ description: 'How the figures were estimated, in plain words.' }),
+    uncorrected: z
+      .array(z.object({ facet: z.string(), reason: z.string() }))
+      .meta({ description: 'Facets a calibrated run left as classified, and why.' }),
+    calibration: z
+      .object({
+        source: z.string(),
+        engine: z.string(),
+        facets: z.array(
+          z.object({ facet: z.string(), positives: count, negatives: count, tpr: unit, fpr: unit }),
+        ),
+      })
+      .nullable(),
+    cascade: z
+      .object({
+        screen: z.object({ engine: z.string(), model: z.string(), version: z.string() }),
+        verifier: z.object({ engine: z.string(), model: z.string(), promptVersion: z.string() }),
+        strata: z.array(
+          z.object({
+            name: z.enum(STRATA),
+            conversations: count,
+            rate: unit,
+            selected: count,
+            verified: count,
+            failed: count,
+          }),
+        ),
+        rateChosen: z.boolean(),
+        verifiedConversations: count,
+        fullRunConversations: count,
+        costUSD: z.number().nonnegative().nullable(),
+        fullRunCostUSD: z.number().nonnegative().nullable(),
+        agreement: z.array(
+          z.object({ facet: z.string(), recall: RateEstimateSchema, precision: RateEstimateSchema }),
+        ),
+      })
+      .nullable(),
+  })
+  .meta({
+    description: "How the report's shares and rates were estimated from the classified conversations.",
+  });
+
 export const ThresholdsSchema = z.object({ minUsers: count, minConversations: count });
 
 export const GateCountsSchema = z
@@ -193,6 +247,13 @@ export const ReportSchema = z
       n: count.meta({ description: 'All analysed conversations: the denominator of every share.' }),
       affective: ShareSchema,
       categories: z.array(CategoryShareSchema),
+      screening: z
+        .object({ affective: ShareSchema, categories: z.array(CategoryShareSchema) })
+        .optional()
+        .meta({
+          description:
+            "The offline engine's own counts (method raw), kept beside the report's estimates when those are calibrated or come from a cascade.",
+        }),
     }),
     topics: z.array(TopicTreeSchema).meta({ description: 'One tree per category, privacy-gated.' }),
     longConversations: z.object({
@@ -224,6 +285,7 @@ export const ReportSchema = z
         concentration: gated({ topUsers: count, conversations: count, share: unit }),
       })
       .nullable(),
+    estimation: EstimationSchema,
     privacy: z.object({
       thresholds: ThresholdsSchema,
       gatesRun: z.array(z.string()),

@@ -1,5 +1,5 @@
 /** What a cascade did: the report's estimation section shows it (counts over the whole log only). */
-import type { RateEstimate } from '../estimate/estimator.js';
+import type { RateEstimate } from './estimator.js';
 
 export const STRATA = ['candidates', 'near_misses', 'rest'] as const;
 export type StratumName = (typeof STRATA)[number];
