@@ -1,6 +1,6 @@
 /**
  * Provider batch APIs (half price, answers within 24 h), with resume: every submitted batch id and
- * the request ids it holds are written to `stateDir` before waiting, so a restarted run collects
+ * the request ids it holds are appended to a log in `stateDir` before waiting, so a restarted run collects
  * the batches it already paid for instead of submitting them again. Records are kept (results stay
  * downloadable for weeks), so even a run killed after collecting but before storing pays nothing twice.
  *
@@ -10,8 +10,9 @@
  * batch made by that submission (`findSubmitted`) before submitting again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { makeDir } from '../util/makeDir.js';
 import type { JsonRequest, JsonResponse } from './client.js';
 
 export interface BatchItem {
@@ -71,12 +72,18 @@ interface PendingSubmission {
   customIds: string[];
 }
 
-interface BatchStateFile {
+/** The state file format of earlier versions (`batches-<provider>.json`), still read. */
+interface LegacyStateFile {
   version: 1;
   batches: BatchRecord[];
-  /** Absent in files written before pending submissions were recorded. */
   pending?: PendingSubmission[];
 }
+
+/** One line of the batch log. */
+type BatchLogLine =
+  | ({ type: 'intent' } & PendingSubmission)
+  | ({ type: 'batch'; tag?: string } & BatchRecord)
+  | { type: 'abandoned'; tag: string };
 
 /** Thrown when waiting for a batch took longer than allowed; a rerun picks the batch up again. */
 export class BatchPendingError extends Error {
@@ -103,64 +110,146 @@ export interface BatchRunDeps {
   retrying: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
+/** The batch log of a state folder: `batches-<provider>.jsonl`. */
+export function batchLogFile(stateDir: string, provider: string): string {
+  return join(stateDir, `batches-${provider}.jsonl`);
+}
+
+/** Batches and unresolved submissions recorded in a state folder (for tests and tools). */
+export function readBatchState(
+  stateDir: string,
+  provider: string,
+): { batches: BatchRecord[]; pending: PendingSubmission[] } {
+  const state = new BatchState(stateDir, provider);
+  return { batches: [...state.batches], pending: [...state.pending] };
+}
+
+/**
+ * The batch submissions of one provider, as an append-only log: one line per intent to submit, one
+ * per batch created (with its request ids), one per intent that never reached the provider. Lines
+ * are only ever added (written and fsynced one at a time), so batches in flight at once can never
+ * overwrite each other's records, and a kill can at worst tear the last line (cut on the next read).
+ * The log is read afresh by every call, so it is the one truth whoever wrote it.
+ */
 export class BatchState {
-  private state: BatchStateFile;
   readonly file: string;
+  private readonly legacyFile: string;
+  private records: BatchRecord[] = [];
+  private intents = new Map<string, PendingSubmission>();
 
   constructor(stateDir: string, provider: string) {
-    this.file = join(stateDir, `batches-${provider}.json`);
-    this.state = { version: 1, batches: [] };
-    if (existsSync(this.file)) {
+    this.file = batchLogFile(stateDir, provider);
+    this.legacyFile = join(stateDir, `batches-${provider}.json`);
+    this.reload();
+  }
+
+  /** Reads the log (and a state file of an earlier version) again. */
+  reload(): void {
+    this.records = [];
+    this.intents = new Map();
+    if (existsSync(this.legacyFile)) {
+      let legacy: LegacyStateFile;
       try {
-        const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as BatchStateFile;
-        if (Array.isArray(parsed.batches)) this.state = parsed;
+        legacy = JSON.parse(readFileSync(this.legacyFile, 'utf8')) as LegacyStateFile;
       } catch {
-        throw new Error(`${this.file}: not valid JSON; delete it to start the batches afresh`);
+        throw new Error(`${this.legacyFile}: not valid JSON; delete it to start the batches afresh`);
+      }
+      if (Array.isArray(legacy.batches)) this.records.push(...legacy.batches);
+      for (const p of legacy.pending ?? []) this.intents.set(p.tag, p);
+    }
+    if (!existsSync(this.file)) return;
+    const text = readFileSync(this.file, 'utf8');
+    const end = text.lastIndexOf('\n') + 1;
+    // A line torn by a kill mid-write: cut, so the next line starts clean.
+    if (end < Buffer.byteLength(text)) truncateSync(this.file, Buffer.byteLength(text.slice(0, end)));
+    for (const raw of text.slice(0, end).split('\n')) {
+      if (raw.trim() === '') continue;
+      let line: BatchLogLine;
+      try {
+        line = JSON.parse(raw) as BatchLogLine;
+      } catch {
+        continue;
+      }
+      if (line.type === 'intent') this.intents.set(line.tag, withoutType(line));
+      else if (line.type === 'abandoned') this.intents.delete(line.tag);
+      else if (line.type === 'batch') {
+        const { type: _type, tag, ...record } = line;
+        if (tag !== undefined) this.intents.delete(tag);
+        if (!this.records.some((r) => r.id === record.id)) this.records.push(record);
       }
     }
   }
 
   get batches(): readonly BatchRecord[] {
-    return this.state.batches;
+    return this.records;
   }
 
   add(record: BatchRecord): void {
-    this.state.batches.push(record);
-    this.save();
+    if (this.records.some((r) => r.id === record.id)) return;
+    this.records.push(record);
+    this.append({ type: 'batch', ...record });
   }
 
   get pending(): readonly PendingSubmission[] {
-    return this.state.pending ?? [];
+    return [...this.intents.values()];
   }
 
   knownIds(): Set<string> {
-    return new Set(this.state.batches.map((b) => b.id));
+    return new Set(this.records.map((b) => b.id));
   }
 
   intend(p: PendingSubmission): void {
-    this.state.pending = [...this.pending, p];
-    this.save();
+    this.intents.set(p.tag, p);
+    this.append({ type: 'intent', ...p });
   }
 
   /** The pending submission became batch `id` (or, with null, never reached the provider). */
   resolve(tag: string, id: string | null): void {
-    const p = this.pending.find((x) => x.tag === tag);
+    const p = this.intents.get(tag);
     if (!p) return;
-    this.state.pending = this.pending.filter((x) => x.tag !== tag);
-    if (id !== null) {
-      const { tag: _tag, startedAt, ...rest } = p;
-      this.state.batches.push({ id, submittedAt: startedAt, ...rest });
+    this.intents.delete(tag);
+    if (id === null) {
+      this.append({ type: 'abandoned', tag });
+      return;
     }
-    this.save();
+    const { tag: _tag, startedAt, ...rest } = p;
+    const record: BatchRecord = { id, submittedAt: startedAt, ...rest };
+    if (!this.records.some((r) => r.id === id)) this.records.push(record);
+    this.append({ type: 'batch', tag, ...record });
   }
 
-  /** Write-then-rename, so a kill mid-write leaves the previous state whole. */
-  private save(): void {
-    mkdirSync(join(this.file, '..'), { recursive: true });
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(this.state, null, 1)}\n`);
-    renameSync(tmp, this.file);
+  /** One line, written and fsynced before the call returns. */
+  private append(line: BatchLogLine): void {
+    makeDir(dirname(this.file));
+    const fd = openSync(this.file, 'a');
+    try {
+      writeSync(fd, `${JSON.stringify(line)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   }
+}
+
+function withoutType<T extends { type: string }>(line: T): Omit<T, 'type'> {
+  const { type: _type, ...rest } = line;
+  return rest;
+}
+
+/**
+ * What this process is doing with each state log right now: submissions on their way (never taken
+ * for a killed run's) and submissions of a killed run being looked up (looked up once, however many
+ * batches run at the same time).
+ */
+const underway = new Map<string, { submitting: Set<string>; recovering: Map<string, Promise<void>> }>();
+
+function underwayFor(file: string) {
+  let u = underway.get(file);
+  if (!u) {
+    u = { submitting: new Set(), recovering: new Map() };
+    underway.set(file, u);
+  }
+  return u;
 }
 
 /** Stable for one submission, distinct across submissions (the start time is part of it). */
@@ -182,23 +271,34 @@ export async function runBatches(
   deps: BatchRunDeps,
 ): Promise<Map<string, JsonResponse | Error>> {
   const state = new BatchState(options.stateDir, provider.provider);
+  const now = underwayFor(state.file);
   const query = (p: PendingSubmission): SubmissionQuery => ({
     tag: p.tag,
     count: p.customIds.length,
     since: Date.parse(p.startedAt),
   });
-  // Submissions a killed run made without learning their ids: adopt them, or forget them if the
-  // provider never got them (their items are then submitted afresh below).
+  // Submissions a killed (or failed) run made without learning their ids: adopt them, or forget them
+  // if the provider never got them (their items are then submitted afresh below). One lookup per
+  // submission, shared by the batches that run at the same time.
   for (const p of state.pending) {
     if (p.provider !== provider.provider || p.model !== provider.model) continue;
-    const id = await deps.retrying(() => provider.findSubmitted(query(p), state.knownIds()));
-    state.resolve(p.tag, id);
-    deps.log(
-      id
-        ? `${provider.provider} batch: found ${id}, submitted by an interrupted run`
-        : `${provider.provider} batch: an interrupted submission never reached the provider; submitting again`,
-    );
+    if (now.submitting.has(p.tag)) continue;
+    let recovery = now.recovering.get(p.tag);
+    if (!recovery) {
+      recovery = (async () => {
+        const id = await deps.retrying(() => provider.findSubmitted(query(p), state.knownIds()));
+        state.resolve(p.tag, id);
+        deps.log(
+          id
+            ? `${provider.provider} batch: found ${id}, submitted by an interrupted run`
+            : `${provider.provider} batch: an interrupted submission never reached the provider; submitting again`,
+        );
+      })().finally(() => now.recovering.delete(p.tag));
+      now.recovering.set(p.tag, recovery);
+    }
+    await recovery;
   }
+  state.reload();
   const wanted = new Map<string, BatchItem>();
   for (const it of items) if (!wanted.has(it.customId)) wanted.set(it.customId, it);
 
@@ -226,15 +326,22 @@ export async function runBatches(
       customIds,
     };
     state.intend(pending);
+    now.submitting.add(pending.tag);
     let attempts = 0;
-    const id = await deps.retrying(async () => {
-      // A failed attempt may still have created the batch (the response was lost): look first.
-      if (attempts++ > 0) {
-        const found = await provider.findSubmitted(query(pending), state.knownIds());
-        if (found) return found;
-      }
-      return provider.submit(chunk, pending.tag);
-    });
+    let id: string;
+    try {
+      id = await deps.retrying(async () => {
+        // A failed attempt may still have created the batch (the response was lost): look first.
+        if (attempts++ > 0) {
+          const found = await provider.findSubmitted(query(pending), state.knownIds());
+          if (found) return found;
+        }
+        return provider.submit(chunk, pending.tag);
+      });
+    } finally {
+      // Given up on: the intent stays in the log, for the next run (or call) to look up.
+      now.submitting.delete(pending.tag);
+    }
     state.resolve(pending.tag, id);
     assigned.set(id, customIds);
   }
