@@ -5,7 +5,15 @@ import { defaultDeps, ENGINE_NAMES, type EngineName } from '../facets/engine.js'
 import { analyzeLogs } from '../pipeline/analyze.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
 import { DEFAULT_STORE_DIR, storePaths } from '../store/paths.js';
-import { engineOptionsFrom, formatOption, intOption, llmEngineOptions, readOptionsFrom } from './options.js';
+import { ErrorRateExceeded } from './errors.js';
+import {
+  engineOptionsFrom,
+  formatOption,
+  intOption,
+  llmEngineOptions,
+  rateOption,
+  readOptionsFrom,
+} from './options.js';
 import { createProgress } from './progress.js';
 
 export function analyzeCommand(): Command {
@@ -48,8 +56,14 @@ export function analyzeCommand(): Command {
     )
     .option(
       '--batch-size <n>',
-      'conversations per engine batch (a kill loses at most one)',
+      'conversations per engine batch (each answer is stored as it arrives: a kill re-pays only the calls in flight)',
       intOption('--batch-size', 1),
+    )
+    .option(
+      '--max-error-rate <r>',
+      'exit with code 3 (after writing the report) when the engine fails on more than this share of conversations',
+      rateOption('--max-error-rate'),
+      0.5,
     );
   for (const o of llmEngineOptions()) cmd.addOption(o);
   return cmd.action(async (inputs: string[], opts) => {
@@ -79,11 +93,24 @@ export function analyzeCommand(): Command {
         { ...defaultDeps(opts.seed), engine, onProgress: (p) => progress.update(p) },
       );
       progress.stop();
+      const notes = [
+        result.reusedFromStore > 0 ? `${result.reusedFromStore} reused from the run store` : '',
+        result.invalidStored > 0
+          ? `${result.invalidStored} stored line(s) were not valid results and were asked again`
+          : '',
+        result.duplicateIds > 0 ? `${result.duplicateIds} repeated conversation id(s)` : '',
+        result.quarantineOmitted > 0
+          ? `${result.quarantineOmitted} quarantined record(s) counted but not listed one by one`
+          : '',
+      ].filter(Boolean);
       process.stdout.write(
         `read ${result.read}: analysed ${result.analysed}, excluded ${result.excluded} (${result.errors} engine errors), quarantined ${result.quarantined}` +
-          `${result.reusedFromStore > 0 ? `; ${result.reusedFromStore} reused from the run store` : ''}\n` +
+          `${notes.length > 0 ? `; ${notes.join('; ')}` : ''}\n` +
           `report: ${result.outDir}/report.html (also report.json, CSV tables, quarantine.jsonl)\n`,
       );
+      const attempted = result.analysed + result.errors;
+      if (attempted > 0 && result.errors / attempted > opts.maxErrorRate)
+        throw new ErrorRateExceeded(result.errors, attempted, opts.maxErrorRate);
     } finally {
       progress.stop();
       await engine.close?.();

@@ -3,7 +3,6 @@
  * gates → report. Each stage is its own module; this file only composes them and keeps the counts
  * that must reconcile (read = analysed + excluded + quarantined).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalysisAccumulator } from '../analysis/accumulate.js';
 import type { ClusterDeps } from '../cluster/clusterTopics.js';
@@ -13,9 +12,10 @@ import { addUsage, type Usage, zeroUsage } from '../llm/usage.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../privacy/thresholds.js';
 import { buildReport } from '../report/build.js';
 import type { Provenance } from '../report/reportInput.js';
-import { writeReport } from '../report/writeReport.js';
-import { purgeStore, storeFor } from '../store/paths.js';
-import { clusterDepsFor } from './clusterDeps.js';
+import { stageReportFolder, writeReport } from '../report/writeReport.js';
+import { purgeStore, type StorePaths, storeFor } from '../store/paths.js';
+import { lockStore } from '../store/storeLock.js';
+import { clusterDepsFor, openNameStore } from './clusterDeps.js';
 import { type ExtractOptions, extractAll, openResultStore } from './extract.js';
 import { type IngestOptions, IngestTally, selectConversations } from './ingest.js';
 import { describeRun } from './provenance.js';
@@ -66,6 +66,12 @@ export interface AnalyzeResult {
   quarantined: number;
   errors: number;
   reusedFromStore: number;
+  /** Stored answers that were not valid results (wrong shape, damaged): asked again, not trusted. */
+  invalidStored: number;
+  /** Conversations whose id repeated one read earlier in the run (each analysed; a warning). */
+  duplicateIds: number;
+  /** Quarantined records counted but not listed one per line in quarantine.jsonl (over the cap). */
+  quarantineOmitted: number;
   usage: Usage;
 }
 
@@ -73,10 +79,59 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   const t0 = deps.now();
   const { engine } = deps;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  mkdirSync(options.outDir, { recursive: true });
   const files = await expandInputs(options.inputs);
   const storePaths = storeFor(engine, options.storeDir);
-  const quarantine = new QuarantineLog(join(options.outDir, 'quarantine.jsonl'));
+  // One run per store at a time, from before it is read until the report is written: a second run
+  // waits, then reuses everything this one paid for (see storeLock.ts).
+  const lock =
+    storePaths &&
+    (await lockStore(storePaths.dir, {
+      onWait: (message) => deps.log(message),
+      onTakeOver: (message) => deps.log(message),
+    }));
+  try {
+    return await analyzeLocked(options, deps, { t0, engine, thresholds, files, storePaths });
+  } finally {
+    lock?.release();
+  }
+}
+
+interface RunSetup {
+  t0: number;
+  engine: FacetEngine;
+  thresholds: Thresholds;
+  files: string[];
+  storePaths: StorePaths | null;
+}
+
+async function analyzeLocked(
+  options: AnalyzeOptions,
+  deps: AnalyzeDeps,
+  { t0, engine, thresholds, files, storePaths }: RunSetup,
+): Promise<AnalyzeResult> {
+  // Everything is written into a staging folder and moved into place only once the report is
+  // complete: a failed or killed run leaves the previous report folder as it was.
+  const staging = stageReportFolder(options.outDir);
+  let committed = false;
+  try {
+    const result = await runStages(options, deps, { t0, engine, thresholds, files, storePaths }, staging.dir);
+    staging.commit();
+    committed = true;
+    // Per-conversation results and the embeddings of their summaries: both sensitive.
+    if (options.purgeStore && storePaths) purgeStore(storePaths);
+    return result;
+  } finally {
+    if (!committed) staging.discard();
+  }
+}
+
+async function runStages(
+  options: AnalyzeOptions,
+  deps: AnalyzeDeps,
+  { t0, engine, thresholds, files, storePaths }: RunSetup,
+  outDir: string,
+): Promise<AnalyzeResult> {
+  const quarantine = new QuarantineLog(join(outDir, 'quarantine.jsonl'));
   const tally = new IngestTally(files, quarantine);
   const progress = (stage: AnalyzeProgress['stage']) =>
     deps.onProgress?.({
@@ -94,6 +149,11 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   const usage = zeroUsage();
   // Answers that cost nothing to recompute are not kept in memory once written.
   const store = storePaths && openResultStore(storePaths.results, { retainWritten: engine.storesResults });
+  const invalidStored = store ? store.stats.invalidResults + store.stats.skippedLines : 0;
+  if (store && invalidStored > 0)
+    deps.log(
+      `run store ${storePaths.results}: ${invalidStored} stored line(s) were not valid results (damaged or of another shape); those conversations are asked again`,
+    );
   let reused = 0;
   try {
     ({ reused } = await extractAll(
@@ -119,10 +179,24 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     quarantine.close();
     store?.close();
   }
+  if (tally.ids.repeats > 0)
+    deps.log(
+      `warning: ${tally.ids.repeats} conversation(s) repeat the id of one read earlier (the same log read twice?); each was analysed as read`,
+    );
 
   progress('cluster');
-  const clusterDeps = deps.cluster ?? clusterDepsFor(engine, { ...options, store: storePaths ?? undefined });
-  const groups = await clusterTopicGroups(analysis.topicCandidates(), clusterDeps, thresholds);
+  // Names and audit ratings paid for are stored as they come back, so a rerun pays for none again.
+  const names = storePaths && engine.llm && !deps.cluster ? openNameStore(storePaths.clusterNames) : null;
+  let groups: Awaited<ReturnType<typeof clusterTopicGroups>>;
+  let clusterDeps: ClusterDeps;
+  try {
+    clusterDeps =
+      deps.cluster ??
+      clusterDepsFor(engine, { ...options, store: storePaths ?? undefined, names: names ?? undefined });
+    groups = await clusterTopicGroups(analysis.topicCandidates(), clusterDeps, thresholds);
+  } finally {
+    names?.close();
+  }
 
   progress('report');
   const provenance = await describeRun({
@@ -133,13 +207,16 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     thresholds,
     auditor: clusterDeps.auditor,
   });
-  const counts = { read: tally.read, quarantined: quarantine.count, quarantineReasons: quarantine.reasons() };
+  const counts = {
+    read: tally.read,
+    quarantined: quarantine.count,
+    quarantineReasons: quarantine.reasons(),
+    duplicateIds: tally.ids.repeats,
+  };
   await writeReport(
-    options.outDir,
+    outDir,
     buildReport({ analysis, counts, ...groups, thresholds, seed: options.seed, provenance }),
   );
-  // Per-conversation results and the embeddings of their summaries: both sensitive.
-  if (options.purgeStore && storePaths) purgeStore(storePaths);
 
   const errors = analysis.errors;
   return {
@@ -151,6 +228,9 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     quarantined: quarantine.count,
     errors,
     reusedFromStore: reused,
+    invalidStored,
+    duplicateIds: tally.ids.repeats,
+    quarantineOmitted: quarantine.omitted,
     usage,
   };
 }

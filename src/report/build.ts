@@ -55,6 +55,7 @@ export function buildReport(input: ReportInput): Report {
       read: f.read,
       quarantined: f.quarantined,
       quarantineReasons: sortedRecord(input.counts.quarantineReasons),
+      duplicateIds: input.counts.duplicateIds ?? 0,
       ...funnelRest,
     },
     prevalence: { n: prev.n, affective: prev.affective, categories: prev.categories },

@@ -218,7 +218,7 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     costOf: config.costOf ?? (() => null),
     stats,
     client: config.client,
-    async extractFacets(conversations) {
+    async extractFacets(conversations, onResult) {
       const keys = conversations.map((c) => resultKey(c, engine));
       let prefetched: Map<string, JsonResponse | Error> | undefined;
       if (config.batch) {
@@ -246,9 +246,11 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
           if (!(v instanceof Error) || v instanceof InvalidAnswerError) stats.batched++;
       }
       const before = { errors: stats.errors, retries: stats.retries, repairs: stats.repairs };
-      const results = await mapWithConcurrency(conversations, concurrency, (conv, i) => {
+      const results = await mapWithConcurrency(conversations, concurrency, async (conv, i) => {
         if (fatal) throw fatal;
-        return answerConversation(conv, prefetched, keys[i]);
+        const result = await answerConversation(conv, prefetched, keys[i]);
+        onResult?.(i, result);
+        return result;
       });
       for (const r of results) addUsage(stats.usage, r.usage);
       const errors = stats.errors - before.errors;
