@@ -10,7 +10,17 @@
  * batch made by that submission (`findSubmitted`) before submitting again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeDir } from '../util/makeDir.js';
 import type { JsonRequest, JsonResponse } from './client.js';
@@ -129,97 +139,69 @@ export function readBatchState(
  * per batch created (with its request ids), one per intent that never reached the provider. Lines
  * are only ever added (written and fsynced one at a time), so batches in flight at once can never
  * overwrite each other's records, and a kill can at worst tear the last line (cut on the next read).
- * The log is read afresh by every call, so it is the one truth whoever wrote it.
+ *
+ * The log is the one truth, whoever wrote it: every call catches up with the lines added since it
+ * last looked (a view per file and process, read incrementally, so a million-conversation run does
+ * not reread its whole log for every batch), and finds which batch holds a request by an index
+ * rather than by scanning every batch.
  */
 export class BatchState {
   readonly file: string;
-  private readonly legacyFile: string;
-  private records: BatchRecord[] = [];
-  private intents = new Map<string, PendingSubmission>();
+  private readonly view: LogView;
 
   constructor(stateDir: string, provider: string) {
     this.file = batchLogFile(stateDir, provider);
-    this.legacyFile = join(stateDir, `batches-${provider}.json`);
-    this.reload();
+    this.view = LogView.of(this.file, join(stateDir, `batches-${provider}.json`));
+    this.view.catchUp();
   }
 
-  /** Reads the log (and a state file of an earlier version) again. */
+  /** Reads the lines added to the log since it was last read. */
   reload(): void {
-    this.records = [];
-    this.intents = new Map();
-    if (existsSync(this.legacyFile)) {
-      let legacy: LegacyStateFile;
-      try {
-        legacy = JSON.parse(readFileSync(this.legacyFile, 'utf8')) as LegacyStateFile;
-      } catch {
-        throw new Error(`${this.legacyFile}: not valid JSON; delete it to start the batches afresh`);
-      }
-      if (Array.isArray(legacy.batches)) this.records.push(...legacy.batches);
-      for (const p of legacy.pending ?? []) this.intents.set(p.tag, p);
-    }
-    if (!existsSync(this.file)) return;
-    const text = readFileSync(this.file, 'utf8');
-    const end = text.lastIndexOf('\n') + 1;
-    // A line torn by a kill mid-write: cut, so the next line starts clean.
-    if (end < Buffer.byteLength(text)) truncateSync(this.file, Buffer.byteLength(text.slice(0, end)));
-    for (const raw of text.slice(0, end).split('\n')) {
-      if (raw.trim() === '') continue;
-      let line: BatchLogLine;
-      try {
-        line = JSON.parse(raw) as BatchLogLine;
-      } catch {
-        continue;
-      }
-      if (line.type === 'intent') this.intents.set(line.tag, withoutType(line));
-      else if (line.type === 'abandoned') this.intents.delete(line.tag);
-      else if (line.type === 'batch') {
-        const { type: _type, tag, ...record } = line;
-        if (tag !== undefined) this.intents.delete(tag);
-        if (!this.records.some((r) => r.id === record.id)) this.records.push(record);
-      }
-    }
+    this.view.catchUp();
   }
 
   get batches(): readonly BatchRecord[] {
-    return this.records;
-  }
-
-  add(record: BatchRecord): void {
-    if (this.records.some((r) => r.id === record.id)) return;
-    this.records.push(record);
-    this.append({ type: 'batch', ...record });
+    return this.view.records;
   }
 
   get pending(): readonly PendingSubmission[] {
-    return [...this.intents.values()];
+    return [...this.view.intents.values()];
   }
 
   knownIds(): Set<string> {
-    return new Set(this.records.map((b) => b.id));
+    return new Set(this.view.byId.keys());
+  }
+
+  /** The newest recorded batch of this provider and model that holds request `customId`. */
+  batchOf(provider: string, model: string, customId: string): string | undefined {
+    return this.view.holder.get(holderKey(provider, model, customId));
+  }
+
+  add(record: BatchRecord): void {
+    if (this.view.byId.has(record.id)) return;
+    this.append({ type: 'batch', ...record });
   }
 
   intend(p: PendingSubmission): void {
-    this.intents.set(p.tag, p);
     this.append({ type: 'intent', ...p });
   }
 
   /** The pending submission became batch `id` (or, with null, never reached the provider). */
   resolve(tag: string, id: string | null): void {
-    const p = this.intents.get(tag);
+    this.view.catchUp();
+    const p = this.view.intents.get(tag);
     if (!p) return;
-    this.intents.delete(tag);
     if (id === null) {
       this.append({ type: 'abandoned', tag });
       return;
     }
     const { tag: _tag, startedAt, ...rest } = p;
-    const record: BatchRecord = { id, submittedAt: startedAt, ...rest };
-    if (!this.records.some((r) => r.id === id)) this.records.push(record);
-    this.append({ type: 'batch', tag, ...record });
+    this.append({ type: 'batch', tag, id, submittedAt: startedAt, ...rest });
   }
 
-  /** One line, written and fsynced before the call returns. */
+  /** One line, written and fsynced before the call returns, then folded into the view. */
   private append(line: BatchLogLine): void {
+    this.view.catchUp();
     makeDir(dirname(this.file));
     const fd = openSync(this.file, 'a');
     try {
@@ -227,6 +209,102 @@ export class BatchState {
       fsyncSync(fd);
     } finally {
       closeSync(fd);
+    }
+    this.view.catchUp();
+  }
+}
+
+function holderKey(provider: string, model: string, customId: string): string {
+  return `${provider}\u0000${model}\u0000${customId}`;
+}
+
+/** What one log holds, folded line by line as they are read. */
+class LogView {
+  private static readonly open = new Map<string, LogView>();
+  readonly records: BatchRecord[] = [];
+  readonly byId = new Map<string, BatchRecord>();
+  /** Request → the newest batch that holds it (a request resubmitted after a failure: the later one). */
+  readonly holder = new Map<string, string>();
+  readonly intents = new Map<string, PendingSubmission>();
+  /** Bytes of the log folded so far. */
+  private offset = 0;
+
+  private constructor(
+    private readonly file: string,
+    private readonly legacyFile: string,
+  ) {}
+
+  static of(file: string, legacyFile: string): LogView {
+    let view = LogView.open.get(file);
+    if (!view) {
+      view = new LogView(file, legacyFile);
+      view.readLegacy();
+      LogView.open.set(file, view);
+    }
+    return view;
+  }
+
+  /** Forgets what was folded (the log was deleted or replaced behind this process's back). */
+  private reset(): void {
+    this.records.length = 0;
+    this.byId.clear();
+    this.holder.clear();
+    this.intents.clear();
+    this.offset = 0;
+    this.readLegacy();
+  }
+
+  private readLegacy(): void {
+    const legacyFile = this.legacyFile;
+    if (!existsSync(legacyFile)) return;
+    let legacy: LegacyStateFile;
+    try {
+      legacy = JSON.parse(readFileSync(legacyFile, 'utf8')) as LegacyStateFile;
+    } catch {
+      throw new Error(`${legacyFile}: not valid JSON; delete it to start the batches afresh`);
+    }
+    for (const b of Array.isArray(legacy.batches) ? legacy.batches : []) this.fold({ type: 'batch', ...b });
+    for (const p of legacy.pending ?? []) this.fold({ type: 'intent', ...p });
+  }
+
+  /** Folds the complete lines written since the last call; a torn last line is cut. */
+  catchUp(): void {
+    const size = existsSync(this.file) ? statSync(this.file).size : 0;
+    if (size < this.offset) this.reset();
+    if (size <= this.offset) return;
+    const buf = Buffer.alloc(size - this.offset);
+    const fd = openSync(this.file, 'r');
+    try {
+      readSync(fd, buf, 0, buf.length, this.offset);
+    } finally {
+      closeSync(fd);
+    }
+    const end = buf.lastIndexOf(0x0a) + 1;
+    // Lines are written whole by one process at a time (the store's lock): a line without its
+    // newline is what a kill mid-write left, and the next line must start clean.
+    if (end < buf.length) truncateSync(this.file, this.offset + end);
+    for (const raw of buf.toString('utf8', 0, end).split('\n')) {
+      if (raw.trim() === '') continue;
+      try {
+        this.fold(JSON.parse(raw) as BatchLogLine);
+      } catch {
+        // A damaged line costs its own record only.
+      }
+    }
+    this.offset += end;
+  }
+
+  private fold(line: BatchLogLine): void {
+    if (line.type === 'intent') this.intents.set(line.tag, withoutType(line));
+    else if (line.type === 'abandoned') this.intents.delete(line.tag);
+    else if (line.type === 'batch') {
+      const { type: _type, tag, ...record } = line;
+      if (tag !== undefined) this.intents.delete(tag);
+      if (this.byId.has(record.id) || !Array.isArray(record.customIds)) return;
+      this.records.push(record);
+      this.byId.set(record.id, record);
+      for (const cid of record.customIds)
+        this.holder.set(holderKey(record.provider, record.model, cid), record.id);
     }
   }
 }
@@ -302,15 +380,16 @@ export async function runBatches(
   const wanted = new Map<string, BatchItem>();
   for (const it of items) if (!wanted.has(it.customId)) wanted.set(it.customId, it);
 
-  // Newest batch first: a request resubmitted after a failure lives in the later batch.
+  // Each request to the newest batch that holds it: one resubmitted after a failure lives in the later batch.
   const assigned = new Map<string, string[]>();
   const taken = new Set<string>();
-  for (const rec of [...state.batches].reverse()) {
-    if (rec.provider !== provider.provider || rec.model !== provider.model) continue;
-    const mine = rec.customIds.filter((id) => wanted.has(id) && !taken.has(id));
-    if (mine.length === 0) continue;
-    for (const id of mine) taken.add(id);
-    assigned.set(rec.id, mine);
+  for (const id of wanted.keys()) {
+    const batch = state.batchOf(provider.provider, provider.model, id);
+    if (batch === undefined) continue;
+    taken.add(id);
+    const list = assigned.get(batch);
+    if (list) list.push(id);
+    else assigned.set(batch, [id]);
   }
   const resumed = assigned.size;
   const fresh = [...wanted.values()].filter((it) => !taken.has(it.customId));

@@ -180,20 +180,23 @@ export async function extractFacetsWithStore(
   const duplicates = conversations.length - todo.length - reused;
   if (todo.length > 0) {
     const settled = new Set<number>();
-    // Each answer is stored as it arrives (putNow: written before the next one is awaited).
-    const keep = (j: number, r: FacetResult) => {
+    // An answer reported on its own is written at once (before the next one is awaited); the rest
+    // of a batch (engines that answer a batch whole) is queued and written with the batch's fsync.
+    const keep = (j: number, r: FacetResult, now: boolean) => {
       if (settled.has(j)) return;
       settled.add(j);
       const i = todo[j];
       // A failed answer is never stored: a rerun asks again.
       if (r.facets.status.kind !== 'error') {
-        store.putNow(keys[i], {
+        const stored: StoredResult = {
           facets: r.facets,
           usage: r.usage,
           engine: engine.name,
           model: engine.model,
           promptVersion: engine.promptVersion,
-        });
+        };
+        if (now) store.putNow(keys[i], stored);
+        else store.put(keys[i], stored);
       }
       asked.settle(keys[i], r);
     };
@@ -201,7 +204,7 @@ export async function extractFacetsWithStore(
     try {
       answered = await engine.extractFacets(
         todo.map((i) => conversations[i]),
-        keep,
+        (j, r) => keep(j, r, true),
       );
     } catch (err) {
       asked.abandon(
@@ -214,7 +217,7 @@ export async function extractFacetsWithStore(
     }
     todo.forEach((i, j) => {
       results[i] = answered[j];
-      keep(j, answered[j]);
+      keep(j, answered[j], false);
     });
     store.flush();
   }
