@@ -9,8 +9,15 @@ import { calibrationFromLabelled, shippedCalibration } from '../pipeline/calibra
 import { decisionsPathProblem } from '../pipeline/decisions.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
 import { DEFAULT_STORE_DIR, storePaths } from '../store/paths.js';
-import { UsageError } from './errors.js';
-import { engineOptionsFrom, formatOption, intOption, llmEngineOptions, readOptionsFrom } from './options.js';
+import { ErrorRateExceeded, UsageError } from './errors.js';
+import {
+  engineOptionsFrom,
+  formatOption,
+  intOption,
+  llmEngineOptions,
+  rateOption,
+  readOptionsFrom,
+} from './options.js';
 import { createProgress } from './progress.js';
 
 export function analyzeCommand(): Command {
@@ -53,7 +60,7 @@ export function analyzeCommand(): Command {
     )
     .option(
       '--batch-size <n>',
-      'conversations per engine batch (a kill loses at most one)',
+      'conversations per engine batch (each answer is stored as it arrives: a kill re-pays only the calls in flight)',
       intOption('--batch-size', 1),
     )
     .option(
@@ -72,6 +79,12 @@ export function analyzeCommand(): Command {
     .option(
       '--export-decisions <file>',
       "also write each conversation's decision and evidence to FILE (.jsonl or .parquet, outside --out): per-conversation data, user ids hashed, no message text",
+    )
+    .option(
+      '--max-error-rate <r>',
+      'exit with code 3 (after writing the report) when the engine fails on more than this share of conversations',
+      rateOption('--max-error-rate'),
+      0.5,
     );
   for (const o of llmEngineOptions()) cmd.addOption(o);
   return cmd.action(async (inputs: string[], opts) => {
@@ -118,26 +131,30 @@ export function analyzeCommand(): Command {
         { ...defaultDeps(opts.seed), engine, screen, onProgress: (p) => progress.update(p) },
       );
       progress.stop();
+      const notes = [
+        result.reusedFromStore > 0 ? `${result.reusedFromStore} reused from the run store` : '',
+        result.invalidStored > 0
+          ? `${result.invalidStored} stored line(s) were not valid results and were asked again`
+          : '',
+        result.duplicateIds > 0 ? `${result.duplicateIds} repeated conversation id(s)` : '',
+        result.quarantineOmitted > 0
+          ? `${result.quarantineOmitted} quarantined record(s) counted but not listed one by one`
+          : '',
+      ].filter(Boolean);
       process.stdout.write(
         `read ${result.read}: analysed ${result.analysed}, excluded ${result.excluded} (${result.errors} engine errors), quarantined ${result.quarantined}` +
-          `${result.reusedFromStore > 0 ? `; ${result.reusedFromStore} reused from the run store` : ''}\n` +
+          `${notes.length > 0 ? `; ${notes.join('; ')}` : ''}\n` +
           `report: ${result.outDir}/report.html (also report.json, CSV tables, quarantine.jsonl)\n`,
       );
+      const attempted = result.analysed + result.errors;
+      if (attempted > 0 && result.errors / attempted > opts.maxErrorRate)
+        throw new ErrorRateExceeded(result.errors, attempted, opts.maxErrorRate);
     } finally {
       progress.stop();
       await engine.close?.();
       await screen?.close?.();
     }
   });
-}
-
-/** A commander parser for a rate in (0, 1]. */
-function rateOption(flag: string): (value: string) => number {
-  return (value: string) => {
-    const r = Number(value);
-    if (!(r > 0 && r <= 1)) throw new InvalidArgumentError(`${flag} takes a rate in (0, 1], e.g. 0.02`);
-    return r;
-  };
 }
 
 /** The calibration a run corrects with: a labelled file, none, or (offline engine) the shipped rates. */

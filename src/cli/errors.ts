@@ -8,8 +8,28 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * The run finished and wrote its report, but the facet engine failed on more conversations than
+ * `--max-error-rate` allows: exit code 3, so a script does not take a report of failures for a study.
+ */
+export class ErrorRateExceeded extends Error {
+  constructor(
+    readonly errors: number,
+    readonly attempted: number,
+    readonly maxRate: number,
+  ) {
+    const pct = attempted > 0 ? ((100 * errors) / attempted).toFixed(1) : '0';
+    super(
+      `the facet engine failed on ${errors} of ${attempted} conversations (${pct}%), more than --max-error-rate ${maxRate} allows; the report was written, but its figures rest on the conversations that did not fail (see the errors in the engine's log above)`,
+    );
+    this.name = 'ErrorRateExceeded';
+  }
+}
+
 export function exitCodeFor(err: unknown): number {
-  return err instanceof UsageError ? 2 : 1;
+  if (err instanceof UsageError) return 2;
+  if (err instanceof ErrorRateExceeded) return 3;
+  return 1;
 }
 
 /** One line on stderr; a stack only with AFFECTLENS_DEBUG=1. */

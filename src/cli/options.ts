@@ -12,6 +12,16 @@ export function formatOption(): Option {
     .default('auto');
 }
 
+/** A commander parser for a share from 0 to 1. */
+export function rateOption(flag: string): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+      throw new InvalidArgumentError(`${flag} takes a number from 0 to 1`);
+    return n;
+  };
+}
+
 /** A commander parser for a whole number >= min. */
 export function intOption(flag: string, min: number): (value: string) => number {
   return (value: string) => {

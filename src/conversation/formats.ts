@@ -25,4 +25,6 @@ export interface ReadOptions {
    * Parquet files are read by DuckDB and do not report chunks.
    */
   onRawChunk?: (file: string, chunk: Buffer) => void;
+  /** A named pipe that stays silent this long before its first byte is an error (default 30 s). */
+  waitForWriterMs?: number;
 }

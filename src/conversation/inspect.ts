@@ -58,7 +58,7 @@ export async function inspectInputs(inputs: string[], options: ReadOptions = {})
   let messages = 0;
   let human = 0;
   for (const file of await expandInputs(inputs)) {
-    const plan = await planFile(file, forcedFormat(options));
+    const plan = await planFile(file, forcedFormat(options), options);
     let conversations = 0;
     let quarantined = 0;
     for await (const item of readPlannedFile(plan, options)) {

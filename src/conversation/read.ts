@@ -68,13 +68,13 @@ export async function* readConversationBatches(
   options: ReadOptions = {},
 ): AsyncGenerator<ReadItem[]> {
   for (const file of await expandInputs(inputs)) {
-    yield* readPlannedFileBatches(await planFile(file, forcedFormat(options)), options);
+    yield* readPlannedFileBatches(await planFile(file, forcedFormat(options), options), options);
   }
 }
 
 /** One file (already expanded): detection, then its records in order. */
 export async function* readFile(file: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
-  yield* readPlannedFile(await planFile(file, forcedFormat(options)), options);
+  yield* readPlannedFile(await planFile(file, forcedFormat(options), options), options);
 }
 
 export function forcedFormat(options: ReadOptions): FormatName | undefined {
@@ -95,15 +95,28 @@ const YIELD_EVERY = 256;
 async function* readPlannedFileBatches(plan: FilePlan, options: ReadOptions): AsyncGenerator<ReadItem[]> {
   const file = plan.file;
   const maxBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const chunks = () => byteChunks(plan.source, plan.gzip, { onRawChunk: options.onRawChunk, last: true });
   const records: RecordBatches =
     plan.container === 'parquet'
       ? parquetRecords(file, plan.format === 'wildchat')
       : plan.container === 'array'
-        ? jsonArrayRecords(byteChunks(file, plan.gzip, options.onRawChunk), maxBytes, file)
+        ? jsonArrayRecords(chunks(), maxBytes, file)
         : plan.container === 'document'
-          ? documentRecords(byteChunks(file, plan.gzip, options.onRawChunk), maxBytes)
-          : jsonlRecords(byteChunks(file, plan.gzip, options.onRawChunk), maxBytes);
-  const format = plan.format;
+          ? documentRecords(chunks(), maxBytes)
+          : jsonlRecords(chunks(), maxBytes);
+  try {
+    yield* recordItems(records, plan, options);
+  } finally {
+    plan.source.close();
+  }
+}
+
+async function* recordItems(
+  records: RecordBatches,
+  plan: FilePlan,
+  options: ReadOptions,
+): AsyncGenerator<ReadItem[]> {
+  const { file, format } = plan;
   const read = RECORD_READERS[format];
   const ctx: RecordContext = {
     file,
@@ -163,7 +176,17 @@ function readRecord(
       },
     };
   }
-  return read(value, ctx);
+  try {
+    return read(value, ctx);
+  } catch (err) {
+    // A reader bug must cost one record, not the run; the error's message may quote the record,
+    // so only its kind is kept.
+    const kind = err instanceof Error ? err.name : typeof err;
+    return {
+      ok: false,
+      problem: { reason: 'reader_error', detail: `the reader failed on this record (${kind})` },
+    };
+  }
 }
 
 /**

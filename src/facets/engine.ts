@@ -44,6 +44,14 @@ export interface Evidence {
   note?: string;
 }
 
+/**
+ * Called by an engine whose answers cost money with each conversation's result as soon as it is in
+ * (index into the batch), before the rest of the batch is done: the run stores it at once, so a
+ * kill re-pays only the calls in flight, never a whole batch. Engines may ignore it (the offline one
+ * does: it is done with a batch in milliseconds).
+ */
+export type OnFacetResult = (index: number, result: FacetResult) => void;
+
 export interface FacetEngine {
   readonly name: EngineName;
   /** Model identifier ('offline-rules-…', 'claude-...', a GGUF file's basename...). */
@@ -75,7 +83,7 @@ export interface FacetEngine {
    * concurrency and retries; a conversation that fails gets `status.kind = 'error'`,
    * never a thrown exception for the whole batch.
    */
-  extractFacets(conversations: readonly Conversation[]): Promise<FacetResult[]>;
+  extractFacets(conversations: readonly Conversation[], onResult?: OnFacetResult): Promise<FacetResult[]>;
   close?(): Promise<void>;
 }
 

@@ -3,7 +3,6 @@
  * gates → report. Each stage is its own module; this file only composes them and keeps the counts
  * that must reconcile (read = analysed + excluded + quarantined).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClusterDeps } from '../cluster/clusterTopics.js';
 import { expandInputs } from '../conversation/read.js';
@@ -13,14 +12,14 @@ import type { Usage } from '../llm/usage.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../privacy/thresholds.js';
 import { buildReport } from '../report/build.js';
 import type { Provenance } from '../report/reportInput.js';
-import { writeReport } from '../report/writeReport.js';
-import { purgeStore, storeFor } from '../store/paths.js';
-import { classifyWithCascade } from './cascade.js';
-import { type Classification, classifyOnce } from './classify.js';
-import { clusterDepsFor } from './clusterDeps.js';
-import { DecisionsExport, decisionsPathProblem } from './decisions.js';
-import { type ExtractOptions, openResultStore } from './extract.js';
-import { type IngestOptions, IngestTally, QuarantineCount, selectConversations } from './ingest.js';
+import { stageReportFolder, writeReport } from '../report/writeReport.js';
+import { purgeStore, type StorePaths, storeFor } from '../store/paths.js';
+import { lockStore } from '../store/storeLock.js';
+import { classifyLog } from './classifyLog.js';
+import { clusterDepsFor, openNameStore } from './clusterDeps.js';
+import { decisionsPathProblem } from './decisions.js';
+import type { ExtractOptions } from './extract.js';
+import { type IngestOptions, IngestTally } from './ingest.js';
 import { describeRun } from './provenance.js';
 import { QuarantineLog } from './quarantineLog.js';
 import { clusterTopicGroups } from './topicGroups.js';
@@ -83,6 +82,12 @@ export interface AnalyzeResult {
   quarantined: number;
   errors: number;
   reusedFromStore: number;
+  /** Stored answers that were not valid results (wrong shape, damaged): asked again, not trusted. */
+  invalidStored: number;
+  /** Conversations whose id repeated one read earlier in the run (each analysed; a warning). */
+  duplicateIds: number;
+  /** Quarantined records counted but not listed one per line in quarantine.jsonl (over the cap). */
+  quarantineOmitted: number;
   usage: Usage;
 }
 
@@ -90,13 +95,62 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   const t0 = deps.now();
   const { engine } = deps;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  mkdirSync(options.outDir, { recursive: true });
   const files = await expandInputs(options.inputs);
   const decisionsProblem =
     options.exportDecisions && decisionsPathProblem(options.exportDecisions, { ...options, inputs: files });
   if (decisionsProblem) throw new Error(decisionsProblem);
   const storePaths = storeFor(engine, options.storeDir);
-  const quarantine = new QuarantineLog(join(options.outDir, 'quarantine.jsonl'));
+  // One run per store at a time, from before it is read until the report is written: a second run
+  // waits, then reuses everything this one paid for (see storeLock.ts).
+  const lock =
+    storePaths &&
+    (await lockStore(storePaths.dir, {
+      onWait: (message) => deps.log(message),
+      onTakeOver: (message) => deps.log(message),
+    }));
+  try {
+    return await analyzeLocked(options, deps, { t0, engine, thresholds, files, storePaths });
+  } finally {
+    lock?.release();
+  }
+}
+
+interface RunSetup {
+  t0: number;
+  engine: FacetEngine;
+  thresholds: Thresholds;
+  files: string[];
+  storePaths: StorePaths | null;
+}
+
+async function analyzeLocked(
+  options: AnalyzeOptions,
+  deps: AnalyzeDeps,
+  { t0, engine, thresholds, files, storePaths }: RunSetup,
+): Promise<AnalyzeResult> {
+  // Everything is written into a staging folder and moved into place only once the report is
+  // complete: a failed or killed run leaves the previous report folder as it was.
+  const staging = stageReportFolder(options.outDir);
+  let committed = false;
+  try {
+    const result = await runStages(options, deps, { t0, engine, thresholds, files, storePaths }, staging.dir);
+    staging.commit();
+    committed = true;
+    // Per-conversation results and the embeddings of their summaries: both sensitive.
+    if (options.purgeStore && storePaths) purgeStore(storePaths);
+    return result;
+  } finally {
+    if (!committed) staging.discard();
+  }
+}
+
+async function runStages(
+  options: AnalyzeOptions,
+  deps: AnalyzeDeps,
+  { t0, engine, thresholds, files, storePaths }: RunSetup,
+  outDir: string,
+): Promise<AnalyzeResult> {
+  const quarantine = new QuarantineLog(join(outDir, 'quarantine.jsonl'));
   const tally = new IngestTally(files, quarantine);
   const progress = (stage: AnalyzeProgress['stage']) =>
     deps.onProgress?.({
@@ -108,51 +162,32 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
       totalBytes: tally.totalBytes,
     });
 
-  // Answers that cost nothing to recompute are not kept in memory once written.
-  const store = storePaths && openResultStore(storePaths.results, { retainWritten: engine.storesResults });
-  const decisions = options.exportDecisions
-    ? new DecisionsExport(options.exportDecisions, engine)
-    : undefined;
-  let classified: Classification;
+  let classified: Awaited<ReturnType<typeof classifyLog>>;
   try {
-    classified = options.cascade
-      ? await classifyWithCascade(
-          // The first pass reads (and quarantines); later passes read the same conversations again.
-          (pass) =>
-            selectConversations(pass === 1 ? tally : new IngestTally(files, new QuarantineCount()), options),
-          screenFor(deps),
-          engine,
-          store,
-          {
-            ...options,
-            verifyRate: options.cascade.verifyRate,
-            thresholds,
-            onProgress: () => progress('read+facets'),
-            decisions,
-          },
-        )
-      : await classifyOnce(selectConversations(tally, options), engine, store, {
-          ...options,
-          onBatch: () => progress('read+facets'),
-          decisions,
-        });
-    if (decisions) {
-      await decisions.close();
-      deps.log(
-        `warning: ${decisions.file} holds per-conversation data (${decisions.rows} decisions; user ids hashed, no message text): keep it as private as the logs`,
-      );
-    }
-  } catch (err) {
-    decisions?.abort();
-    throw err;
+    classified = await classifyLog(tally, { ...options, thresholds }, { ...deps, storePaths }, () =>
+      progress('read+facets'),
+    );
   } finally {
     quarantine.close();
-    store?.close();
   }
+  if (tally.ids.repeats > 0)
+    deps.log(
+      `warning: ${tally.ids.repeats} conversation(s) repeat the id of one read earlier (the same log read twice?); each was analysed as read`,
+    );
 
   progress('cluster');
-  const clusterDeps = deps.cluster ?? clusterDepsFor(engine, { ...options, store: storePaths ?? undefined });
-  const groups = await clusterTopicGroups(classified.analysis.topicCandidates(), clusterDeps, thresholds);
+  // Names and audit ratings paid for are stored as they come back, so a rerun pays for none again.
+  const names = storePaths && engine.llm && !deps.cluster ? openNameStore(storePaths.clusterNames) : null;
+  let groups: Awaited<ReturnType<typeof clusterTopicGroups>>;
+  let clusterDeps: ClusterDeps;
+  try {
+    clusterDeps =
+      deps.cluster ??
+      clusterDepsFor(engine, { ...options, store: storePaths ?? undefined, names: names ?? undefined });
+    groups = await clusterTopicGroups(classified.analysis.topicCandidates(), clusterDeps, thresholds);
+  } finally {
+    names?.close();
+  }
 
   progress('report');
   const provenance = await describeRun({
@@ -164,7 +199,12 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     auditor: clusterDeps.auditor,
     cascade: classified.cascade,
   });
-  const counts = { read: tally.read, quarantined: quarantine.count, quarantineReasons: quarantine.reasons() };
+  const counts = {
+    read: tally.read,
+    quarantined: quarantine.count,
+    quarantineReasons: quarantine.reasons(),
+    duplicateIds: tally.ids.repeats,
+  };
   const report = buildReport({
     ...classified,
     counts,
@@ -173,11 +213,8 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     seed: options.seed,
     provenance,
   });
-  await writeReport(options.outDir, report);
-  // Per-conversation results and the embeddings of their summaries: both sensitive.
-  if (options.purgeStore && storePaths) purgeStore(storePaths);
+  await writeReport(outDir, report);
 
-  const errors = report.funnel.errors;
   return {
     outDir: options.outDir,
     files,
@@ -185,14 +222,11 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     analysed: report.funnel.analysed,
     excluded: report.funnel.excluded,
     quarantined: quarantine.count,
-    errors,
+    errors: report.funnel.errors,
     reusedFromStore: classified.reused,
+    invalidStored: classified.invalidStored,
+    duplicateIds: tally.ids.repeats,
+    quarantineOmitted: quarantine.omitted,
     usage: classified.usage,
   };
-}
-
-/** The offline screen a cascade needs, from the deps. */
-function screenFor(deps: AnalyzeDeps): FacetEngine {
-  if (!deps.screen) throw new Error('a cascade needs a screening engine (deps.screen: the offline engine)');
-  return deps.screen;
 }

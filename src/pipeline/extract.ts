@@ -1,12 +1,15 @@
 /**
  * Conversations → facets, through the run store: batches go to the engine while reading continues
  * (a bounded number in flight, results taken back in input order); stored results are reused (never
- * paid twice), and what comes back ok is stored before the next batch is taken.
+ * paid twice). An answer that comes back ok is stored the moment it arrives (for engines that report
+ * answers one by one, the LLM engines), so a kill re-pays only the calls in flight; the batch's end
+ * fsyncs them. A conversation whose content is being asked in another batch in flight waits for
+ * that answer instead of paying for it again.
  */
 import type { Conversation } from '../conversation/model.js';
 import type { FacetEngine, FacetResult } from '../facets/engine.js';
 import { resultKey } from '../facets/resultKey.js';
-import { FacetsSchema } from '../facets/schema.js';
+import { errorFacets, FacetsSchema } from '../facets/schema.js';
 import type { Usage } from '../llm/usage.js';
 import { zeroUsage } from '../llm/usage.js';
 import { RunStore } from '../store/runStore.js';
@@ -78,6 +81,7 @@ export async function extractAll(
 ): Promise<{ reused: number }> {
   const batchSize = options.batchSize ?? engine.batchSize;
   const maxInFlight = Math.max(1, options.batchesInFlight ?? 2);
+  const asked = new AskedKeys();
   // In flight, only the ids are kept: the messages can be collected as soon as the engine is done
   // with them (the worker pool copies them at once), instead of surviving until the answers are in.
   const inFlight: { refs: ConversationRef[]; outcome: Promise<ExtractOutcome> }[] = [];
@@ -91,7 +95,7 @@ export async function extractAll(
   };
   const flush = async () => {
     if (batch.length > 0) {
-      const outcome = extractFacetsWithStore(batch, engine, store);
+      const outcome = extractFacetsWithStore(batch, engine, store, asked);
       // Awaited in order below; this only keeps a failure during an earlier wait from going unhandled.
       outcome.catch(() => {});
       const keep = options.keepConversations === true;
@@ -117,11 +121,49 @@ export async function extractAll(
   return { reused };
 }
 
+/**
+ * Result keys being asked right now, across the batches in flight: a batch that meets one waits
+ * for that answer instead of asking (and paying) again.
+ */
+export class AskedKeys {
+  private readonly waiting = new Map<
+    string,
+    { answer: Promise<FacetResult>; settle: (r: FacetResult) => void }
+  >();
+
+  /** The answer another batch is getting for `key`, if one is. */
+  pending(key: string): Promise<FacetResult> | undefined {
+    return this.waiting.get(key)?.answer;
+  }
+
+  claim(key: string): void {
+    let settle!: (r: FacetResult) => void;
+    const answer = new Promise<FacetResult>((resolve) => {
+      settle = resolve;
+    });
+    this.waiting.set(key, { answer, settle });
+  }
+
+  settle(key: string, result: FacetResult): void {
+    const w = this.waiting.get(key);
+    if (!w) return;
+    this.waiting.delete(key);
+    w.settle(result);
+  }
+
+  /** A batch that failed as a whole: whoever waits on its keys gets an error result, never a hang. */
+  abandon(keys: Iterable<string>, error: unknown): void {
+    const reason = `the batch asking the same content failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    for (const key of keys) this.settle(key, { facets: errorFacets(0, reason), usage: zeroUsage() });
+  }
+}
+
 export async function extractFacetsWithStore(
   conversations: readonly Conversation[],
   engine: FacetEngine,
   /** null: no store (an engine that recomputes faster than it could read results back). */
   store: RunStore<StoredResult> | null,
+  asked: AskedKeys = new AskedKeys(),
 ): Promise<ExtractOutcome> {
   if (store === null) {
     // Not awaited here, so this frame does not hold the conversations until the answers come back.
@@ -133,36 +175,74 @@ export async function extractFacetsWithStore(
   const keys = conversations.map((c) => resultKey(c, engine));
   const results: (FacetResult | undefined)[] = new Array(conversations.length);
   const todo: number[] = [];
-  // Identical content within one batch is asked once.
+  // Identical content within one batch is asked once; content another batch is asking is waited for.
   const firstIndexOfKey = new Map<string, number>();
+  const elsewhere: { i: number; answer: Promise<FacetResult> }[] = [];
   let reused = 0;
   keys.forEach((k, i) => {
     const hit = store.get(k);
     if (hit) {
       results[i] = { facets: hit.facets, usage: zeroUsage() };
       reused++;
-    } else if (!firstIndexOfKey.has(k)) {
-      firstIndexOfKey.set(k, i);
-      todo.push(i);
+      return;
     }
+    if (firstIndexOfKey.has(k)) return;
+    const other = asked.pending(k);
+    if (other) {
+      elsewhere.push({ i, answer: other });
+      return;
+    }
+    firstIndexOfKey.set(k, i);
+    asked.claim(k);
+    todo.push(i);
   });
   const duplicates = conversations.length - todo.length - reused;
   if (todo.length > 0) {
-    const answered = await engine.extractFacets(todo.map((i) => conversations[i]));
-    todo.forEach((i, j) => {
-      const r = answered[j];
-      results[i] = r;
+    const settled = new Set<number>();
+    // An answer reported on its own is written at once (before the next one is awaited); the rest
+    // of a batch (engines that answer a batch whole) is queued and written with the batch's fsync.
+    const keep = (j: number, r: FacetResult, now: boolean) => {
+      if (settled.has(j)) return;
+      settled.add(j);
+      const i = todo[j];
       // A failed answer is never stored: a rerun asks again.
-      if (r.facets.status.kind === 'error') return;
-      store.put(keys[i], {
-        facets: r.facets,
-        usage: r.usage,
-        engine: engine.name,
-        model: engine.model,
-        promptVersion: engine.promptVersion,
-      });
+      if (r.facets.status.kind !== 'error') {
+        const stored: StoredResult = {
+          facets: r.facets,
+          usage: r.usage,
+          engine: engine.name,
+          model: engine.model,
+          promptVersion: engine.promptVersion,
+        };
+        if (now) store.putNow(keys[i], stored);
+        else store.put(keys[i], stored);
+      }
+      asked.settle(keys[i], r);
+    };
+    let answered: FacetResult[];
+    try {
+      answered = await engine.extractFacets(
+        todo.map((i) => conversations[i]),
+        (j, r) => keep(j, r, true),
+      );
+    } catch (err) {
+      asked.abandon(
+        todo.map((i) => keys[i]),
+        err,
+      );
+      throw err;
+    } finally {
+      store.flush();
+    }
+    todo.forEach((i, j) => {
+      results[i] = answered[j];
+      keep(j, answered[j], false);
     });
     store.flush();
+  }
+  for (const { i, answer } of elsewhere) {
+    const r = await answer;
+    results[i] = { facets: r.facets, usage: zeroUsage() };
   }
   keys.forEach((k, i) => {
     if (!results[i]) {

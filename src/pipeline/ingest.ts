@@ -5,6 +5,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { FormatName, ReadOptions } from '../conversation/formats.js';
 import type { Conversation } from '../conversation/model.js';
 import type { QuarantineEntry } from '../conversation/quarantine.js';
@@ -43,6 +44,8 @@ export class IngestTally {
   readonly totalBytes: number;
   readonly formats = new Map<string, FormatName>();
   readonly digests = new InputDigests();
+  /** Conversations whose id was already read in this run (ids the reader made up are never counted). */
+  readonly ids = new IdRepeats();
 
   constructor(
     readonly files: readonly string[],
@@ -76,6 +79,7 @@ export async function* selectConversations(
       }
       const conv = item.conversation;
       if (!tally.formats.has(conv.source.file)) tally.formats.set(conv.source.file, item.format);
+      tally.ids.add(conv);
       if (options.limit !== undefined && selected >= options.limit) {
         tally.excluded++;
         continue;
@@ -104,7 +108,8 @@ export class InputDigests {
 
   async of(file: string): Promise<{ sha256: string; bytes: number }> {
     const seen = this.byFile.get(file);
-    if (seen && seen.bytes === statSync(file).size)
+    // A pipe's size is 0 and it cannot be read again: what streamed past is all there is.
+    if (seen && (seen.bytes === statSync(file).size || !statSync(file).isFile()))
       return { sha256: seen.hash.copy().digest('hex'), bytes: seen.bytes };
     // Parquet (read by DuckDB), or a file that was not read to the end.
     const h = createHash('sha256');
@@ -115,6 +120,45 @@ export class InputDigests {
     }
     return { sha256: h.digest('hex'), bytes };
   }
+}
+
+/**
+ * Counts conversations whose id repeats one read earlier. Ids are kept as 52-bit hashes (a million
+ * ids cost ~30 MB rather than the ids themselves); a false repeat needs two of n ids to collide,
+ * about n^2 / 2^53 (1e-4 at a million). Ids the reader made up (`<file>:<position>`, for records
+ * without one) are unique by construction and skipped.
+ */
+export class IdRepeats {
+  private readonly seen = new Set<number>();
+  repeats = 0;
+
+  add(conv: Pick<Conversation, 'id' | 'source'>): void {
+    if (conv.id === `${basename(conv.source.file)}:${conv.source.position}`) return;
+    const h = hash52(conv.id);
+    if (this.seen.has(h)) this.repeats++;
+    else this.seen.add(h);
+  }
+}
+
+/** Two FNV-1a-style hashes (different offsets and multipliers) of the UTF-16 code units, mixed, 26 bits of each. */
+function hash52(s: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x2f8b5c3d;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (fmix32(a) >>> 6) * 2 ** 26 + (fmix32(b ^ s.length) >>> 6);
+}
+
+/** MurmurHash3's finaliser: every input bit reaches every output bit. */
+function fmix32(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
 }
 
 /** Seeded reservoir sampling (Algorithm R); items() returns the sample in input order. */

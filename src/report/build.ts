@@ -66,6 +66,7 @@ export function buildReport(input: ReportInput): Report {
       read: f.read,
       quarantined: f.quarantined,
       quarantineReasons: sortedRecord(input.counts.quarantineReasons),
+      duplicateIds: input.counts.duplicateIds ?? 0,
       ...funnelRest,
     },
     prevalence: {

@@ -13,7 +13,13 @@ export type Provenance = Report['provenance'];
 export type ValidationSummary = NonNullable<Provenance['validation']>;
 
 interface ReportInputBase {
-  counts: { read: number; quarantined: number; quarantineReasons: Record<string, number> };
+  counts: {
+    read: number;
+    quarantined: number;
+    quarantineReasons: Record<string, number>;
+    /** Conversations whose id repeats one read earlier in the run (each was analysed); default 0. */
+    duplicateIds?: number;
+  };
   /** One tree per category (group = the category name), from the cluster stage. */
   topics: TopicTree[];
   /** Topics of conversations with >= 50 human messages, or null when not clustered. */

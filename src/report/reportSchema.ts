@@ -82,6 +82,11 @@ export const FunnelSchema = z.object({
   read: count,
   quarantined: count,
   quarantineReasons: z.record(z.string(), count),
+  /**
+   * Conversations whose id repeats the id of one read earlier in the run (e.g. the same export read
+   * twice). Each is analysed as read; the count is a warning, not an exclusion.
+   */
+  duplicateIds: count,
   notAnalysed: count,
   errors: count,
   excluded: count,

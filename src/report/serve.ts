@@ -9,6 +9,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'] as const;
 
@@ -116,9 +117,15 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
     res.end();
     return;
   }
-  await new Promise<void>((resolve, reject) => {
-    createReadStream(real).on('error', reject).pipe(res).on('finish', resolve).on('error', reject);
-  });
+  // pipeline, not pipe: when the client goes away mid-download, the file stream is destroyed (and
+  // its descriptor closed) instead of waiting paused forever; pipe() leaked one descriptor per
+  // aborted download until the server could open no more files.
+  try {
+    await pipeline(createReadStream(real), res);
+  } catch {
+    // The client closed the connection, or the file vanished mid-read: nothing more to send.
+    res.destroy();
+  }
 }
 
 function inside(root: string, p: string): boolean {

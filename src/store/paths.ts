@@ -12,6 +12,8 @@ export interface StorePaths {
   results: string;
   /** Cached topic embeddings. */
   embeddings: string;
+  /** Cluster names and privacy-audit ratings paid for (append-only JSONL), so a rerun reuses them. */
+  clusterNames: string;
   /** Engine state that must survive a restart (batch submissions). */
   state: string;
 }
@@ -21,6 +23,7 @@ export function storePaths(dir: string): StorePaths {
     dir,
     results: join(dir, 'results.jsonl'),
     embeddings: join(dir, 'embeddings.bin'),
+    clusterNames: join(dir, 'cluster-names.jsonl'),
     state: join(dir, 'state'),
   };
 }
@@ -41,8 +44,12 @@ export function storeFor(engine: { storesResults: boolean }, dir?: string): Stor
   return engine.storesResults ? defaultStorePaths() : null;
 }
 
-/** Deletes the per-conversation results and the cached embeddings of their summaries (both sensitive). */
+/**
+ * Deletes the per-conversation results, the cached embeddings of their summaries and the cluster
+ * names as the namer proposed them, before the privacy gates (all sensitive).
+ */
 export function purgeStore(paths: StorePaths): void {
   rmSync(paths.results, { force: true });
   rmSync(paths.embeddings, { force: true });
+  rmSync(paths.clusterNames, { force: true });
 }

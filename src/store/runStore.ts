@@ -97,6 +97,15 @@ export class RunStore<T = unknown> {
     this.stats.written++;
   }
 
+  /**
+   * Queues a result and hands it to the operating system at once: a kill -9 of this process right
+   * after loses nothing (what an answer that was just paid for needs). `flush()` still fsyncs.
+   */
+  putNow(key: string, result: T): void {
+    this.put(key, result);
+    this.log?.write();
+  }
+
   /** Writes queued results and fsyncs, so a SIGKILL after this loses nothing written. */
   flush(): void {
     this.log?.flush();

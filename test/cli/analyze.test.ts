@@ -66,6 +66,43 @@ describe('affectlens analyze (CLI)', () => {
     }
   });
 
+  it('exits 3 (after writing the report) when the engine fails on more than --max-error-rate', async () => {
+    // Every answer is unusable, the repair too: every conversation ends as an engine error.
+    const server = await startFakeLlmServer({ faultRate: 1, faultKinds: ['invalid'] });
+    try {
+      const root = mkdtempSync(join(tmpdir(), 'al-cli-errors-'));
+      const args = (out: string, ...more: string[]) => [
+        'node',
+        'affectlens',
+        'analyze',
+        fixture,
+        '--engine',
+        'openai',
+        '--base-url',
+        `${server.url}/v1`,
+        '--model',
+        'gpt-4.1-mini',
+        '--store',
+        join(root, 'store'),
+        '--out',
+        join(root, out),
+        ...more,
+      ];
+      const io = captureOutput();
+      expect(await main(args('failed'))).toBe(3);
+      expect(io.out()).toMatch(/^read 3: analysed 0, excluded 3 \(3 engine errors\)/m);
+      expect(io.err()).toContain(
+        'affectlens: error: the facet engine failed on 3 of 3 conversations (100.0%), more than --max-error-rate 0.5 allows; the report was written',
+      );
+      expect(existsSync(join(root, 'failed', 'report.json'))).toBe(true);
+      // A threshold the run stays within: exit 0.
+      expect(await main(args('tolerated', '--max-error-rate', '1'))).toBe(0);
+      expect(await main(args('bad-rate', '--max-error-rate', '1.5'))).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a missing input exits 1 with one line naming it', async () => {
     const io = captureOutput();
     expect(await main(['node', 'affectlens', 'analyze', 'no-such-file.jsonl', '--out', tmpdir()])).toBe(1);

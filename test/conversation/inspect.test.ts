@@ -103,7 +103,8 @@ describe('affectlens inspect', () => {
     const unknown = await run(other, '--json');
     expect(unknown.code).toBe(1);
     expect(unknown.out).toBe('');
-    expect(unknown.err).toContain(`${other}: unknown format (expected one of: OpenAI chat JSONL,`);
+    expect(unknown.err).toContain(`${other}: unknown format: its one line is not`);
+    expect(unknown.err).toContain('(expected one of: OpenAI chat JSONL,');
   });
 
   it('--strict exits 1 at the first bad record', async () => {

@@ -93,14 +93,14 @@ describe('quarantine of bad records', () => {
     });
   });
 
-  it('wrong shape: messages not an array, unknown role', async () => {
+  it('wrong shape: messages not an array; an unknown role has its own reason', async () => {
     const notArray = JSON.stringify({ messages: { role: 'user', content: 'hi' } });
     const badRole = JSON.stringify({ messages: [{ role: 'narrator', content: 'hi' }] });
     const path = file('shape.jsonl', `${notArray}\n${badRole}\n[1, 2]\n`);
     const { quarantined } = await readReconciled(path, 3, { format: 'openai' });
     expect(quarantined.map((e) => [e.position, e.reason, e.detail.split(' ')[0]])).toEqual([
       [1, 'wrong_shape', 'messages'],
-      [2, 'wrong_shape', 'messages[0].role'],
+      [2, 'unknown_role', 'messages[0].role'],
       [3, 'wrong_shape', 'record'],
     ]);
   });
@@ -220,15 +220,53 @@ describe('quarantine of bad records', () => {
 
 describe('whole-file errors', () => {
   const expected =
-    'unknown format (expected one of: OpenAI chat JSONL, ShareGPT, WildChat/LMSYS, Claude export, ChatGPT export, labelled JSONL)';
+    '(expected one of: OpenAI chat JSONL, ShareGPT, WildChat/LMSYS, Claude export, ChatGPT export, labelled JSONL)';
 
-  it('unknown format is one InputError line naming the file', async () => {
+  it('unknown format is one InputError line naming the file and saying what was seen', async () => {
     const path = file('other.jsonl', '{"foo": 1}\n{"bar": 2}\n');
     const err = await detectFormat(path).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).message).toBe(`${path}: ${expected}`);
+    expect((err as InputError).message).toBe(
+      `${path}: unknown format: none of its 2 lines is a conversation of a known format (2 JSON objects without the fields of any format) ${expected}`,
+    );
     const text = file('notes.txt', 'just some notes\nnothing structured\n');
-    await expect(readAll([text])).rejects.toThrow(`${text}: ${expected}`);
+    await expect(readAll([text])).rejects.toThrow(
+      `${text}: unknown format: none of its 2 lines is a conversation of a known format (2 not valid JSON) ${expected}`,
+    );
+  });
+
+  it('a file whose first 20 lines are bad is still read: the bad lines are quarantined, not the file', async () => {
+    const lines = [
+      ...Array.from({ length: 12 }, (_, i) => `not json ${i}`),
+      ...Array.from({ length: 8 }, (_, i) => JSON.stringify({ other: i })),
+      good(),
+      good(),
+    ];
+    const path = file('bad-head.jsonl', `${lines.join('\n')}\n`);
+    expect(await detectFormat(path)).toBe('openai');
+    const { quarantined } = await readReconciled(path, 22);
+    expect(quarantined).toHaveLength(20);
+  });
+
+  it('a file of only bad lines says what its lines were', async () => {
+    const lines = [...Array.from({ length: 30 }, (_, i) => `{broken ${i}`), '[1]', '7'];
+    const path = file('all-bad.jsonl', `${lines.join('\n')}\n`);
+    await expect(detectFormat(path)).rejects.toThrow(
+      `${path}: unknown format: none of its 32 lines is a conversation of a known format (30 not valid JSON, 1 JSON arrays, 1 JSON values that are not objects) ${expected}`,
+    );
+  });
+
+  it('a single pretty-printed object over the size limit is named as such, not "unknown format" alone', async () => {
+    const big = {
+      messages: [
+        { role: 'user', content: 'x'.repeat(40 * 2 ** 20) },
+        { role: 'assistant', content: 'y'.repeat(30 * 2 ** 20) },
+      ],
+    };
+    const path = file('big-document.json', JSON.stringify(big, null, 2));
+    await expect(detectFormat(path)).rejects.toThrow(
+      /big-document\.json: unknown format: it starts like one pretty-printed JSON object, but its first line is not JSON on its own and the file \(6\d\.\d MiB or more\) is over the 64\.0 MiB limit for a single document/,
+    );
   });
 
   it('missing files, empty globs, empty files and corrupt gzip are InputErrors', async () => {

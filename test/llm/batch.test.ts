@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import {
   type LlmEngineName,
   type LlmEngineOptions,
 } from '../../src/facets/llm/createLlmEngine.js';
-import { BatchPendingError } from '../../src/llm/batch.js';
+import { BatchPendingError, readBatchState } from '../../src/llm/batch.js';
 import { LlmConfigError } from '../../src/llm/client.js';
 import { createLocalClient } from '../../src/llm/providers/local.js';
 import {
@@ -66,7 +66,7 @@ describe.each(['anthropic', 'openai'] as const)('%s --batch', (name) => {
     expect(b.calls.filter((c) => c.path === modelPath)).toHaveLength(0);
     expect(b.paidCalls()).toBe(6);
     expect(engine.stats.batched).toBe(6);
-    const state = JSON.parse(readFileSync(join(dir, `batches-${name}.json`), 'utf8'));
+    const state = readBatchState(dir, name);
     expect(state.batches).toHaveLength(1);
     expect(state.batches[0].customIds).toHaveLength(6);
   });
@@ -92,6 +92,30 @@ describe.each(['anthropic', 'openai'] as const)('%s --batch', (name) => {
     expect(creates).toHaveLength(2);
     expect(s.paidCalls()).toBe(7);
   });
+  it('batches in flight at once are all recorded (each used to rewrite the state from its own copy)', async () => {
+    const convs = sampleConversations(12);
+    const opts: FakeLlmServerOptions = { batchPollsUntilDone: 3, latencyMs: 20 };
+    const s = await fake(opts);
+    const dir = mkdtempSync(join(tmpdir(), 'affectlens-batch-'));
+    const engine = await createLlmEngine(name, engineOptions(name, s, { batch: true, stateDir: dir }));
+    const results = await Promise.all([
+      engine.extractFacets(convs.slice(0, 4)),
+      engine.extractFacets(convs.slice(4, 8)),
+      engine.extractFacets(convs.slice(8)),
+    ]);
+    expect(results.flat().every((r) => r.facets.status.kind === 'ok')).toBe(true);
+    expect(batchCreates(s)).toHaveLength(3);
+    const state = readBatchState(dir, name);
+    expect(state.batches).toHaveLength(3);
+    expect(state.batches.flatMap((b) => b.customIds)).toHaveLength(12);
+    expect(state.pending).toEqual([]);
+    // A later run finds all three: nothing is submitted again.
+    const again = await createLlmEngine(name, engineOptions(name, s, { batch: true, stateDir: dir }));
+    await again.extractFacets(convs);
+    expect(batchCreates(s)).toHaveLength(3);
+    expect(s.paidCalls()).toBe(12);
+  });
+
   it('a batch created but whose response was lost is found again, not submitted twice', async () => {
     const convs = sampleConversations(4);
     const s = await fake({ loseBatchCreateResponses: 1 });
@@ -102,7 +126,7 @@ describe.each(['anthropic', 'openai'] as const)('%s --batch', (name) => {
     const creates = batchCreates(s);
     expect(creates).toHaveLength(1);
     expect(s.paidCalls()).toBe(4);
-    const state = JSON.parse(readFileSync(join(dir, `batches-${name}.json`), 'utf8'));
+    const state = readBatchState(dir, name);
     expect(state.batches).toHaveLength(1);
     expect(state.pending).toEqual([]);
   });
@@ -121,7 +145,7 @@ describe.each(['anthropic', 'openai'] as const)('%s --batch', (name) => {
       }),
     );
     await expect(first.extractFacets(convs)).rejects.toThrow();
-    const pending = JSON.parse(readFileSync(join(dir, `batches-${name}.json`), 'utf8')).pending;
+    const pending = readBatchState(dir, name).pending;
     expect(pending).toHaveLength(1);
     const second = await createLlmEngine(name, engineOptions(name, s, { batch: true, stateDir: dir }));
     const results = await second.extractFacets(convs);
@@ -130,7 +154,7 @@ describe.each(['anthropic', 'openai'] as const)('%s --batch', (name) => {
     expect(s.paidCalls()).toBe(3);
   });
 
-  it('a submission that never reached the provider is forgotten and submitted again', async () => {
+  it('a submission that never reached the provider (in a state file of the earlier format) is forgotten and submitted again', async () => {
     const convs = sampleConversations(2);
     const dir = mkdtempSync(join(tmpdir(), 'affectlens-batch-'));
     const file = join(dir, `batches-${name}.json`);
@@ -156,7 +180,7 @@ describe.each(['anthropic', 'openai'] as const)('%s --batch', (name) => {
     const results = await engine.extractFacets(convs);
     expect(results.every((r) => r.facets.status.kind === 'ok')).toBe(true);
     expect(s.paidCalls()).toBe(2);
-    const state = JSON.parse(readFileSync(file, 'utf8'));
+    const state = readBatchState(dir, name);
     expect(state.pending).toEqual([]);
     expect(state.batches).toHaveLength(1);
   });

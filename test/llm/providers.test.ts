@@ -198,7 +198,7 @@ describe('keys stay out of the store, the logs and the cache key', () => {
     expect(s.calls.some((c) => c.path === '/v1/messages/batches')).toBe(true);
     const written =
       readFileSync(join(dir, 'results.jsonl'), 'utf8') +
-      readFileSync(join(dir, 'batches-anthropic.json'), 'utf8');
+      readFileSync(join(dir, 'batches-anthropic.jsonl'), 'utf8');
     expect(written.length).toBeGreaterThan(100);
     expect(written).not.toContain(secret);
     expect(logs.join('\n')).not.toContain(secret);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +110,45 @@ describe('startStaticServer', () => {
     expect((await get(server.port, '/', { host: 'evil.example:80' })).status).toBe(403);
     expect((await get(server.port, '/', { host: `localhost:${server.port}` })).status).toBe(200);
   });
+
+  it.runIf(existsSync('/proc/self/fd'))(
+    'closes the file of every download the client aborts (it leaked one descriptor each)',
+    async () => {
+      writeFileSync(join(dir, 'big.csv'), Buffer.alloc(8 * 2 ** 20, 0x61));
+      const openFds = () => readdirSync('/proc/self/fd').length;
+      const abortOne = () =>
+        new Promise<void>((resolve, reject) => {
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port: server.port,
+              path: '/big.csv',
+              headers: { host: `127.0.0.1:${server.port}` },
+            },
+            (res) => {
+              // Take the first chunk, then hang up mid-download.
+              res.once('data', () => {
+                req.destroy();
+                resolve();
+              });
+            },
+          );
+          req.on('error', (err: NodeJS.ErrnoException) =>
+            err.code === 'ECONNRESET' ? resolve() : reject(err),
+          );
+          req.end();
+        });
+      await abortOne();
+      await new Promise((r) => setTimeout(r, 100));
+      const before = openFds();
+      for (let i = 0; i < 40; i++) await abortOne();
+      // Let the server notice the closed sockets.
+      for (let i = 0; i < 50 && openFds() > before + 3; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(openFds()).toBeLessThanOrEqual(before + 3);
+      // And it still answers.
+      expect((await get(server.port, '/report.json')).status).toBe(200);
+    },
+  );
 
   it('refuses to listen on a non-loopback address or a missing folder', async () => {
     await expect(startStaticServer(dir, { host: '0.0.0.0' })).rejects.toThrow(/only 127\.0\.0\.1/);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { FacetEngine } from '../../src/facets/engine.js';
 import { resultKey } from '../../src/facets/resultKey.js';
 import { errorFacets, type Facets } from '../../src/facets/schema.js';
-import { extractFacetsWithStore, openResultStore } from '../../src/pipeline/extract.js';
+import { AskedKeys, extractFacetsWithStore, openResultStore } from '../../src/pipeline/extract.js';
 
 const okFacets: Facets = { ...errorFacets(1, ''), status: { kind: 'ok' }, language: 'en' };
 const rec = (f: Facets) => ({
@@ -97,6 +97,63 @@ describe('RunStore', () => {
     expect(again.stats.skippedLines).toBe(0);
     expect(again.get('key-12345')?.facets.concern).toBe(`concern 12345 ${'x'.repeat(12345 % 300)}`);
     again.close();
+  });
+
+  it('stores each answer the moment the engine reports it, not when its batch ends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'al-store-now-'));
+    const file = join(dir, 'results.jsonl');
+    const convs = ['one', 'two', 'three'].map((content, i) => ({
+      id: `c${i}`,
+      messages: [{ role: 'user' as const, content }],
+      source: SOURCE,
+      metadata: {},
+    }));
+    const seenOnDisk: number[] = [];
+    // An engine that answers one by one, and dies (like a kill) before the batch is done.
+    const engine: FacetEngine = {
+      ...countingEngine(),
+      async extractFacets(batch, onResult) {
+        for (let i = 0; i < 2; i++) {
+          onResult?.(i, { facets: okFacets, usage: { inputTokens: 1, outputTokens: 1 } });
+          seenOnDisk.push(readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).length);
+        }
+        throw new Error(`killed with ${batch.length - 2} answer(s) in flight`);
+      },
+    };
+    const store = openResultStore(file);
+    await expect(extractFacetsWithStore(convs, engine, store)).rejects.toThrow('killed');
+    // Written before the next answer was awaited (a kill -9 right then keeps it).
+    expect(seenOnDisk).toEqual([1, 2]);
+    const again = openResultStore(file);
+    expect(again.size).toBe(2);
+    again.close();
+  });
+
+  it('content being asked in another batch in flight is waited for, not paid for again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'al-store-inflight-'));
+    const store = openResultStore(join(dir, 'results.jsonl'));
+    const engine = countingEngine();
+    const slow = { ...engine, calls: 0 } as FacetEngine & { calls: number };
+    slow.extractFacets = async (convs) => {
+      slow.calls += convs.length;
+      await new Promise((r) => setTimeout(r, 30));
+      return convs.map(() => ({ facets: okFacets, usage: { inputTokens: 1, outputTokens: 1 } }));
+    };
+    const conv = (id: string, content: string) => ({
+      id,
+      messages: [{ role: 'user' as const, content }],
+      source: SOURCE,
+      metadata: {},
+    });
+    const asked = new AskedKeys();
+    const [a, b] = await Promise.all([
+      extractFacetsWithStore([conv('a1', 'same'), conv('a2', 'only a')], slow, store, asked),
+      extractFacetsWithStore([conv('b1', 'same'), conv('b2', 'only b')], slow, store, asked),
+    ]);
+    expect(slow.calls).toBe(3);
+    expect(a.results[0].facets).toEqual(b.results[0].facets);
+    expect(b.results[0].usage).toMatchObject({ inputTokens: 0, outputTokens: 0 });
+    store.close();
   });
 
   it('keys on content, prompt version, model and parameters, not on ids', () => {

@@ -5,11 +5,11 @@
  * other branches are not part of it. System and hidden messages (custom instructions, tool
  * plumbing) are skipped, as are assistant turns addressed to a tool rather than the user.
  */
-import type { Role } from '../model.js';
 import {
   type ConversationDraft,
   copyFields,
   type Draft,
+  describeValue,
   fail,
   finishConversation,
   idOf,
@@ -17,10 +17,11 @@ import {
   noteSkipped,
   type RecordContext,
   type RecordResult,
+  RoleTable,
   toIso,
 } from './common.js';
 
-const ROLES: Record<string, Role> = { user: 'user', assistant: 'assistant', tool: 'tool' };
+const ROLES = new RoleTable({ user: 'user', assistant: 'assistant', tool: 'tool' });
 
 export function readChatGptRecord(record: Record<string, unknown>, ctx: RecordContext): RecordResult {
   const mapping = record.mapping;
@@ -28,7 +29,7 @@ export function readChatGptRecord(record: Record<string, unknown>, ctx: RecordCo
   if (!isObject(mapping)) return fail('wrong_shape', 'mapping is not an object');
   const current = record.current_node;
   if (current === undefined || current === null) return fail('missing_field', 'current_node');
-  if (typeof current !== 'string' || !isObject(mapping[current])) {
+  if (typeof current !== 'string' || !isObject(nodeOf(mapping, current))) {
     return fail('wrong_shape', 'current_node is not a node of mapping');
   }
 
@@ -38,8 +39,10 @@ export function readChatGptRecord(record: Record<string, unknown>, ctx: RecordCo
   for (let id: unknown = current; id !== null && id !== undefined; ) {
     if (typeof id !== 'string' || seen.has(id))
       return fail('wrong_shape', 'mapping parent links form a cycle');
-    const node = mapping[id];
-    if (!isObject(node)) return fail('wrong_shape', `mapping.${id}.parent points to a missing node`);
+    const node = nodeOf(mapping, id);
+    // Node ids are the record's own strings (anything can be in them): named by position, never quoted.
+    if (!isObject(node))
+      return fail('wrong_shape', `${nodeName(path.length, 'current_node', id)} is missing`);
     seen.add(id);
     path.push(id);
     id = node.parent;
@@ -48,18 +51,18 @@ export function readChatGptRecord(record: Record<string, unknown>, ctx: RecordCo
 
   const metadata: Record<string, unknown> = {};
   const messages: Draft[] = [];
-  for (const id of path) {
-    const node = mapping[id] as Record<string, unknown>;
+  for (const [k, id] of path.entries()) {
+    const node = nodeOf(mapping, id) as Record<string, unknown>;
     const m = node.message;
-    const at = `mapping.${id}.message`;
+    const at = `${nodeName(k, 'the root', id)}.message`;
     if (m === null || m === undefined) continue;
     if (!isObject(m)) return fail('wrong_shape', `${at} is not an object`);
     if (!isObject(m.author)) return fail('missing_field', `${at}.author.role`);
     const authorRole = m.author.role;
     if (authorRole === 'system') continue;
-    const role = typeof authorRole === 'string' ? ROLES[authorRole] : undefined;
+    const role = ROLES.get(authorRole);
     if (role === undefined)
-      return fail('wrong_shape', `${at}.author.role is not one of user, assistant, tool, system`);
+      return fail('unknown_role', `${at}.author.role is not one of ${ROLES.names}, system`);
     if (isObject(m.metadata) && m.metadata.is_visually_hidden_from_conversation === true) continue;
     if (role === 'assistant' && typeof m.recipient === 'string' && m.recipient !== 'all') {
       noteSkipped(metadata, 'tool_call');
@@ -84,6 +87,16 @@ export function readChatGptRecord(record: Record<string, unknown>, ctx: RecordCo
     metadata,
   };
   return finishConversation(draft, ctx);
+}
+
+/** A node of the mapping: only its own keys (a node id such as `constructor` is no built-in). */
+function nodeOf(mapping: Record<string, unknown>, id: string): unknown {
+  return Object.hasOwn(mapping, id) ? mapping[id] : undefined;
+}
+
+/** How a problem names a node: its place on the branch and its id's length, never the id itself. */
+function nodeName(index: number, from: string, id: string): string {
+  return `mapping[branch node ${index} from ${from}, id ${describeValue(id)}]`;
 }
 
 /** Strings and text-bearing objects of `parts`; `text` for code / execution output content. */

@@ -4,7 +4,6 @@
  * content:[{type, text}], created_at}]}`. `content` is the structured form and wins; older exports
  * only have `text`.
  */
-import type { Role } from '../model.js';
 import {
   type ConversationDraft,
   type Draft,
@@ -15,11 +14,12 @@ import {
   noteSkipped,
   type RecordContext,
   type RecordResult,
+  RoleTable,
   textOfParts,
   toIso,
 } from './common.js';
 
-const SENDERS: Record<string, Role> = { human: 'user', assistant: 'assistant' };
+const SENDERS = new RoleTable({ human: 'user', assistant: 'assistant' });
 
 export function readClaudeRecord(record: Record<string, unknown>, ctx: RecordContext): RecordResult {
   const list = record.chat_messages;
@@ -32,8 +32,8 @@ export function readClaudeRecord(record: Record<string, unknown>, ctx: RecordCon
     const path = `chat_messages[${i}]`;
     if (!isObject(m)) return fail('wrong_shape', `${path} is not an object`);
     if (m.sender === undefined) return fail('missing_field', `${path}.sender`);
-    const role = typeof m.sender === 'string' ? SENDERS[m.sender] : undefined;
-    if (role === undefined) return fail('wrong_shape', `${path}.sender is not human or assistant`);
+    const role = SENDERS.get(m.sender);
+    if (role === undefined) return fail('unknown_role', `${path}.sender is not one of ${SENDERS.names}`);
     let content: string | undefined;
     let field = `${path}.text`;
     if (Array.isArray(m.content)) {

@@ -42,6 +42,19 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * What a problem detail says of a value from the record: its type and size, never the value itself
+ * (any string of a record can hold conversation text or a person's name).
+ */
+export function describeValue(v: unknown): string {
+  if (typeof v === 'string') return `string of ${v.length} character${v.length === 1 ? '' : 's'}`;
+  if (Array.isArray(v)) return `array of ${v.length}`;
+  if (v === null) return 'null';
+  if (typeof v === 'object')
+    return `object of ${Object.keys(v).length} key${Object.keys(v).length === 1 ? '' : 's'}`;
+  return typeof v;
+}
+
 /** A usable id: a non-empty string, or a number written as a string. */
 export function idOf(v: unknown): string | undefined {
   if (typeof v === 'string') return v.length > 0 ? v : undefined;
@@ -152,9 +165,32 @@ export function isoFromMs(value: number): string | undefined {
 
 /** Count of content parts that were not text (images, tool calls), kept in metadata.skippedParts. */
 export function noteSkipped(metadata: Record<string, unknown>, type: string): void {
-  const skipped = (metadata.skippedParts ?? {}) as Record<string, number>;
-  skipped[type] = (skipped[type] ?? 0) + 1;
+  // The type comes from the record: a prototype-free object, so `constructor` or `__proto__` is a
+  // count like any other instead of a built-in property.
+  const skipped = (metadata.skippedParts ?? Object.create(null)) as Record<string, number>;
+  skipped[type] = (Object.hasOwn(skipped, type) ? skipped[type] : 0) + 1;
   metadata.skippedParts = skipped;
+}
+
+/**
+ * A role table that only answers for its own names. A plain object literal would also answer for
+ * `constructor`, `toString`, `__proto__`... (its prototype's properties), and a function as a role
+ * crashed the run far from the reader; a Map has no such names.
+ */
+export class RoleTable {
+  private readonly roles: ReadonlyMap<string, Role>;
+  /** The names, for problem details ("is not one of ..."). */
+  readonly names: string;
+
+  constructor(entries: Readonly<Record<string, Role>>) {
+    this.roles = new Map(Object.entries(entries));
+    this.names = [...this.roles.keys()].join(', ');
+  }
+
+  /** The role a name stands for; undefined for anything else (a non-string too). */
+  get(name: unknown): Role | undefined {
+    return typeof name === 'string' ? this.roles.get(name) : undefined;
+  }
 }
 
 /**

@@ -4,6 +4,10 @@
  * scanner tracks strings, escapes and nesting to find element boundaries; each element is then
  * handed to JSON.parse on its own. This is several times faster than a token-level streaming
  * parser (stream-json) because the heavy lifting stays in V8's native JSON.parse.
+ *
+ * What follows the closing `]` is read too, never dropped: another array (`cat a.json b.json` of two
+ * exports), or objects written after it, are records like the first array's (positions keep
+ * counting); any other bytes there are one `trailing_content` record per run of them.
  */
 import { InputError } from '../quarantine.js';
 import { formatBytes, type RawRecord, type RecordBatches, withoutBom } from './records.js';
@@ -16,8 +20,16 @@ export async function* jsonArrayRecords(
   maxBytes: number,
   file: string,
 ): RecordBatches {
-  // Where we are: before the opening '[', between elements, inside one, or past the closing ']'.
-  let phase: 'start' | 'between' | 'element' | 'end' = 'start';
+  // Where we are: before the opening '[', between elements, inside one, or past a closing ']'
+  // (where another array, an object or stray bytes may follow).
+  // (Widened: startElement() changes it, which the compiler's narrowing does not see.)
+  let phase = 'start' as 'start' | 'between' | 'element' | 'after';
+  // The element being read is an object at the top level (after a closing ']'), not in an array.
+  let topLevel = false;
+  // Bytes of a run of stray content after a closing ']' not yet reported.
+  let stray = 0;
+  // Where the element being read starts in the current chunk.
+  let elementStart = 0;
   let depth = 0;
   let inString = false;
   let escaped = false;
@@ -38,7 +50,7 @@ export async function* jsonArrayRecords(
     let i = 0;
     let nextQuote = -1;
     let nextBackslash = -1;
-    let elementStart = 0;
+    elementStart = 0;
     while (i < n) {
       if (phase === 'element') {
         let ended = false;
@@ -75,7 +87,9 @@ export async function* jsonArrayRecords(
           else if (c === 0x7b || c === 0x5b) depth++;
           else if (c === 0x7d || c === 0x5d) {
             if (depth === 0) {
-              // A ']' closing the outer array right after a bare literal (`[1, true]`).
+              // A ']' closing the outer array right after a bare literal (`[1, true]`); a stray
+              // '}' or ']' that starts an element is that element (malformed), so the scan moves on.
+              if (c === 0x7d && i === elementStart && pending === 0 && !oversize) i++;
               ended = true;
               break;
             }
@@ -96,32 +110,67 @@ export async function* jsonArrayRecords(
           break;
         }
         out.push(finish(chunk.subarray(elementStart, i)));
-        phase = 'between';
+        phase = topLevel ? 'after' : 'between';
+        topLevel = false;
         continue;
       }
       const c = chunk[i];
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+      const blank = c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+      if (phase === 'after') {
+        if (blank || c === 0x5b || c === 0x7b) endStray(out);
+        if (blank) i++;
+        else if (c === 0x5b) {
+          phase = 'between';
+          i++;
+        } else if (c === 0x7b) {
+          startElement(i);
+          topLevel = true;
+        } else {
+          stray++;
+          i++;
+        }
+      } else if (blank) {
         i++;
       } else if (phase === 'start') {
         if (c !== 0x5b) throw new InputError(`${file}: expected a JSON array at the top level`, file);
         phase = 'between';
         i++;
-      } else if (phase === 'end') {
-        i = n;
       } else if (c === 0x2c) {
         i++;
       } else if (c === 0x5d) {
-        phase = 'end';
+        phase = 'after';
         i++;
       } else {
-        phase = 'element';
-        elementStart = i;
-        depth = 0;
-        inString = false;
-        escaped = false;
+        startElement(i);
       }
     }
     if (out.length > 0) yield out;
+  }
+  if (stray > 0) {
+    const out: RawRecord[] = [];
+    endStray(out);
+    yield out;
+  }
+
+  function startElement(at: number): void {
+    phase = 'element';
+    elementStart = at;
+    depth = 0;
+    inString = false;
+    escaped = false;
+  }
+
+  /** A run of stray bytes after a closing ']' becomes one record that says so (never its bytes). */
+  function endStray(out: RawRecord[]): void {
+    if (stray === 0) return;
+    out.push({
+      position: index++,
+      problem: {
+        reason: 'trailing_content',
+        detail: `${formatBytes(stray)} after the closing ] of the array are neither an array nor an object`,
+      },
+    });
+    stray = 0;
   }
   if (phase === 'element') {
     const record = finish(Buffer.alloc(0));

@@ -3,7 +3,6 @@
  * `{"id"?, "user"|"user_id"?, "created_at"|"timestamp"?, "messages":[{"role","content"}]}` where
  * content is a string, null (tool-calling turns) or a list of parts.
  */
-import type { Role } from '../model.js';
 import {
   type ConversationDraft,
   copyFields,
@@ -15,18 +14,19 @@ import {
   isObject,
   type RecordContext,
   type RecordResult,
+  RoleTable,
   textOfParts,
   toIso,
 } from './common.js';
 
-const ROLES: Record<string, Role> = {
+const ROLES = new RoleTable({
   user: 'user',
   assistant: 'assistant',
   system: 'system',
   developer: 'system',
   tool: 'tool',
   function: 'tool',
-};
+});
 
 /** Messages in OpenAI shape (also used by labelled conversation files). */
 export function openAiMessages(
@@ -42,10 +42,8 @@ export function openAiMessages(
     const path = `messages[${i}]`;
     if (!isObject(m)) return fail('wrong_shape', `${path} is not an object`);
     if (m.role === undefined) return fail('missing_field', `${path}.role`);
-    const role = typeof m.role === 'string' ? ROLES[m.role] : undefined;
-    if (role === undefined) {
-      return fail('wrong_shape', `${path}.role is not one of ${Object.keys(ROLES).join(', ')}`);
-    }
+    const role = ROLES.get(m.role);
+    if (role === undefined) return fail('unknown_role', `${path}.role is not one of ${ROLES.names}`);
     const c = m.content;
     let content: string;
     if (typeof c === 'string') content = c;

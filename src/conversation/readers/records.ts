@@ -20,6 +20,9 @@ export const QUARANTINE_REASONS = [
   'invalid_utf8',
   'message_too_large',
   'wrong_format',
+  'unknown_role',
+  'trailing_content',
+  'reader_error',
 ] as const;
 export type QuarantineReason = (typeof QUARANTINE_REASONS)[number];
 

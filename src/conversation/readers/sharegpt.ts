@@ -2,7 +2,6 @@
  * ShareGPT (JSON array or JSONL): `{"id"?, "system"?, "conversations":[{"from","value"}]}`.
  * Speaker names vary by the tool that scraped them, hence the alias table.
  */
-import type { Role } from '../model.js';
 import {
   type ConversationDraft,
   copyFields,
@@ -13,10 +12,11 @@ import {
   isObject,
   type RecordContext,
   type RecordResult,
+  RoleTable,
   toIso,
 } from './common.js';
 
-const FROM: Record<string, Role> = {
+const FROM = new RoleTable({
   human: 'user',
   user: 'user',
   gpt: 'assistant',
@@ -30,7 +30,7 @@ const FROM: Record<string, Role> = {
   function: 'tool',
   observation: 'tool',
   function_call: 'assistant',
-};
+});
 
 export function readShareGptRecord(record: Record<string, unknown>, ctx: RecordContext): RecordResult {
   const list = record.conversations;
@@ -45,8 +45,8 @@ export function readShareGptRecord(record: Record<string, unknown>, ctx: RecordC
     const path = `conversations[${i}]`;
     if (!isObject(m)) return fail('wrong_shape', `${path} is not an object`);
     if (m.from === undefined) return fail('missing_field', `${path}.from`);
-    const role = typeof m.from === 'string' ? FROM[m.from.toLowerCase()] : undefined;
-    if (role === undefined) return fail('wrong_shape', `${path}.from is not a known speaker`);
+    const role = typeof m.from === 'string' ? FROM.get(m.from.toLowerCase()) : undefined;
+    if (role === undefined) return fail('unknown_role', `${path}.from is not one of ${FROM.names}`);
     if (m.value === undefined) return fail('missing_field', `${path}.value`);
     if (m.value !== null && typeof m.value !== 'string')
       return fail('wrong_shape', `${path}.value is not text`);

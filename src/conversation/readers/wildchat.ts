@@ -3,7 +3,6 @@
  * `{role, content, timestamp?}`; WildChat ids rows by `conversation_hash` and users by
  * `hashed_ip`, LMSYS by `conversation_id` with no user.
  */
-import type { Role } from '../model.js';
 import {
   type ConversationDraft,
   copyFields,
@@ -14,18 +13,19 @@ import {
   isObject,
   type RecordContext,
   type RecordResult,
+  RoleTable,
   textOfParts,
   toIso,
 } from './common.js';
 
-const ROLES: Record<string, Role> = {
+const ROLES = new RoleTable({
   user: 'user',
   human: 'user',
   assistant: 'assistant',
   gpt: 'assistant',
   system: 'system',
   tool: 'tool',
-};
+});
 
 const METADATA_FIELDS = ['language', 'turn', 'model', 'toxic', 'redacted'] as const;
 
@@ -40,9 +40,8 @@ export function readWildChatRecord(record: Record<string, unknown>, ctx: RecordC
     const path = `conversation[${i}]`;
     if (!isObject(m)) return fail('wrong_shape', `${path} is not an object`);
     if (m.role === undefined || m.role === null) return fail('missing_field', `${path}.role`);
-    const role = typeof m.role === 'string' ? ROLES[m.role] : undefined;
-    if (role === undefined)
-      return fail('wrong_shape', `${path}.role is not one of user, assistant, system, tool`);
+    const role = ROLES.get(m.role);
+    if (role === undefined) return fail('unknown_role', `${path}.role is not one of ${ROLES.names}`);
     let content: string;
     if (typeof m.content === 'string') content = m.content;
     else if (m.content === undefined) return fail('missing_field', `${path}.content`);

@@ -267,7 +267,7 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     evidence: (_conversation, facets) => llmEvidence(facets, identity, split),
     stats,
     client: config.client,
-    async extractFacets(conversations) {
+    async extractFacets(conversations, onResult) {
       const keys = conversations.map((c) => resultKey(c, engine));
       // This call's own counts: several calls run at once, so differences of the shared stats
       // would mix in the other calls' errors ("36 conversations, 70 errors").
@@ -297,9 +297,11 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
         for (const v of prefetched.values())
           if (!(v instanceof Error) || v instanceof InvalidAnswerError) stats.batched++;
       }
-      const results = await mapWithConcurrency(conversations, concurrency, (conv, i) => {
+      const results = await mapWithConcurrency(conversations, concurrency, async (conv, i) => {
         if (fatal) throw fatal;
-        return answerConversation(conv, prefetched, keys[i], tally);
+        const result = await answerConversation(conv, prefetched, keys[i], tally);
+        onResult?.(i, result);
+        return result;
       });
       for (const r of results) addUsage(stats.usage, r.usage);
       if (tally.errors > 0 || tally.retries > 0 || tally.concernsCut > 0 || tally.reasonsMissing > 0)

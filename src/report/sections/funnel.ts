@@ -26,9 +26,16 @@ function funnelHtml(r: Report): Html {
     ${row(`Roleplay-only with fewer than ${f.roleplayMinHumanMessages} human messages`, f.droppedByRoleplayRule, true)}
     ${row('Affective', f.affective)}
   </div>
-  ${f.insufficientInput > 0 ? html`<p class="suppressed">${formatCount(f.insufficientInput)} analysed conversations gave the classifier too little to go on.</p>` : ''}
+  ${duplicateWarning(f.duplicateIds)}${f.insufficientInput > 0 ? html`<p class="suppressed">${formatCount(f.insufficientInput)} analysed conversations gave the classifier too little to go on.</p>` : ''}
   ${reasons.length > 0 ? html`<details class="numbers"><summary>Quarantine reasons</summary><table><tbody>${reasons.map(([k, v]) => html`<tr><td>${k}</td><td class="num">${formatCount(v)}</td></tr>`)}</tbody></table></details>` : ''}
 </section>`;
+}
+
+/** Conversations whose id repeated an earlier one (a log read twice?); nothing when there are none. */
+function duplicateWarning(n: number): Html | '' {
+  if (n === 0) return '';
+  return html`<p class="suppressed">Warning: ${formatCount(n)} conversation${n === 1 ? '' : 's'} repeated the id of one read before (the same log read twice?); each was analysed as read, so ${n === 1 ? 'it is' : 'they are'} counted more than once.</p>
+  `;
 }
 
 function funnelCsv(r: Report): string {
@@ -36,6 +43,7 @@ function funnelCsv(r: Report): string {
   const rows: Cell[][] = [
     ['read', f.read],
     ['quarantined', f.quarantined],
+    ['duplicate_ids', f.duplicateIds],
     ['excluded', f.excluded],
     ['excluded_errors', f.errors],
     ['excluded_not_analysed', f.notAnalysed],
