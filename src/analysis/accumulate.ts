@@ -14,6 +14,7 @@ import type { Thresholds } from '../privacy/thresholds.js';
 import { type Funnel, FunnelAccumulator, type FunnelInputCounts } from './funnel.js';
 import { effectiveCategories } from './groups.js';
 import { isLongConversation, type LongConversations, LongConversationsAccumulator } from './long.js';
+import { type Overall, OverallAccumulator } from './overall.js';
 import { type Prevalence, PrevalenceAccumulator } from './prevalence.js';
 import { type Pushback, PushbackAccumulator } from './pushbackRates.js';
 import type { AnalysisRecord } from './record.js';
@@ -45,6 +46,8 @@ export interface AnalysisResults {
   sentimentChange: SentimentChange;
   longConversations: LongConversations;
   perUser: PerUser | null;
+  /** The study's whole-log headline numbers (report.json `overall`). */
+  overall: Overall;
 }
 
 export interface AnalysisResultOptions {
@@ -62,6 +65,7 @@ export class AnalysisAccumulator {
   private readonly sentiment = new SentimentChangeAccumulator();
   private readonly long = new LongConversationsAccumulator();
   private readonly users = new PerUserAccumulator();
+  private readonly overall = new OverallAccumulator();
   private readonly candidates: TopicCandidate[] = [];
 
   add(r: AnalysisRecord): void {
@@ -73,6 +77,7 @@ export class AnalysisAccumulator {
     this.sentiment.add(r, categories);
     this.long.add(r, categories);
     this.users.add(r, categories);
+    this.overall.add(r, categories);
     const f = r.facets;
     const long = isLongConversation(r);
     if (categories.length === 0 && !long) return;
@@ -122,6 +127,7 @@ export class AnalysisAccumulator {
       sentimentChange: this.sentiment.result(thresholds, { ...options.sentiment, seed: options.seed }),
       longConversations: this.long.result(thresholds),
       perUser: this.users.result(thresholds),
+      overall: this.overall.result(thresholds),
     };
   }
 }

@@ -11,7 +11,7 @@ import {
   ThresholdGate,
   type Thresholds,
 } from '../privacy/thresholds.js';
-import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
+import { CATEGORY_ORDER, type EmptyGroup, effectiveCategories } from './groups.js';
 import { type Interval, wilsonInterval } from './intervals.js';
 import type { AnalysisRecord } from './record.js';
 
@@ -35,7 +35,11 @@ export interface PushbackFigures {
   reasons: ReasonCount[];
 }
 
-export type PushbackGroup<G extends string> = { group: G } & (Suppressed | Shown<PushbackFigures>);
+export type PushbackGroup<G extends string> = { group: G } & (
+  | Suppressed
+  | Shown<PushbackFigures>
+  | Shown<EmptyGroup>
+);
 
 export interface Pushback {
   /** Every affective conversation together. */
@@ -67,31 +71,35 @@ class PushbackTally {
   figures<G extends string>(group: G, gate: ThresholdGate): PushbackGroup<G> {
     return {
       group,
-      ...gate.show(this.group.size(), () => {
-        const n = this.group.conversations;
-        const reasons = [...this.reasons.entries()]
-          .sort(
-            (a, b) =>
-              b[1].conversations - a[1].conversations ||
-              REASON_ORDER.indexOf(a[0]) - REASON_ORDER.indexOf(b[0]),
-          )
-          .map(
-            ([reason, t]): ReasonCount => ({
-              reason,
-              ...gate.show(t.size(), () => ({
-                count: t.conversations,
-                share: t.conversations / this.pushback,
-              })),
-            }),
-          );
-        return {
-          n,
-          pushback: this.pushback,
-          rate: n === 0 ? 0 : this.pushback / n,
-          interval: wilsonInterval(this.pushback, n),
-          reasons,
-        };
-      }),
+      ...gate.show(
+        this.group.size(),
+        () => {
+          const n = this.group.conversations;
+          const reasons = [...this.reasons.entries()]
+            .sort(
+              (a, b) =>
+                b[1].conversations - a[1].conversations ||
+                REASON_ORDER.indexOf(a[0]) - REASON_ORDER.indexOf(b[0]),
+            )
+            .map(
+              ([reason, t]): ReasonCount => ({
+                reason,
+                ...gate.show(t.size(), () => ({
+                  count: t.conversations,
+                  share: t.conversations / this.pushback,
+                })),
+              }),
+            );
+          return {
+            n,
+            pushback: this.pushback,
+            rate: n === 0 ? 0 : this.pushback / n,
+            interval: wilsonInterval(this.pushback, n),
+            reasons,
+          };
+        },
+        (): EmptyGroup => ({ n: 0 }),
+      ),
     };
   }
 }

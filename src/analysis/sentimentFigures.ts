@@ -19,7 +19,7 @@ import {
   type Thresholds,
 } from '../privacy/thresholds.js';
 import { deriveSeed } from '../util/random.js';
-import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
+import { CATEGORY_ORDER, type EmptyGroup, effectiveCategories } from './groups.js';
 import { type Interval, percentileBootstrapMeanInterval } from './intervals.js';
 import type { AnalysisRecord } from './record.js';
 
@@ -53,7 +53,11 @@ export interface SentimentFigures {
   distribution: ChangeDistribution;
 }
 
-export type SentimentGroup<G extends string> = { group: G } & (Suppressed | Shown<SentimentFigures>);
+export type SentimentGroup<G extends string> = { group: G } & (
+  | Suppressed
+  | Shown<SentimentFigures>
+  | Shown<EmptyGroup>
+);
 
 export interface SentimentChange {
   minHumanMessages: number;
@@ -83,9 +87,15 @@ function figures<G extends string>(
   gate: ThresholdGate,
   opts: Required<SentimentOptions>,
 ): SentimentGroup<G> {
-  // An empty group fails any threshold >= 1; with thresholds of 0 there is still nothing to show.
-  if (t.values.length === 0) return { group, ...gate.suppress() };
-  return { group, ...gate.show(t.group.size(), () => changeFigures(group, t.values, opts)) };
+  // An empty group is shown as n = 0 (it reveals nobody); there is no mean to give for it.
+  return {
+    group,
+    ...gate.show(
+      t.group.size(),
+      () => changeFigures(group, t.values, opts),
+      (): EmptyGroup => ({ n: 0 }),
+    ),
+  };
 }
 
 function changeFigures(

@@ -53,20 +53,35 @@ export type Shown<F> = { suppressed: false } & F;
 /**
  * The one decision point for every breakdown figure (privacy layer 2): shows a figure when its group
  * passes the thresholds, withholds it otherwise, and counts what it withheld.
+ *
+ * An empty group (no conversation at all) is shown: "0 of N" describes nobody, and an empty set
+ * changes no sum or difference of other shown numbers, so every complementary-suppression argument
+ * that holds without it still holds. A group with at least one conversation but below the
+ * thresholds stays withheld, however small.
  */
 export class ThresholdGate {
   suppressed = 0;
   constructor(readonly thresholds: Thresholds) {}
 
   allows(size: GroupSize): boolean {
-    if (passesThresholds(size, this.thresholds)) return true;
+    if (size.conversations === 0 || passesThresholds(size, this.thresholds)) return true;
     this.suppressed++;
     return false;
   }
 
-  /** `figures()` (computed only when shown) or a suppression. */
-  show<F extends object>(size: GroupSize, figures: () => F): Shown<F> | Suppressed {
-    return this.allows(size) ? { suppressed: false, ...figures() } : { suppressed: true };
+  /**
+   * `figures()` (computed only when shown) or a suppression. An empty group is shown with
+   * `empty()` when given (for figures that have no value over zero conversations, such as a mean),
+   * with `figures()` otherwise (counts and shares, which are zero).
+   */
+  show<F extends object, E extends object = F>(
+    size: GroupSize,
+    figures: () => F,
+    empty?: () => E,
+  ): Shown<F> | Shown<E> | Suppressed {
+    if (!this.allows(size)) return { suppressed: true };
+    if (size.conversations === 0 && empty) return { suppressed: false, ...empty() };
+    return { suppressed: false, ...figures() };
   }
 
   /** Withholds a figure for a reason of the caller's (counted like a threshold suppression). */

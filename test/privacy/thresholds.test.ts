@@ -4,7 +4,12 @@ import {
   type MemberCluster,
   suppressSmallClusters,
 } from '../../src/privacy/clusterSuppression.js';
-import { DEFAULT_THRESHOLDS, userKey, validateThresholds } from '../../src/privacy/thresholds.js';
+import {
+  DEFAULT_THRESHOLDS,
+  ThresholdGate,
+  userKey,
+  validateThresholds,
+} from '../../src/privacy/thresholds.js';
 
 const T = { minUsers: 3, minConversations: 4 };
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
@@ -95,5 +100,35 @@ describe('suppressSmallClusters', () => {
     expect(() => validateThresholds({ minUsers: 0, minConversations: 3 })).toThrow(
       /minUsers must be a positive integer/,
     );
+  });
+});
+
+describe('ThresholdGate', () => {
+  it('shows an empty group as a zero and does not count it as suppressed', () => {
+    const gate = new ThresholdGate(DEFAULT_THRESHOLDS);
+    expect(gate.show({ conversations: 0, users: 0 }, () => ({ count: 0, share: 0 }))).toEqual({
+      suppressed: false,
+      count: 0,
+      share: 0,
+    });
+    // A figure with no value over nothing (a mean, a rate) gives its own empty form.
+    const mean = () => {
+      throw new Error('a mean of nothing must not be computed');
+    };
+    expect(gate.show({ conversations: 0, users: 0 }, mean, () => ({ n: 0 }))).toEqual({
+      suppressed: false,
+      n: 0,
+    });
+    expect(gate.suppressed).toBe(0);
+  });
+
+  it('keeps withholding every non-empty group below either threshold, however small', () => {
+    const gate = new ThresholdGate(DEFAULT_THRESHOLDS);
+    const figures = () => ({ count: 1 });
+    expect(gate.show({ conversations: 1, users: 1 }, figures)).toEqual({ suppressed: true });
+    expect(gate.show({ conversations: 9, users: 9 }, figures)).toEqual({ suppressed: true });
+    expect(gate.show({ conversations: 40, users: 4 }, figures)).toEqual({ suppressed: true });
+    expect(gate.show({ conversations: 10, users: 5 }, figures)).toEqual({ suppressed: false, count: 1 });
+    expect(gate.suppressed).toBe(3);
   });
 });
