@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalysisAccumulator } from '../analysis/accumulate.js';
 import type { ClusterDeps } from '../cluster/clusterTopics.js';
+import { parseTopicGroup, type TopicGroupId } from '../cluster/topicTreeTypes.js';
 import { expandInputs } from '../conversation/read.js';
 import type { Deps, FacetEngine } from '../facets/engine.js';
 import { addUsage, type Usage, zeroUsage } from '../llm/usage.js';
@@ -48,13 +49,18 @@ export interface AnalyzeDeps extends Deps {
 }
 
 export interface AnalyzeProgress {
-  stage: 'read+facets' | 'cluster' | 'report';
+  /** read+facets, then cluster (one update per topic group), then report, then done. */
+  stage: 'read+facets' | 'cluster' | 'report' | 'done';
+  /** What the stage is doing now, e.g. which topic group is being clustered. */
+  detail?: string;
   conversations: number;
   quarantined: number;
   elapsedMs: number;
   /** Input bytes consumed and in total (on disk), for the ETA. */
   bytesRead: number;
   totalBytes: number;
+  /** With --limit: the most conversations the run will read (the ETA follows it, not the file size). */
+  limit?: number;
 }
 
 export interface AnalyzeResult {
@@ -78,14 +84,16 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   const storePaths = storeFor(engine, options.storeDir);
   const quarantine = new QuarantineLog(join(options.outDir, 'quarantine.jsonl'));
   const tally = new IngestTally(files, quarantine);
-  const progress = (stage: AnalyzeProgress['stage']) =>
+  const progress = (stage: AnalyzeProgress['stage'], detail?: string) =>
     deps.onProgress?.({
       stage,
+      ...(detail !== undefined ? { detail } : {}),
       conversations: tally.read - quarantine.count,
       quarantined: quarantine.count,
       elapsedMs: deps.now() - t0,
       bytesRead: tally.bytesRead,
       totalBytes: tally.totalBytes,
+      ...(options.limit !== undefined ? { limit: options.limit } : {}),
     });
 
   // Each conversation is folded into the analyses as its facets come back; only the affective and
@@ -120,11 +128,16 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     store?.close();
   }
 
-  progress('cluster');
+  progress(
+    'cluster',
+    `${analysis.retained.toLocaleString('en-US')} affective or very long conversations to cluster`,
+  );
   const clusterDeps = deps.cluster ?? clusterDepsFor(engine, { ...options, store: storePaths ?? undefined });
-  const groups = await clusterTopicGroups(analysis.topicCandidates(), clusterDeps, thresholds);
+  const groups = await clusterTopicGroups(analysis.topicCandidates(), clusterDeps, thresholds, (group, n) =>
+    progress('cluster', `${groupWords(group)} (${conversationCount(n)})`),
+  );
 
-  progress('report');
+  progress('report', 'figures, privacy gates, report.html and CSV tables');
   const provenance = await describeRun({
     ...options,
     engine,
@@ -140,6 +153,7 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
   );
   // Per-conversation results and the embeddings of their summaries: both sensitive.
   if (options.purgeStore && storePaths) purgeStore(storePaths);
+  progress('done');
 
   const errors = analysis.errors;
   return {
@@ -154,3 +168,13 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
     usage,
   };
 }
+
+/** A topic group in the words a progress line uses. */
+function groupWords(group: TopicGroupId): string {
+  const g = parseTopicGroup(group);
+  if (!g || g.kind === 'long') return 'topics of very long conversations';
+  const category = g.category.replace(/_/g, ' ');
+  return g.kind === 'reasons' ? `pushback reasons in ${category}` : `topics in ${category}`;
+}
+
+const conversationCount = (n: number) => `${n.toLocaleString('en-US')} conversation${n === 1 ? '' : 's'}`;
