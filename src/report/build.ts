@@ -8,6 +8,7 @@
 import { accumulateAnalyses } from '../analysis/accumulate.js';
 import { reasonsGroup, type TopicGroupId, type TopicTree } from '../cluster/topicTreeTypes.js';
 import { CATEGORIES } from '../facets/schema.js';
+import type { Shown, Suppressed } from '../privacy/thresholds.js';
 import { type GatedTopicTree, gateShownTree, type TreeGateCounts } from '../privacy/topicTrees.js';
 import type { ReportInput } from './reportInput.js';
 import { ProvenanceSchema, REPORT_SCHEMA_VERSION, type Report } from './reportSchema.js';
@@ -32,9 +33,8 @@ export function buildReport(input: ReportInput): Report {
 
   // A tree is shown only under a shown, non-empty figure of its group: an empty group is shown as a
   // zero, and a tree that does not match it must not stand in for a figure that was withheld.
-  const shown = (
-    g: { suppressed: true } | { suppressed: false; count: number } | { suppressed: false; n: number },
-  ) => !g.suppressed && ('count' in g ? g.count : g.n) > 0;
+  const shown = (g: Suppressed | Shown<{ count: number }> | Shown<{ n: number }>) =>
+    !g.suppressed && ('count' in g ? g.count : g.n) > 0;
   const topics = CATEGORIES.flatMap((c, i) => gateTree(treeFor(input.topics, c), shown(prev.categories[i])));
   const reasonTopics = CATEGORIES.flatMap((c, i) =>
     gateTree(treeFor(input.reasonTopics, reasonsGroup(c)), shown(pb.categories[i])),
