@@ -7,7 +7,8 @@
  * - how many analysed conversations carry no user id (each counts as its own user in every
  *   threshold, which weakens "at least N users" to "at least N conversations").
  * The first and the last are totals over the whole log (like the affective total, always shown); the
- * companionship-or-roleplay group is a breakdown and goes through the threshold gate.
+ * companionship-or-roleplay group is a breakdown and goes through the threshold gate, with the parts
+ * a difference against the shown category counts would single out (complementary suppression).
  */
 import type { Category } from '../facets/schema.js';
 import {
@@ -21,9 +22,6 @@ import { effectiveCategories } from './groups.js';
 import { type Interval, wilsonInterval } from './intervals.js';
 import { type Share, share } from './prevalence.js';
 import type { AnalysisRecord } from './record.js';
-
-/** The categories the study's "companionship and roleplay" figure joins. */
-export const COMPANIONSHIP_OR_ROLEPLAY: readonly Category[] = ['companionship', 'romantic_roleplay'];
 
 export interface PushbackOverall {
   /** All analysed conversations (facet errors excluded). */
@@ -49,6 +47,16 @@ export class OverallAccumulator {
   private pushback = 0;
   private withoutUserId = 0;
   private readonly companionOrRoleplay = new GroupTally();
+  /**
+   * The parts a difference of shown counts could single out once the union is shown: the union minus
+   * companionship (roleplay only), minus roleplay (companionship only), and the affective
+   * conversations outside it (the affective total is always shown).
+   */
+  private readonly parts = {
+    roleplayOnly: new GroupTally(),
+    companionshipOnly: new GroupTally(),
+    otherAffective: new GroupTally(),
+  };
 
   /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
   add(r: AnalysisRecord, categories: readonly Category[] = effectiveCategories(r)): void {
@@ -56,7 +64,13 @@ export class OverallAccumulator {
     this.n++;
     if (r.facets.pushback) this.pushback++;
     if (r.userId === undefined || r.userId === '') this.withoutUserId++;
-    if (categories.some((c) => COMPANIONSHIP_OR_ROLEPLAY.includes(c))) this.companionOrRoleplay.add(r);
+    if (categories.length === 0) return;
+    const companion = categories.includes('companionship');
+    const roleplay = categories.includes('romantic_roleplay');
+    if (companion || roleplay) this.companionOrRoleplay.add(r);
+    if (roleplay && !companion) this.parts.roleplayOnly.add(r);
+    else if (companion && !roleplay) this.parts.companionshipOnly.add(r);
+    else if (!companion && !roleplay) this.parts.otherAffective.add(r);
   }
 
   result(thresholds: Thresholds): Overall {
@@ -70,7 +84,11 @@ export class OverallAccumulator {
         rate: n === 0 ? 0 : this.pushback / n,
         interval: wilsonInterval(this.pushback, n),
       },
-      companionshipOrRoleplay: gate.show(t.size(), () => share(t.conversations, n)),
+      companionshipOrRoleplay: gate.showWithParts(
+        t.size(),
+        Object.values(this.parts).map((p) => p.size()),
+        () => share(t.conversations, n),
+      ),
       conversationsWithoutUserId: this.withoutUserId,
       suppressed: gate.suppressed,
     };

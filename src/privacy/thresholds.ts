@@ -84,6 +84,27 @@ export class ThresholdGate {
     return { suppressed: false, ...figures() };
   }
 
+  /**
+   * A figure whose group overlaps figures shown elsewhere, so that a difference of shown counts would
+   * single out other groups (`parts`: e.g. for "companionship or roleplay", the roleplay-only part
+   * once companionship is shown). Shown only when its own group may be, and, if it is not empty,
+   * when every part passes the thresholds or is empty; withheld and counted otherwise
+   * (complementary suppression). An empty group is shown: every difference with it is a figure
+   * already shown.
+   */
+  showWithParts<F extends object>(
+    size: GroupSize,
+    parts: readonly GroupSize[],
+    figures: () => F,
+  ): Shown<F> | Suppressed {
+    const revealing =
+      size.conversations > 0 &&
+      parts.some((p) => p.conversations > 0 && !passesThresholds(p, this.thresholds));
+    if (!revealing) return this.show(size, figures);
+    this.suppressed++;
+    return { suppressed: true };
+  }
+
   /** Withholds a figure for a reason of the caller's (counted like a threshold suppression). */
   suppress(): Suppressed {
     this.suppressed++;

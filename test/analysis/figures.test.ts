@@ -349,27 +349,62 @@ describe('overall (the study headline numbers)', () => {
 
   it('counts companionship or roleplay once per conversation, after the roleplay rule, and gates it', () => {
     const records = [
-      ...many('c', 6, { categories: ['companionship'] }),
+      ...many('c', 12, { categories: ['companionship'] }),
       ...many('both', 3, { categories: ['companionship', 'romantic_roleplay'], human: 5 }),
-      ...many('rp', 2, { categories: ['romantic_roleplay'], human: 4 }),
+      ...many('rp', 10, { categories: ['romantic_roleplay'], human: 4 }),
       // Short roleplay prompts do not count (fewer than 4 human messages).
       ...many('short', 5, { categories: ['romantic_roleplay'], human: 2 }),
-      ...many('other', 84),
+      ...many('other', 70),
     ];
     const o = overall(records, T);
     expect(o.companionshipOrRoleplay).toEqual({
       suppressed: false,
-      count: 11,
+      count: 25,
       n: 100,
-      share: 0.11,
-      interval: wilsonInterval(11, 100),
+      share: 0.25,
+      interval: wilsonInterval(25, 100),
     });
-    // Nine conversations are below the thresholds: withheld, and counted as such.
-    const few = overall(records.slice(2), T);
-    expect(few.companionshipOrRoleplay).toEqual({ suppressed: true });
-    expect(few.suppressed).toBe(1);
+    expect(o.suppressed).toBe(0);
     // None at all is a shown zero.
     expect(overall(many('x', 30), T).companionshipOrRoleplay).toMatchObject({ suppressed: false, count: 0 });
+    // Nine conversations are below the thresholds: withheld, and counted as such.
+    const few = overall(
+      [
+        ...many('c', 6, { categories: ['companionship'] }),
+        ...many('rp', 3, { categories: ['romantic_roleplay'], human: 4 }),
+      ],
+      T,
+    );
+    expect(few.companionshipOrRoleplay).toEqual({ suppressed: true });
+    expect(few.suppressed).toBe(1);
+  });
+
+  it('withholds the union when a difference with the shown counts would reveal a small group', () => {
+    // Companionship (15) is shown on its own; roleplay (5, all outside companionship) is not. The union,
+    // 20, would give roleplay away as 20 − 15: it is withheld too.
+    const records = [
+      ...many('c', 15, { categories: ['companionship'] }),
+      ...many('rp', 5, { categories: ['romantic_roleplay'], human: 6 }),
+      ...many('adv', 30, { categories: ['interpersonal_advice'] }),
+      ...many('other', 50),
+    ];
+    expect(prevalence(records, T).categories.find((c) => c.category === 'companionship')).toMatchObject({
+      suppressed: false,
+      count: 15,
+    });
+    const o = overall(records, T);
+    expect(o.companionshipOrRoleplay).toEqual({ suppressed: true });
+    expect(o.suppressed).toBe(1);
+    // The affective total is always shown: the affective conversations outside the union are a part too.
+    const fewOther = overall(
+      [
+        ...many('c', 15, { categories: ['companionship'] }),
+        ...many('adv', 3, { categories: ['interpersonal_advice'] }),
+        ...many('other', 50),
+      ],
+      T,
+    );
+    expect(fewOther.companionshipOrRoleplay).toEqual({ suppressed: true });
   });
 
   it('counts the analysed conversations without a user id', () => {

@@ -131,4 +131,22 @@ describe('ThresholdGate', () => {
     expect(gate.show({ conversations: 10, users: 5 }, figures)).toEqual({ suppressed: false, count: 1 });
     expect(gate.suppressed).toBe(3);
   });
+
+  it('withholds a passing figure when a part its difference with shown figures singles out is small', () => {
+    const gate = new ThresholdGate(DEFAULT_THRESHOLDS);
+    const group = { conversations: 40, users: 30 };
+    const figures = () => ({ count: 40 });
+    const big = { conversations: 20, users: 15 };
+    const empty = { conversations: 0, users: 0 };
+    expect(gate.showWithParts(group, [big, empty], figures)).toEqual({ suppressed: false, count: 40 });
+    expect(gate.showWithParts(group, [big, { conversations: 3, users: 3 }], figures)).toEqual({
+      suppressed: true,
+    });
+    // An empty group is shown whatever its parts (every difference with it is already shown).
+    expect(gate.showWithParts(empty, [{ conversations: 2, users: 2 }], () => ({ count: 0 }))).toEqual({
+      suppressed: false,
+      count: 0,
+    });
+    expect(gate.suppressed).toBe(1);
+  });
 });

@@ -96,16 +96,32 @@ describe("the study's headline numbers", () => {
   });
 
   it('shows companionship and romantic roleplay together, and writes both to overall.csv', () => {
-    const c = r.overall.companionshipOrRoleplay;
+    // The fixture's roleplay comes from 3 users: withheld, and so is the union, which would give it
+    // away as union − companionship.
+    const withheld = csvTables()['overall.csv'](r).split('\r\n');
+    expect(r.overall.companionshipOrRoleplay).toEqual({ suppressed: true });
+    expect(text(sectionHtml(r, 'headline'))).toContain(
+      'Companionship or romantic roleplay suppressed fewer than 5 users or 10 conversations behind it',
+    );
+    expect(withheld[0]).toBe('figure,suppressed,conversations,n,share,ci_low,ci_high');
+    expect(withheld[1]).toMatch(
+      new RegExp(`^pushback_all_conversations,false,${r.overall.pushback.pushback},`),
+    );
+    expect(withheld[2]).toBe('companionship_or_roleplay,true,,,,,');
+    // With the roleplay conversations from ten different people, all three figures can be shown.
+    const records = fixtureRecords().map((x, i) =>
+      x.facets.categories.includes('romantic_roleplay') ? { ...x, userId: `rp-user-${i}` } : x,
+    );
+    const shown = buildReport(fixtureInput({ records }));
+    const c = shown.overall.companionshipOrRoleplay;
     expect(c.suppressed).toBe(false);
     if (c.suppressed) return;
-    expect(text(sectionHtml(r, 'headline'))).toContain(
-      `Companionship or romantic roleplay ${formatPercent(c.share)}`,
+    expect(text(sectionHtml(shown, 'headline'))).toContain(
+      `Companionship or romantic roleplay ${formatPercent(c.share)} ${c.count} conversations`,
     );
-    const csv = csvTables()['overall.csv'](r).split('\r\n');
-    expect(csv[0]).toBe('figure,suppressed,conversations,n,share,ci_low,ci_high');
-    expect(csv[1]).toMatch(new RegExp(`^pushback_all_conversations,false,${r.overall.pushback.pushback},`));
-    expect(csv[2]).toMatch(new RegExp(`^companionship_or_roleplay,false,${c.count},${c.n},`));
+    expect(csvTables()['overall.csv'](shown).split('\r\n')[2]).toMatch(
+      new RegExp(`^companionship_or_roleplay,false,${c.count},${c.n},`),
+    );
   });
 });
 

@@ -7,7 +7,7 @@ import { card } from '../htmlParts.js';
 import { groupColour } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
-import { userIdNotice, withheldText } from '../withheld.js';
+import { belowWords, userIdNotice } from '../withheld.js';
 
 /** Notes the input files carry about themselves (`<file>.about.txt`), e.g. that a sample is synthetic. */
 function aboutNotice(r: Report): Html | string {
@@ -26,6 +26,8 @@ function selectionText(r: Report): string {
   return '';
 }
 
+const WITHHELD = html`<span class="suppressed">suppressed</span>`;
+
 function headline(r: Report): Html {
   const a = r.prevalence.affective;
   const pb = r.pushback.allAffective;
@@ -35,6 +37,8 @@ function headline(r: Report): Html {
   const cr = r.overall.companionshipOrRoleplay;
   const long = r.longConversations.affective;
   const synthetic = r.provenance.inputs.some((i) => i.about);
+  // A withheld card says so in its value and names the thresholds underneath.
+  const below = belowWords(r);
   return html`<section id="headline" aria-label="Headline numbers">
   <h2>Headline</h2>
   <p class="lede">Shares are of all ${formatCount(r.prevalence.n)} analysed conversations unless stated; ranges are 95% intervals.</p>
@@ -45,18 +49,18 @@ function headline(r: Report): Html {
     ${card('Affective conversations', formatPercent(a.share), html`${formatCount(a.count)} conversations · ${formatInterval(a.interval.low, a.interval.high)}${synthetic ? html`<br>read it with the note about the input above` : ''}`, groupColour('all_affective'))}
     ${card(
       'Companionship or romantic roleplay',
-      cr.suppressed ? withheldText(r) : formatPercent(cr.share),
+      cr.suppressed ? WITHHELD : formatPercent(cr.share),
       cr.suppressed
-        ? 'the two kinds together, each conversation once'
+        ? `${below} behind it, or behind its difference with a figure shown (e.g. roleplay alone)`
         : `${formatCount(cr.count)} conversations · ${formatInterval(cr.interval.low, cr.interval.high)} · the two together`,
       groupColour('companionship'),
     )}
     ${card(
       'Companionship',
-      !companion ? '—' : companion.suppressed ? withheldText(r) : formatPercent(companion.share),
+      !companion ? '—' : companion.suppressed ? WITHHELD : formatPercent(companion.share),
       companion && !companion.suppressed
         ? `${formatCount(companion.count)} conversations · ${formatInterval(companion.interval.low, companion.interval.high)}`
-        : '',
+        : `${below} behind it`,
       groupColour('companionship'),
     )}
     ${card(
@@ -66,26 +70,28 @@ function headline(r: Report): Html {
     )}
     ${card(
       'Pushback in affective conversations',
-      pb.suppressed ? withheldText(r) : 'rate' in pb ? formatPercent(pb.rate) : '—',
+      pb.suppressed ? WITHHELD : 'rate' in pb ? formatPercent(pb.rate) : '—',
       pb.suppressed
-        ? ''
+        ? `${below} behind it`
         : 'rate' in pb
           ? `${formatCount(pb.pushback)} of ${formatCount(pb.n)} · ${formatInterval(pb.interval.low, pb.interval.high)}`
           : 'no affective conversations',
     )}
     ${card(
       'Mean sentiment change',
-      sc.suppressed ? withheldText(r) : 'meanChange' in sc ? formatSigned(sc.meanChange) : '—',
+      sc.suppressed ? WITHHELD : 'meanChange' in sc ? formatSigned(sc.meanChange) : '—',
       sc.suppressed
-        ? `affective conversations with ${r.sentimentChange.minHumanMessages}+ human messages`
+        ? `${below} with ${r.sentimentChange.minHumanMessages}+ human messages behind it`
         : 'meanChange' in sc
           ? `n=${formatCount(sc.n)} · ${formatInterval(sc.interval.low, sc.interval.high, formatSigned)} · ${formatPercent(sc.distribution.betterShare)} ended better`
           : `no affective conversation has ${r.sentimentChange.minHumanMessages}+ human messages`,
     )}
     ${card(
       `Affective with ${r.longConversations.minHumanMessages}+ messages`,
-      long.suppressed ? withheldText(r) : formatPercent(long.share),
-      long.suppressed ? '' : `${formatCount(long.count)} of ${formatCount(long.n)} affective conversations`,
+      long.suppressed ? WITHHELD : formatPercent(long.share),
+      long.suppressed
+        ? `${below} behind it`
+        : `${formatCount(long.count)} of ${formatCount(long.n)} affective conversations`,
     )}
   </div>
 </section>`;
