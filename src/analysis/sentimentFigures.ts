@@ -86,14 +86,17 @@ function figures<G extends string>(
   t: ChangeTally,
   gate: ThresholdGate,
   opts: Required<SentimentOptions>,
+  within?: GroupTally,
 ): SentimentGroup<G> {
-  // An empty group is shown as n = 0 (it reveals nobody); there is no mean to give for it.
+  // An empty group is shown as n = 0 (it reveals nobody) unless its category is a small group that
+  // the zero would describe; there is no mean to give for it.
   return {
     group,
     ...gate.show(
       t.group.size(),
       () => changeFigures(group, t.values, opts),
       (): EmptyGroup => ({ n: 0 }),
+      within?.size(),
     ),
   };
 }
@@ -142,11 +145,14 @@ function changeFigures(
 export class SentimentChangeAccumulator {
   private readonly all = new ChangeTally();
   private readonly per = new Map<Category, ChangeTally>(CATEGORY_ORDER.map((c) => [c, new ChangeTally()]));
+  /** Every conversation of each category, long enough or not: the group an empty figure is part of. */
+  private readonly members = new Map<Category, GroupTally>(CATEGORY_ORDER.map((c) => [c, new GroupTally()]));
   private missing = 0;
 
   /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
   add(r: AnalysisRecord, categories: readonly Category[] = effectiveCategories(r)): void {
     if (categories.length === 0) return;
+    for (const c of categories) this.members.get(c)!.add(r);
     const change = conversationSentimentChange(r);
     if (change === null) {
       if (r.humanMessages >= SENTIMENT_MIN_HUMAN_MESSAGES) this.missing++;
@@ -167,7 +173,7 @@ export class SentimentChangeAccumulator {
       level: opts.level,
       missingSentiment: this.missing,
       allAffective: figures('all_affective' as const, this.all, gate, opts),
-      categories: CATEGORY_ORDER.map((c) => figures(c, this.per.get(c)!, gate, opts)),
+      categories: CATEGORY_ORDER.map((c) => figures(c, this.per.get(c)!, gate, opts, this.members.get(c))),
       suppressed: gate.suppressed,
     };
   }

@@ -73,12 +73,25 @@ export class ThresholdGate {
    * `figures()` (computed only when shown) or a suppression. An empty group is shown with
    * `empty()` when given (for figures that have no value over zero conversations, such as a mean),
    * with `figures()` otherwise (counts and shares, which are zero).
+   *
+   * `within`: the group this one is a part of, when that group is a breakdown group of its own (e.g.
+   * the category whose long-enough conversations this is). An empty part of a non-empty group that
+   * is itself below the thresholds would describe that small group ("none of them ..."), so it is
+   * withheld with it.
    */
   show<F extends object, E extends object = F>(
     size: GroupSize,
     figures: () => F,
     empty?: () => E,
+    within?: GroupSize,
   ): Shown<F> | Shown<E> | Suppressed {
+    if (
+      size.conversations === 0 &&
+      within !== undefined &&
+      within.conversations > 0 &&
+      !passesThresholds(within, this.thresholds)
+    )
+      return this.suppress();
     if (!this.allows(size)) return { suppressed: true };
     if (size.conversations === 0 && empty) return { suppressed: false, ...empty() };
     return { suppressed: false, ...figures() };

@@ -300,6 +300,22 @@ describe('sentiment change', () => {
     });
   });
 
+  it('shows an empty group as n = 0 only when its category is not a small withheld group', () => {
+    // Roleplay: 3 conversations, none long enough. "0 of them" would describe 3 people: withheld.
+    // Companionship: 12 conversations from 12 people, none long enough: a shown 0.
+    const records = [
+      ...many('rp', 3, { categories: ['romantic_roleplay'], human: 4 }),
+      ...many('c', 12, { categories: ['companionship'], human: 3 }),
+      ...many('adv', 10, { categories: ['interpersonal_advice'], sentiment: [0, 0, 0, 0, 0, 0.5] }),
+    ];
+    const sc = sentimentChange(records, T, { seed: 1 });
+    const by = (g: string) => sc.categories.find((x) => x.group === g);
+    expect(by('romantic_roleplay')).toEqual({ group: 'romantic_roleplay', suppressed: true });
+    expect(by('companionship')).toEqual({ group: 'companionship', suppressed: false, n: 0 });
+    expect(by('coaching')).toEqual({ group: 'coaching', suppressed: false, n: 0 });
+    expect(sc.suppressed).toBe(1);
+  });
+
   it('reports roleplay only when it clears the thresholds', () => {
     const rising: SentimentValue[] = [-0.5, -0.5, -0.5, 0.5, 0.5, 0.5];
     const few = many('r', 9, { categories: ['romantic_roleplay'], sentiment: rising });

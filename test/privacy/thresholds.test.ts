@@ -132,6 +132,19 @@ describe('ThresholdGate', () => {
     expect(gate.suppressed).toBe(3);
   });
 
+  it('withholds an empty part of a small withheld group: "none of them" would describe it', () => {
+    const gate = new ThresholdGate(DEFAULT_THRESHOLDS);
+    const empty = { conversations: 0, users: 0 };
+    const zero = () => ({ n: 0 });
+    expect(gate.show(empty, zero, zero, { conversations: 3, users: 3 })).toEqual({ suppressed: true });
+    expect(gate.show(empty, zero, zero, { conversations: 12, users: 12 })).toEqual({
+      suppressed: false,
+      n: 0,
+    });
+    expect(gate.show(empty, zero, zero, empty)).toEqual({ suppressed: false, n: 0 });
+    expect(gate.suppressed).toBe(1);
+  });
+
   it('withholds a passing figure when a part its difference with shown figures singles out is small', () => {
     const gate = new ThresholdGate(DEFAULT_THRESHOLDS);
     const group = { conversations: 40, users: 30 };
