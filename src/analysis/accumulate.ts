@@ -15,6 +15,7 @@ import type { Thresholds } from '../privacy/thresholds.js';
 import { type Funnel, FunnelAccumulator, type FunnelInputCounts, type FunnelStages } from './funnel.js';
 import { effectiveCategories } from './groups.js';
 import { isLongConversation, type LongConversations, LongConversationsAccumulator } from './long.js';
+import { type Overall, OverallAccumulator } from './overall.js';
 import { type Prevalence, PrevalenceAccumulator } from './prevalence.js';
 import { type Pushback, PushbackAccumulator } from './pushbackRates.js';
 import type { AnalysisRecord } from './record.js';
@@ -46,6 +47,8 @@ export interface AnalysisResults {
   sentimentChange: SentimentChange;
   longConversations: LongConversations;
   perUser: PerUser | null;
+  /** The study's whole-log headline numbers (report.json `overall`). */
+  overall: Overall;
 }
 
 export interface AnalysisResultOptions {
@@ -65,6 +68,7 @@ export class AnalysisAccumulator {
   private readonly sentiment = new SentimentChangeAccumulator();
   private readonly long = new LongConversationsAccumulator();
   private readonly users = new PerUserAccumulator();
+  private readonly overall = new OverallAccumulator();
   private readonly candidates: TopicCandidate[] = [];
 
   add(r: AnalysisRecord): void {
@@ -76,6 +80,7 @@ export class AnalysisAccumulator {
     this.sentiment.add(r, categories);
     this.long.add(r, categories);
     this.users.add(r, categories);
+    this.overall.add(r, categories);
     const f = r.facets;
     const long = isLongConversation(r);
     if (categories.length === 0 && !long) return;
@@ -155,6 +160,7 @@ export class AnalysisAccumulator {
       ),
       longConversations: this.long.result(thresholds, estimator),
       perUser: this.users.result(thresholds),
+      overall: this.overall.result(thresholds, estimator),
     };
   }
 }

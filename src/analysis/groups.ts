@@ -31,3 +31,11 @@ export function effectiveCategories(r: AnalysisRecord): Category[] {
 export function categoryMap<T>(make: (c: Category) => T): Record<Category, T> {
   return Object.fromEntries(CATEGORIES.map((c) => [c, make(c)])) as Record<Category, T>;
 }
+
+/**
+ * A breakdown group with no conversation in it: shown (it describes nobody), with no rate or mean,
+ * since neither exists over zero conversations.
+ */
+export interface EmptyGroup {
+  n: 0;
+}

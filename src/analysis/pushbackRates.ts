@@ -14,7 +14,7 @@ import {
   ThresholdGate,
   type Thresholds,
 } from '../privacy/thresholds.js';
-import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
+import { CATEGORY_ORDER, type EmptyGroup, effectiveCategories } from './groups.js';
 import { PerStratum, rateStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 
@@ -39,7 +39,11 @@ export interface PushbackFigures {
   reasons: ReasonCount[];
 }
 
-export type PushbackGroup<G extends string> = { group: G } & (Suppressed | Shown<PushbackFigures>);
+export type PushbackGroup<G extends string> = { group: G } & (
+  | Suppressed
+  | Shown<PushbackFigures>
+  | Shown<EmptyGroup>
+);
 
 export interface Pushback {
   /** Every affective conversation together. */
@@ -80,27 +84,37 @@ class PushbackTally {
     const strata = estimator.strata;
     return {
       group,
-      ...gate.show(this.group.size(), () => {
-        const r = estimator.rate(rateStrata(units, this.inGroup, this.pushback, strata), `pushback:${group}`);
-        const reasons = [...this.reasons.entries()]
-          .map(([reason, t]) => ({
-            reason,
-            t,
-            e: estimator.rate(rateStrata(units, this.pushback, t.count, strata), `reason:${group}:${reason}`),
-          }))
-          .sort(
-            (a, b) =>
-              b.t.count.total - a.t.count.total ||
-              REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason),
-          )
-          .map(
-            ({ reason, t, e }): ReasonCount => ({
-              reason,
-              ...gate.show(t.tally.size(), () => ({ count: e.count, share: e.rate })),
-            }),
+      ...gate.show(
+        this.group.size(),
+        () => {
+          const r = estimator.rate(
+            rateStrata(units, this.inGroup, this.pushback, strata),
+            `pushback:${group}`,
           );
-        return { n: r.n, pushback: r.count, rate: r.rate, interval: r.interval, method: r.method, reasons };
-      }),
+          const reasons = [...this.reasons.entries()]
+            .map(([reason, t]) => ({
+              reason,
+              t,
+              e: estimator.rate(
+                rateStrata(units, this.pushback, t.count, strata),
+                `reason:${group}:${reason}`,
+              ),
+            }))
+            .sort(
+              (a, b) =>
+                b.t.count.total - a.t.count.total ||
+                REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason),
+            )
+            .map(
+              ({ reason, t, e }): ReasonCount => ({
+                reason,
+                ...gate.show(t.tally.size(), () => ({ count: e.count, share: e.rate })),
+              }),
+            );
+          return { n: r.n, pushback: r.count, rate: r.rate, interval: r.interval, method: r.method, reasons };
+        },
+        (): EmptyGroup => ({ n: 0 }),
+      ),
     };
   }
 }

@@ -22,7 +22,7 @@ import {
   type Thresholds,
 } from '../privacy/thresholds.js';
 import { deriveSeed } from '../util/random.js';
-import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
+import { CATEGORY_ORDER, type EmptyGroup, effectiveCategories } from './groups.js';
 import { PerStratum, rateStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 
@@ -57,7 +57,11 @@ export interface SentimentFigures {
   distribution: ChangeDistribution;
 }
 
-export type SentimentGroup<G extends string> = { group: G } & (Suppressed | Shown<SentimentFigures>);
+export type SentimentGroup<G extends string> = { group: G } & (
+  | Suppressed
+  | Shown<SentimentFigures>
+  | Shown<EmptyGroup>
+);
 
 export interface SentimentChange {
   minHumanMessages: number;
@@ -97,10 +101,19 @@ function figures<G extends string>(
   units: PerStratum,
   estimator: Estimator,
   opts: Required<SentimentOptions>,
+  within?: GroupTally,
 ): SentimentGroup<G> {
-  // An empty group fails any threshold >= 1; with thresholds of 0 there is still nothing to show.
-  if (t.members.total === 0) return { group, ...gate.suppress() };
-  return { group, ...gate.show(t.group.size(), () => changeFigures(group, t, units, estimator, opts)) };
+  // An empty group is shown as n = 0 (it reveals nobody) unless its category is a small group that
+  // the zero would describe; there is no mean to give for it.
+  return {
+    group,
+    ...gate.show(
+      t.group.size(),
+      () => changeFigures(group, t, units, estimator, opts),
+      (): EmptyGroup => ({ n: 0 }),
+      within?.size(),
+    ),
+  };
 }
 
 function changeFigures(
@@ -149,6 +162,8 @@ export class SentimentChangeAccumulator {
   private readonly units = new PerStratum();
   private readonly all = new ChangeTally();
   private readonly per = new Map<Category, ChangeTally>(CATEGORY_ORDER.map((c) => [c, new ChangeTally()]));
+  /** Every conversation of each category, long enough or not: the group an empty figure is part of. */
+  private readonly members = new Map<Category, GroupTally>(CATEGORY_ORDER.map((c) => [c, new GroupTally()]));
   private missing = 0;
 
   /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
@@ -157,6 +172,7 @@ export class SentimentChangeAccumulator {
     const h = r.stratum ?? 0;
     this.units.add(h);
     if (categories.length === 0) return;
+    for (const c of categories) this.members.get(c)!.add(r);
     const change = conversationSentimentChange(r);
     if (change === null) {
       if (r.humanMessages >= SENTIMENT_MIN_HUMAN_MESSAGES) this.missing++;
@@ -181,7 +197,9 @@ export class SentimentChangeAccumulator {
       level: opts.level,
       missingSentiment: this.missing,
       allAffective: figures('all_affective' as const, this.all, gate, this.units, estimator, opts),
-      categories: CATEGORY_ORDER.map((c) => figures(c, this.per.get(c)!, gate, this.units, estimator, opts)),
+      categories: CATEGORY_ORDER.map((c) =>
+        figures(c, this.per.get(c)!, gate, this.units, estimator, opts, this.members.get(c)),
+      ),
       suppressed: gate.suppressed,
     };
   }

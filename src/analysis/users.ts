@@ -74,20 +74,16 @@ export class PerUserAccumulator {
       count: u,
       share: users === 0 ? 0 : u / users,
     }));
-    let concentration: PerUser['concentration'];
-    if (u > 0) {
-      const top = Math.max(1, Math.floor(u * TOP_USER_FRACTION));
-      const counts = [...this.affectiveByUser.values()].sort((a, b) => b - a);
-      let topConversations = 0;
-      for (let i = 0; i < top; i++) topConversations += counts[i];
-      concentration = gate.show({ users: top, conversations: topConversations }, () => ({
-        topUsers: top,
-        conversations: topConversations,
-        share: topConversations / affective,
-      }));
-    } else {
-      concentration = gate.suppress();
-    }
+    // No affective user: the top group is empty (shown as zeros: it describes nobody).
+    const top = u === 0 ? 0 : Math.max(1, Math.floor(u * TOP_USER_FRACTION));
+    const counts = [...this.affectiveByUser.values()].sort((a, b) => b - a);
+    let topConversations = 0;
+    for (let i = 0; i < top; i++) topConversations += counts[i];
+    const concentration = gate.show({ users: top, conversations: topConversations }, () => ({
+      topUsers: top,
+      conversations: topConversations,
+      share: affective === 0 ? 0 : topConversations / affective,
+    }));
     return { users, usersWithAffective, concentration, suppressed: gate.suppressed };
   }
 }

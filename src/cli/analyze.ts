@@ -44,6 +44,10 @@ export function analyzeCommand(): Command {
     )
     .option('--strict', 'stop at the first bad record instead of quarantining it')
     .option(
+      '--keep-going',
+      'analyse what fits even when most records of a file look like another format (default: stop and name it)',
+    )
+    .option(
       '--store <dir>',
       'run store for per-conversation results (resume, never pay twice); default .affectlens/store for LLM engines, none offline',
     )
@@ -116,6 +120,7 @@ export function analyzeCommand(): Command {
           read: readOptionsFrom(opts),
           limit: opts.limit,
           sample: opts.sample,
+          keepGoing: opts.keepGoing === true,
           seed: opts.seed,
           thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
           batchSize: opts.batchSize,

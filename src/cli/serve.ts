@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { InputError } from '../conversation/quarantine.js';
 import { isLoopbackHost, startStaticServer } from '../report/serve.js';
 import { UsageError } from './errors.js';
 
@@ -29,7 +31,13 @@ export function serveCommand(deps: ServeDeps = {}): Command {
           `--host ${opts.host}: serve binds to the loopback interface only (127.0.0.1, ::1 or localhost); copy the folder to share a report`,
         );
       }
-      const server = await startStaticServer(resolve(outDir), { port: opts.port, host: opts.host });
+      // A folder without a report would only answer 404s: refuse it before listening.
+      const root = resolve(outDir);
+      if (existsSync(root) && statSync(root).isDirectory() && !existsSync(join(root, 'report.html')))
+        throw new InputError(
+          `${outDir}: no report.html in this folder; serve the folder that \`affectlens analyze --out\` wrote`,
+        );
+      const server = await startStaticServer(root, { port: opts.port, host: opts.host });
       process.stdout.write(`Serving ${outDir} at ${server.url} (Ctrl+C to stop)\n`);
       deps.onListening?.(server.url);
       await new Promise<void>((done) => {

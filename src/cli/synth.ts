@@ -1,5 +1,12 @@
+import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { generateConversations, type SynthOptions } from '../synth/generate.js';
+import { aboutFileFor } from '../pipeline/provenance.js';
+import {
+  DEFAULT_AFFECTIVE_SHARE,
+  DEFAULT_CONTENT_CREATION_SHARE,
+  generateConversations,
+  type SynthOptions,
+} from '../synth/generate.js';
 import { SYNTH_FORMATS, type SynthFormat, writeSynthCorpus } from '../synth/writeCorpus.js';
 import { UsageError } from './errors.js';
 import { intOption } from './options.js';
@@ -75,10 +82,37 @@ export function synthCommand(): Command {
         opts.out,
         opts.format as SynthFormat,
       );
+      // The corpus says what it is, so a report made from it can say so next to its figures.
+      const about = aboutFileFor(opts.out);
+      writeFileSync(about, `${synthAboutNote(options)}\n`);
       const mb = (result.bytes / 1e6).toFixed(2);
       process.stdout.write(
         `wrote ${result.conversations} conversations (${mb} MB, ${opts.format}) to ${opts.out}` +
-          `${result.truthFile ? `; ground truth in ${result.truthFile}` : ''}\n`,
+          `${result.truthFile ? `; ground truth in ${result.truthFile}` : ''}; about it: ${about}\n`,
       );
     });
+}
+
+const pct = (x: number): string => `${Number((x * 100).toFixed(1))}%`;
+
+/**
+ * What a synthetic corpus is, in words a report can quote (`<file>.about.txt`): invented, how many
+ * conversations and how mixed, and how far its affective share is from the study's real traffic.
+ */
+export function synthAboutNote(o: SynthOptions): string {
+  const affective = o.affectiveShare ?? DEFAULT_AFFECTIVE_SHARE;
+  const content = o.contentCreationShare ?? DEFAULT_CONTENT_CREATION_SHARE;
+  const mix =
+    affective === DEFAULT_AFFECTIVE_SHARE
+      ? `${pct(affective)} of its conversations are affective, about the share the study found in real traffic`
+      : `${pct(affective)} are affective by design (about ${pct(DEFAULT_AFFECTIVE_SHARE)} in the study's real traffic)${affective > DEFAULT_AFFECTIVE_SHARE ? ', so that each kind of use has enough conversations to show' : ''}`;
+  const extras = [
+    `${pct(content)} content creation`,
+    ...(o.canaryShare ? [`${pct(o.canaryShare)} with planted fake identifiers`] : []),
+    ...(o.chineseShare ? [`${pct(o.chineseShare)} in Chinese`] : []),
+  ];
+  return (
+    `Synthetic: ${o.n.toLocaleString('en-US')} invented conversations written by affectlens synth (seed ${o.seed}), not real traffic. ` +
+    `${mix}; ${extras.join(', ')}. Its shares describe the generator's mix, not how anyone uses an assistant.`
+  );
 }

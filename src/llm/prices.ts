@@ -14,13 +14,21 @@ export interface ModelPrice {
   output: number;
   cacheWrite?: number;
   cacheRead?: number;
+  /** Shortest prefix (tokens) the provider caches for this model; the provider's default otherwise. */
+  cacheMinTokens?: number;
 }
 
 export interface PriceTable {
   currency: string;
   asOf?: string;
-  estimation: { charsPerToken: number; outputTokensPerCall: number; outputTokensPerUserMessage: number };
-  providers: Record<string, { batchDiscount: number }>;
+  estimation: {
+    charsPerToken: number;
+    outputTokensPerCall: number;
+    outputTokensPerUserMessage: number;
+    /** Assumed time of one call: a fixed part plus the output at a steady rate (for `estimate`'s run time). */
+    latency?: { secondsPerCall: number; outputTokensPerSecond: number };
+  };
+  providers: Record<string, { batchDiscount: number; cacheMinTokens?: number }>;
   models: Record<string, ModelPrice>;
 }
 
@@ -46,6 +54,11 @@ export function loadPriceTable(file = defaultPriceFile()): PriceTable {
 /** Exact name, else without a date suffix (claude-haiku-4-5-20251001 → claude-haiku-4-5). */
 export function findPrice(table: PriceTable, model: string): ModelPrice | undefined {
   return table.models[model] ?? table.models[model.replace(/-\d{8}$/, '')];
+}
+
+/** The shortest prefix the provider caches for `model` (model entry, else provider default), or null when unknown. */
+export function cacheMinTokens(table: PriceTable, provider: string, model: string): number | null {
+  return findPrice(table, model)?.cacheMinTokens ?? table.providers[provider]?.cacheMinTokens ?? null;
 }
 
 /**

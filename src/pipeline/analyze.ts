@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { ClusterDeps } from '../cluster/clusterTopics.js';
+import { parseTopicGroup, type TopicGroupId } from '../cluster/topicTreeTypes.js';
 import { expandInputs } from '../conversation/read.js';
 import type { Calibration } from '../estimate/calibrated.js';
 import type { Deps, FacetEngine } from '../facets/engine.js';
@@ -64,13 +65,18 @@ export interface AnalyzeDeps extends Deps {
 }
 
 export interface AnalyzeProgress {
-  stage: 'read+facets' | 'cluster' | 'report';
+  /** read+facets, then cluster (one update per topic group), then report, then done. */
+  stage: 'read+facets' | 'cluster' | 'report' | 'done';
+  /** What the stage is doing now, e.g. which topic group is being clustered. */
+  detail?: string;
   conversations: number;
   quarantined: number;
   elapsedMs: number;
   /** Input bytes consumed and in total (on disk), for the ETA. */
   bytesRead: number;
   totalBytes: number;
+  /** With --limit: the most conversations the run will read (the ETA follows it, not the file size). */
+  limit?: number;
 }
 
 export interface AnalyzeResult {
@@ -152,14 +158,16 @@ async function runStages(
 ): Promise<AnalyzeResult> {
   const quarantine = new QuarantineLog(join(outDir, 'quarantine.jsonl'));
   const tally = new IngestTally(files, quarantine);
-  const progress = (stage: AnalyzeProgress['stage']) =>
+  const progress = (stage: AnalyzeProgress['stage'], detail?: string) =>
     deps.onProgress?.({
       stage,
+      ...(detail !== undefined ? { detail } : {}),
       conversations: tally.read - quarantine.count,
       quarantined: quarantine.count,
       elapsedMs: deps.now() - t0,
       bytesRead: tally.bytesRead,
       totalBytes: tally.totalBytes,
+      ...(options.limit !== undefined ? { limit: options.limit } : {}),
     });
 
   let classified: Awaited<ReturnType<typeof classifyLog>>;
@@ -175,7 +183,10 @@ async function runStages(
       `warning: ${tally.ids.repeats} conversation(s) repeat the id of one read earlier (the same log read twice?); each was analysed as read`,
     );
 
-  progress('cluster');
+  progress(
+    'cluster',
+    `${classified.analysis.retained.toLocaleString('en-US')} affective or very long conversations to cluster`,
+  );
   // Names and audit ratings paid for are stored as they come back, so a rerun pays for none again.
   const names = storePaths && engine.llm && !deps.cluster ? openNameStore(storePaths.clusterNames) : null;
   let groups: Awaited<ReturnType<typeof clusterTopicGroups>>;
@@ -184,12 +195,17 @@ async function runStages(
     clusterDeps =
       deps.cluster ??
       clusterDepsFor(engine, { ...options, store: storePaths ?? undefined, names: names ?? undefined });
-    groups = await clusterTopicGroups(classified.analysis.topicCandidates(), clusterDeps, thresholds);
+    groups = await clusterTopicGroups(
+      classified.analysis.topicCandidates(),
+      clusterDeps,
+      thresholds,
+      (group, n) => progress('cluster', `${groupWords(group)} (${conversationCount(n)})`),
+    );
   } finally {
     names?.close();
   }
 
-  progress('report');
+  progress('report', 'figures, privacy gates, report.html and CSV tables');
   const provenance = await describeRun({
     ...options,
     engine,
@@ -214,6 +230,7 @@ async function runStages(
     provenance,
   });
   await writeReport(outDir, report);
+  progress('done');
 
   return {
     outDir: options.outDir,
@@ -230,3 +247,13 @@ async function runStages(
     usage: classified.usage,
   };
 }
+
+/** A topic group in the words a progress line uses. */
+function groupWords(group: TopicGroupId): string {
+  const g = parseTopicGroup(group);
+  if (!g || g.kind === 'long') return 'topics of very long conversations';
+  const category = g.category.replace(/_/g, ' ');
+  return g.kind === 'reasons' ? `pushback reasons in ${category}` : `topics in ${category}`;
+}
+
+const conversationCount = (n: number) => `${n.toLocaleString('en-US')} conversation${n === 1 ? '' : 's'}`;

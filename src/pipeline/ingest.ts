@@ -8,8 +8,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { FormatName, ReadOptions } from '../conversation/formats.js';
 import type { Conversation } from '../conversation/model.js';
-import type { QuarantineEntry } from '../conversation/quarantine.js';
+import { InputError, type QuarantineEntry } from '../conversation/quarantine.js';
 import { readConversationBatches } from '../conversation/read.js';
+import { FORMAT_LABELS } from '../conversation/readers/registry.js';
 import { createRng, deriveSeed } from '../util/random.js';
 
 /** Where quarantined records go: the run's quarantine.jsonl, or only a count (a second read of the same input). */
@@ -28,17 +29,25 @@ export class QuarantineCount implements QuarantineSink {
 
 export interface IngestOptions {
   read?: ReadOptions;
-  /** Analyse only the first N valid conversations (the rest are counted as excluded). */
+  /**
+   * Analyse only the first N valid conversations: reading stops there, so the rest of the input is
+   * neither read nor counted (the funnel describes what was read).
+   */
   limit?: number;
   /** Analyse a seeded uniform sample of N valid conversations (reservoir sampling). */
   sample?: number;
   seed: number;
+  /**
+   * Analyse what can be read even when most records of a file look like another format than the one
+   * it is read as (default: stop with one line naming the file and the format it looks like).
+   */
+  keepGoing?: boolean;
 }
 
 /** What reading saw; filled in while the selected conversations are consumed. */
 export class IngestTally {
   read = 0;
-  /** Valid, but left out by --limit or --sample. */
+  /** Valid, but left out by --sample. */
   excluded = 0;
   bytesRead = 0;
   readonly totalBytes: number;
@@ -62,6 +71,7 @@ export async function* selectConversations(
 ): AsyncGenerator<Conversation> {
   const sampler =
     options.sample !== undefined ? new Reservoir<Conversation>(options.sample, options.seed) : null;
+  const shapes = options.keepGoing ? null : new WrongFormatCheck();
   let selected = 0;
   const readOptions: ReadOptions = {
     ...options.read,
@@ -70,26 +80,83 @@ export async function* selectConversations(
       tally.digests.add(file, chunk);
     },
   };
-  for await (const items of readConversationBatches(tally.files as string[], readOptions)) {
+  const full = () => options.limit !== undefined && selected >= options.limit;
+  reading: for await (const items of readConversationBatches(tally.files as string[], readOptions)) {
     for (const item of items) {
+      // --limit: stop at the N-th conversation; what comes after it is not read at all.
+      if (full()) break reading;
       tally.read++;
       if (item.kind === 'quarantined') {
+        shapes?.see(item.entry.file, item.format, item.entry);
         tally.quarantine.add(item.entry);
         continue;
       }
       const conv = item.conversation;
+      shapes?.see(conv.source.file, item.format);
       if (!tally.formats.has(conv.source.file)) tally.formats.set(conv.source.file, item.format);
       tally.ids.add(conv);
-      if (options.limit !== undefined && selected >= options.limit) {
-        tally.excluded++;
-        continue;
-      }
       selected++;
       if (!sampler) yield conv;
       else if (sampler.offer(conv)) tally.excluded++; // one conversation (new or evicted) left the sample
     }
   }
+  shapes?.finish();
   if (sampler) yield* sampler.items();
+}
+
+const FORMAT_BY_LABEL = new Map(
+  (Object.entries(FORMAT_LABELS) as [FormatName, string][]).map(([f, label]) => [label, f]),
+);
+
+/** The format a `wrong_format` quarantine entry says the record looks like. */
+function looksLike(entry: QuarantineEntry): FormatName | undefined {
+  if (entry.reason !== 'wrong_format') return undefined;
+  const m = /looks like (.+?), but /.exec(entry.detail);
+  return m ? FORMAT_BY_LABEL.get(m[1]) : undefined;
+}
+
+/**
+ * Stops a run whose file is mostly of another format than it is read as (a wrong `--format`, or a
+ * file whose first records misled detection): analysing the few records that happen to fit would
+ * give an empty, misleading report. Counted per file, in the order records are read; checked when
+ * a file ends (or reading stops).
+ */
+export class WrongFormatCheck {
+  private file: string | undefined;
+  private format: FormatName | 'unknown' | undefined;
+  private records = 0;
+  private readonly looks = new Map<FormatName, number>();
+
+  see(file: string, format: FormatName | 'unknown', entry?: QuarantineEntry): void {
+    if (file !== this.file) {
+      this.finish();
+      this.file = file;
+      this.records = 0;
+      this.looks.clear();
+    }
+    this.format = format;
+    this.records++;
+    const other = entry && looksLike(entry);
+    if (other) this.looks.set(other, (this.looks.get(other) ?? 0) + 1);
+  }
+
+  /** Throws when more than half of the current file's records looked like one other format. */
+  finish(): void {
+    if (this.file === undefined || this.format === undefined || this.format === 'unknown') return;
+    let wrong = 0;
+    let likely: FormatName | undefined;
+    for (const [f, n] of this.looks) {
+      wrong += n;
+      if (likely === undefined || n > (this.looks.get(likely) ?? 0)) likely = f;
+    }
+    if (likely === undefined || wrong * 2 <= this.records) return;
+    const count = (n: number) => n.toLocaleString('en-US');
+    throw new InputError(
+      `${this.file}: ${count(wrong)} of ${count(this.records)} records look like ${FORMAT_LABELS[likely]}, not ${FORMAT_LABELS[this.format]}; ` +
+        `run with --format ${likely} (or without --format), or add --keep-going to analyse the rest anyway`,
+      this.file,
+    );
+  }
 }
 
 /** SHA-256 and size of each input, fed by the reader; a file it did not stream is hashed on its own. */

@@ -2,6 +2,7 @@
  * The provenance of a run, as report.json records it: versions, engine, seed, thresholds, the gates
  * that ran, input files with their SHA-256, token usage and cost, and the accuracy the engine vouches for.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CascadeSummary } from '../estimate/cascadeSummary.js';
 import type { FacetEngine } from '../facets/engine.js';
@@ -54,6 +55,7 @@ export async function describeRun(run: RunDescription): Promise<Provenance> {
         file: basename(f),
         ...(await run.tally.digests.of(f)),
         format: run.tally.formats.get(f) ?? 'unknown',
+        ...aboutNote(f),
       })),
     ),
     tokenUsage: run.usage,
@@ -66,4 +68,26 @@ export async function describeRun(run: RunDescription): Promise<Provenance> {
     ],
     validation: run.validation ?? engine.accuracy?.(),
   };
+}
+
+/** Longest note quoted from an input's `.about.txt` (a sentence or two, not a document). */
+export const ABOUT_MAX_CHARS = 600;
+
+/** The file a log may carry beside it to say what it is (e.g. `sample.jsonl.about.txt`). */
+export function aboutFileFor(input: string): string {
+  return `${input}.about.txt`;
+}
+
+/**
+ * The note an input carries about itself, if a `<file>.about.txt` sits beside it: its text with
+ * whitespace collapsed, cut at ABOUT_MAX_CHARS. It is the data owner's own description of the data
+ * (for example that a sample is synthetic and how it was mixed), quoted in the report's headline so
+ * the figures are read in its light.
+ */
+export function aboutNote(input: string): { about?: string } {
+  const file = aboutFileFor(input);
+  if (!existsSync(file)) return {};
+  const text = readFileSync(file, 'utf8').replace(/\s+/g, ' ').trim();
+  if (text === '') return {};
+  return { about: text.length > ABOUT_MAX_CHARS ? `${text.slice(0, ABOUT_MAX_CHARS - 1)}…` : text };
 }

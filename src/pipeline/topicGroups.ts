@@ -25,9 +25,12 @@ export async function clusterTopicGroups(
   candidates: readonly TopicCandidate[],
   deps: ClusterDeps,
   thresholds: Thresholds,
+  /** Called as each group starts clustering (for progress). */
+  onGroup?: (group: TopicGroupId, conversations: number) => void,
 ): Promise<TopicGroups> {
   const gates = emptyGateCounts();
   const cluster = async (group: TopicGroupId, items: TopicItem[]): Promise<TopicTree> => {
+    onGroup?.(group, items.length);
     const out = await clusterTopics(group, items, deps, { thresholds });
     addGateCounts(gates, out.gates);
     return out.tree;

@@ -53,20 +53,69 @@ export type Shown<F> = { suppressed: false } & F;
 /**
  * The one decision point for every breakdown figure (privacy layer 2): shows a figure when its group
  * passes the thresholds, withholds it otherwise, and counts what it withheld.
+ *
+ * An empty group (no conversation at all) is shown: "0 of N" describes nobody, and an empty set
+ * changes no sum or difference of other shown numbers, so every complementary-suppression argument
+ * that holds without it still holds. A group with at least one conversation but below the
+ * thresholds stays withheld, however small.
  */
 export class ThresholdGate {
   suppressed = 0;
   constructor(readonly thresholds: Thresholds) {}
 
   allows(size: GroupSize): boolean {
-    if (passesThresholds(size, this.thresholds)) return true;
+    if (size.conversations === 0 || passesThresholds(size, this.thresholds)) return true;
     this.suppressed++;
     return false;
   }
 
-  /** `figures()` (computed only when shown) or a suppression. */
-  show<F extends object>(size: GroupSize, figures: () => F): Shown<F> | Suppressed {
-    return this.allows(size) ? { suppressed: false, ...figures() } : { suppressed: true };
+  /**
+   * `figures()` (computed only when shown) or a suppression. An empty group is shown with
+   * `empty()` when given (for figures that have no value over zero conversations, such as a mean),
+   * with `figures()` otherwise (counts and shares, which are zero).
+   *
+   * `within`: the group this one is a part of, when that group is a breakdown group of its own (e.g.
+   * the category whose long-enough conversations this is). An empty part of a non-empty group that
+   * is itself below the thresholds would describe that small group ("none of them ..."), so it is
+   * withheld with it.
+   */
+  show<F extends object, E extends object = F>(
+    size: GroupSize,
+    figures: () => F,
+    empty?: () => E,
+    within?: GroupSize,
+  ): Shown<F> | Shown<E> | Suppressed {
+    if (
+      size.conversations === 0 &&
+      within !== undefined &&
+      within.conversations > 0 &&
+      !passesThresholds(within, this.thresholds)
+    )
+      return this.suppress();
+    if (!this.allows(size)) return { suppressed: true };
+    if (size.conversations === 0 && empty) return { suppressed: false, ...empty() };
+    return { suppressed: false, ...figures() };
+  }
+
+  /**
+   * A figure whose group overlaps figures shown elsewhere, so that a difference of shown counts would
+   * single out other groups (`parts`: e.g. for "companionship or roleplay", the roleplay-only part
+   * once companionship is shown). Shown only when its own group may be, and, if it is not empty,
+   * when every part passes the thresholds or is empty; withheld and counted otherwise
+   * (complementary suppression). An empty group is shown: every difference with it is a figure
+   * already shown.
+   */
+  showWithParts<F extends object>(
+    size: GroupSize,
+    parts: readonly GroupSize[],
+    figures: () => F,
+  ): Shown<F> | Suppressed {
+    const revealing =
+      size.conversations > 0 &&
+      parts.some((p) => p.conversations > 0 && !passesThresholds(p, this.thresholds));
+    if (!revealing) return this.show(size, figures);
+    this.suppressed++;
+    return { suppressed: true };
   }
 
   /** Withholds a figure for a reason of the caller's (counted like a threshold suppression). */

@@ -9,6 +9,7 @@ import { accumulateAnalyses } from '../analysis/accumulate.js';
 import { reasonsGroup, type TopicGroupId, type TopicTree } from '../cluster/topicTreeTypes.js';
 import { rawEstimator } from '../estimate/estimator.js';
 import { CATEGORIES } from '../facets/schema.js';
+import type { Shown, Suppressed } from '../privacy/thresholds.js';
 import { type GatedTopicTree, gateShownTree, type TreeGateCounts } from '../privacy/topicTrees.js';
 import { describeEstimation } from './estimation.js';
 import type { ReportInput } from './reportInput.js';
@@ -40,14 +41,20 @@ export function buildReport(input: ReportInput): Report {
   // Any other figure goes into report.json as the analysis gave it, its suppression count added below.
   const more = withoutCounts(figures);
 
-  const shown = (rows: readonly { suppressed: boolean }[], i: number) => !rows[i].suppressed;
-  const topics = CATEGORIES.flatMap((c, i) => gateTree(treeFor(input.topics, c), shown(prev.categories, i)));
+  // A tree is shown only under a shown, non-empty figure of its group: an empty group is shown as a
+  // zero, and a tree that does not match it must not stand in for a figure that was withheld.
+  const shown = (g: Suppressed | Shown<{ count: number }> | Shown<{ n: number }>) =>
+    !g.suppressed && ('count' in g ? g.count : g.n) > 0;
+  const topics = CATEGORIES.flatMap((c, i) => gateTree(treeFor(input.topics, c), shown(prev.categories[i])));
   const reasonTopics = CATEGORIES.flatMap((c, i) =>
-    gateTree(treeFor(input.reasonTopics, reasonsGroup(c)), shown(pb.categories, i)),
+    gateTree(treeFor(input.reasonTopics, reasonsGroup(c)), shown(pb.categories[i])),
   );
-  // The long tree may hold all long conversations (its total is then the shown count) or only affective ones.
+  // The long tree may hold all long conversations or only the affective ones: it is shown when its
+  // total is the count of a shown figure, so it never reveals one that was withheld (or contradicts a zero).
+  const total = input.longTopics?.total;
   const longShown =
-    (!long.all.suppressed && input.longTopics?.total === long.all.count) || !long.affective.suppressed;
+    (!long.all.suppressed && total === long.all.count) ||
+    (!long.affective.suppressed && total === long.affective.count);
   const longTopics = gateTree(input.longTopics, longShown)[0] ?? null;
 
   const suppressedHere =

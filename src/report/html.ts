@@ -4,7 +4,7 @@
  * All text goes through the escaping `html` template; only vega's SVG (which escapes its own text)
  * is inserted as markup.
  */
-import { renderSvg } from './charts.js';
+import { type ChartLayout, renderSvg } from './charts.js';
 import { html, trusted } from './escape.js';
 import { formatCount } from './format.js';
 import { PAGE_SECTIONS } from './pageSections.js';
@@ -18,15 +18,25 @@ export interface HtmlOptions {
   title?: string;
 }
 
-/** Every section's chart, rendered: chart id → SVG. */
-export async function renderFigures(report: Report): Promise<Record<string, string>> {
+/** Every section's chart in one layout, rendered: chart id → SVG. */
+export async function renderFigures(
+  report: Report,
+  layout: ChartLayout = 'wide',
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const s of PAGE_SECTIONS) if (s.chart) out[s.chart.id] = await renderSvg(s.chart.spec(report));
+  for (const s of PAGE_SECTIONS) if (s.chart) out[s.chart.id] = await renderSvg(s.chart.spec(report, layout));
   return out;
 }
 
+/** Both layouts of a chart; the stylesheet shows the narrow one on small screens, the wide one elsewhere. */
+function bothLayouts(wide: string, narrow: string): string {
+  return `<div class="chart-wide">${wide}</div><div class="chart-narrow">${narrow}</div>`;
+}
+
 export async function renderHtml(report: Report, options: HtmlOptions = {}): Promise<string> {
-  const svg = await renderFigures(report);
+  const wide = await renderFigures(report, 'wide');
+  const narrow = await renderFigures(report, 'narrow');
+  const svg = Object.fromEntries(Object.keys(wide).map((id) => [id, bothLayouts(wide[id], narrow[id])]));
   const title = options.title ?? 'How people use the assistant for support, advice and companionship';
   const p = report.provenance;
   const page = html`<!doctype html>

@@ -9,7 +9,7 @@ import { ESTIMATE_METHODS } from '../estimate/estimator.js';
 import { EngineAccuracySchema } from '../facets/engineAccuracy.js';
 import { CATEGORIES, PUSHBACK_REASONS } from '../facets/schema.js';
 
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
 
 const count = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
@@ -109,9 +109,16 @@ const ReasonCountSchema = z.union([
   z.object({ reason: ReasonSchema, suppressed: z.literal(false), count, share: unit }),
 ]);
 
+/** A group without a single conversation: shown, but it has no rate or mean. */
+const emptyGroup = <G extends z.ZodType<string>>(group: G) =>
+  z
+    .object({ group, suppressed: z.literal(false), n: z.literal(0) })
+    .meta({ description: 'The group holds no conversation: nothing to withhold, no rate or mean to give.' });
+
 const pushbackGroup = <G extends z.ZodType<string>>(group: G) =>
   z.union([
     z.object({ group, suppressed: z.literal(true) }),
+    emptyGroup(group),
     z.object({
       group,
       suppressed: z.literal(false),
@@ -127,6 +134,7 @@ const pushbackGroup = <G extends z.ZodType<string>>(group: G) =>
 const sentimentGroup = <G extends z.ZodType<string>>(group: G) =>
   z.union([
     z.object({ group, suppressed: z.literal(true) }),
+    emptyGroup(group),
     z.object({
       group,
       suppressed: z.literal(false),
@@ -232,7 +240,18 @@ export const ProvenanceSchema = z.object({
   model: z.string().nullable(),
   promptVersion: z.string(),
   parameters: z.record(z.string(), z.unknown()),
-  inputs: z.array(z.object({ file: z.string(), sha256: z.string(), bytes: count, format: z.string() })),
+  inputs: z.array(
+    z.object({
+      file: z.string(),
+      sha256: z.string(),
+      bytes: count,
+      format: z.string(),
+      about: z.string().optional().meta({
+        description:
+          "The input's note about itself (a <file>.about.txt beside it), e.g. that a sample is synthetic.",
+      }),
+    }),
+  ),
   tokenUsage: z.object({
     inputTokens: count,
     outputTokens: count,
@@ -290,6 +309,21 @@ export const ReportSchema = z
         concentration: gated({ topUsers: count, conversations: count, share: unit }),
       })
       .nullable(),
+    overall: z
+      .object({
+        pushback: ShareSchema.meta({
+          description: 'Pushback over all analysed conversations, affective or not.',
+        }),
+        companionshipOrRoleplay: gated(ShareSchema.shape).meta({
+          description:
+            'Conversations in companionship or romantic roleplay (counted once), as a share of all analysed conversations.',
+        }),
+        conversationsWithoutUserId: count.meta({
+          description:
+            'Analysed conversations without a user id; each counts as its own user in every threshold.',
+        }),
+      })
+      .meta({ description: "The study's whole-log headline numbers." }),
     estimation: EstimationSchema,
     privacy: z.object({
       thresholds: ThresholdsSchema,

@@ -25,6 +25,12 @@ section > p.lede { color: var(--muted); margin: 0 0 14px; }
 figure.figure { margin: 10px 0 6px; }
 figure.figure .chart { overflow-x: auto; }
 figure.figure svg { max-width: 100%; height: auto; display: block; }
+.chart-narrow { display: none; }
+.table-scroll { max-width: 100%; overflow-x: auto; }
+code.digest { word-break: break-all; }
+td.about { color: var(--muted); font-size: 12.5px; }
+.note + .note { margin-top: 8px; }
+.note { margin: 0 0 12px; }
 figcaption { font-size: 13px; color: var(--muted); margin-top: 8px; max-width: 70ch; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; font-size: 12.5px; margin: 6px 0 0; }
 .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }
@@ -56,13 +62,30 @@ dl.kv dd { margin: 0; overflow-wrap: anywhere; }
 code { font-size: 12.5px; background: #f0f2f6; padding: 1px 4px; border-radius: 4px; }
 .methods p, .methods li { max-width: 78ch; }
 footer { color: var(--muted); font-size: 12.5px; text-align: center; margin-top: 28px; }
-@media (max-width: 640px) { .funnel .row { grid-template-columns: 1fr 70px; } .funnel .bar { display: none; } dl.kv { grid-template-columns: 1fr; } }
+@media (max-width: 820px) { .chart-wide { display: none; } .chart-narrow { display: block; } }
+@media (max-width: 640px) {
+  main { padding: 20px 12px 48px; }
+  header.top h1 { font-size: 23px; }
+  section { padding: 16px 14px; border-radius: 8px; }
+  .funnel .row { grid-template-columns: 1fr 70px; }
+  .funnel .bar { display: none; }
+  dl.kv { grid-template-columns: 1fr; }
+  dl.kv dd { margin-bottom: 6px; }
+  th, td { padding: 6px 6px; }
+  table.stack thead { display: none; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+  table.stack tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  table.stack td { border: none; padding: 2px 0; text-align: left; }
+  table.stack td:first-child { font-weight: 600; }
+}
 @media print {
   html, body { background: #fff; font-size: 11pt; }
   main { max-width: none; padding: 0; }
   nav.toc { display: none; }
   section, .card { border-color: #bbb; break-inside: avoid-page; }
   figure.figure { break-inside: avoid; }
+  .chart-wide { display: block !important; }
+  .chart-narrow { display: none !important; }
   section { padding: 12px 0; border: none; border-top: 1px solid #bbb; border-radius: 0; }
   a { color: inherit; text-decoration: none; }
 }

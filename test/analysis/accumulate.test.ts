@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AnalysisAccumulator, accumulateAnalyses } from '../../src/analysis/accumulate.js';
 import { funnel } from '../../src/analysis/funnel.js';
 import { longConversations } from '../../src/analysis/long.js';
+import { overall } from '../../src/analysis/overall.js';
 import { prevalence } from '../../src/analysis/prevalence.js';
 import { pushback } from '../../src/analysis/pushbackRates.js';
 import type { AnalysisRecord } from '../../src/analysis/record.js';
@@ -42,6 +43,7 @@ describe('AnalysisAccumulator', () => {
     expect(got.sentimentChange).toEqual(sentimentChange(records, T, { seed: 9 }));
     expect(got.longConversations).toEqual(longConversations(records, T));
     expect(got.perUser).toEqual(perUser(records, T));
+    expect(got.overall).toEqual(overall(records, T));
     expect(got.funnel.read).toBe(got.funnel.analysed + got.funnel.excluded + got.funnel.quarantined);
     expect(acc.records).toBe(records.length);
     expect(acc.errors).toBe(records.filter((r) => r.facets.status.kind === 'error').length);

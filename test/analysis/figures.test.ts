@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { funnel } from '../../src/analysis/funnel.js';
 import { effectiveCategories } from '../../src/analysis/groups.js';
 import { longConversations } from '../../src/analysis/long.js';
+import { overall } from '../../src/analysis/overall.js';
 import { prevalence } from '../../src/analysis/prevalence.js';
 import { pushback } from '../../src/analysis/pushbackRates.js';
 import type { AnalysisRecord } from '../../src/analysis/record.js';
@@ -164,11 +165,18 @@ describe('prevalence', () => {
     if (!advice.suppressed && !coaching.suppressed) {
       expect(advice.share + coaching.share).toBeGreaterThan(p.affective.share);
     }
-    // Content creation is in the denominator but in no category; companionship has 0 and is suppressed.
+    // Content creation is in the denominator but in no category; companionship has 0: a shown zero
+    // (0 of 100 describes nobody), not a suppression.
     expect(p.categories.find((c) => c.category === 'companionship')).toEqual({
       category: 'companionship',
-      suppressed: true,
+      suppressed: false,
+      count: 0,
+      n: 100,
+      share: 0,
+      interval: wilsonInterval(0, 100),
+      method: 'raw',
     });
+    expect(p.suppressed).toBe(0);
     if (!advice.suppressed) expect(advice.interval).toEqual(wilsonInterval(20, 100));
   });
 
@@ -183,14 +191,15 @@ describe('prevalence', () => {
     ];
     const p = prevalence(records, T);
     const by = Object.fromEntries(p.categories.map((c) => [c.category, c.suppressed]));
+    // Companionship and roleplay hold no conversation: shown as zeros, not suppressed.
     expect(by).toEqual({
       interpersonal_advice: false,
       coaching: true,
       counseling: true,
-      companionship: true,
-      romantic_roleplay: true,
+      companionship: false,
+      romantic_roleplay: false,
     });
-    expect(p.suppressed).toBe(4);
+    expect(p.suppressed).toBe(2);
     expect(p.categories.find((c) => c.category === 'coaching')).toEqual({
       category: 'coaching',
       suppressed: true,
@@ -215,7 +224,7 @@ describe('pushback', () => {
     const pb = pushback(records, T);
     const c = pb.categories.find((g) => g.group === 'counseling')!;
     expect(c.suppressed).toBe(false);
-    if (c.suppressed) return;
+    if (c.suppressed || !('rate' in c)) throw new Error('counseling should have a rate');
     expect(c).toMatchObject({ n: 40, pushback: 20, rate: 0.5 });
     expect(c.interval).toEqual(wilsonInterval(20, 40));
     expect(c.reasons).toEqual([
@@ -224,8 +233,13 @@ describe('pushback', () => {
       { reason: 'unspecified', suppressed: true },
     ]);
     expect(pb.allAffective).toMatchObject({ suppressed: false, n: 40, pushback: 20 });
-    // 4 empty categories + 2 small reasons in counseling + 2 in all_affective.
-    expect(pb.suppressed).toBe(8);
+    // The 4 empty categories are shown as n = 0 (no rate); 2 small reasons in counseling + 2 in all_affective.
+    expect(pb.categories.find((g) => g.group === 'coaching')).toEqual({
+      group: 'coaching',
+      suppressed: false,
+      n: 0,
+    });
+    expect(pb.suppressed).toBe(4);
   });
 
   it('keeps only the reason trees of known categories', () => {
@@ -264,7 +278,7 @@ describe('sentiment change', () => {
     const sc = sentimentChange(records, T, { seed: 11 });
     const c = sc.categories.find((g) => g.group === 'coaching')!;
     expect(c.suppressed).toBe(false);
-    if (c.suppressed) return;
+    if (c.suppressed || !('meanChange' in c)) throw new Error('coaching should have a mean');
     expect(c.n).toBe(12);
     expect(c.meanChange).toBeCloseTo((6 - 3) / 6 / 12, 12);
     expect(c.distribution).toEqual({
@@ -279,11 +293,28 @@ describe('sentiment change', () => {
     expect(c.interval.high).toBeGreaterThanOrEqual(c.meanChange);
     expect(sc.missingSentiment).toBe(2);
     expect(sentimentChange(records, T, { seed: 11 })).toEqual(sc);
-    // Companionship has no eligible conversations: suppressed, not zero.
+    // Companionship has no eligible conversations: shown as n = 0 (no mean), not suppressed.
     expect(sc.categories.find((g) => g.group === 'companionship')).toEqual({
       group: 'companionship',
-      suppressed: true,
+      suppressed: false,
+      n: 0,
     });
+  });
+
+  it('shows an empty group as n = 0 only when its category is not a small withheld group', () => {
+    // Roleplay: 3 conversations, none long enough. "0 of them" would describe 3 people: withheld.
+    // Companionship: 12 conversations from 12 people, none long enough: a shown 0.
+    const records = [
+      ...many('rp', 3, { categories: ['romantic_roleplay'], human: 4 }),
+      ...many('c', 12, { categories: ['companionship'], human: 3 }),
+      ...many('adv', 10, { categories: ['interpersonal_advice'], sentiment: [0, 0, 0, 0, 0, 0.5] }),
+    ];
+    const sc = sentimentChange(records, T, { seed: 1 });
+    const by = (g: string) => sc.categories.find((x) => x.group === g);
+    expect(by('romantic_roleplay')).toEqual({ group: 'romantic_roleplay', suppressed: true });
+    expect(by('companionship')).toEqual({ group: 'companionship', suppressed: false, n: 0 });
+    expect(by('coaching')).toEqual({ group: 'coaching', suppressed: false, n: 0 });
+    expect(sc.suppressed).toBe(1);
   });
 
   it('reports roleplay only when it clears the thresholds', () => {
@@ -315,6 +346,94 @@ describe('long conversations', () => {
     const few = longConversations(records.slice(5), T);
     expect(few.affective).toEqual({ suppressed: true });
     expect(few.all).toMatchObject({ suppressed: false, count: 10 });
+  });
+});
+
+describe('overall (the study headline numbers)', () => {
+  it('gives pushback over all analysed conversations, affective or not, facet errors excluded', () => {
+    const records = [
+      ...many('task', 60, { pushback: 'harm_to_others_or_illegal' }),
+      ...many('task-ok', 100),
+      ...many('cc', 20, { content: true, pushback: 'policy_other' }),
+      ...many('adv', 20, { categories: ['interpersonal_advice'], pushback: 'false_premise' }),
+      ...many('err', 7, { status: { kind: 'error', reason: 'x' }, pushback: 'policy_other' }),
+    ];
+    const o = overall(records, T);
+    // 60 + 20 + 20 = 100 of 200 analysed; the affective-only rate would be 20 / 20 = 100 %.
+    expect(o.pushback).toEqual({
+      count: 100,
+      n: 200,
+      share: 0.5,
+      interval: wilsonInterval(100, 200),
+      method: 'raw',
+    });
+    expect(o.conversationsWithoutUserId).toBe(0);
+  });
+
+  it('counts companionship or roleplay once per conversation, after the roleplay rule, and gates it', () => {
+    const records = [
+      ...many('c', 12, { categories: ['companionship'] }),
+      ...many('both', 3, { categories: ['companionship', 'romantic_roleplay'], human: 5 }),
+      ...many('rp', 10, { categories: ['romantic_roleplay'], human: 4 }),
+      // Short roleplay prompts do not count (fewer than 4 human messages).
+      ...many('short', 5, { categories: ['romantic_roleplay'], human: 2 }),
+      ...many('other', 70),
+    ];
+    const o = overall(records, T);
+    expect(o.companionshipOrRoleplay).toEqual({
+      suppressed: false,
+      count: 25,
+      n: 100,
+      share: 0.25,
+      interval: wilsonInterval(25, 100),
+      method: 'raw',
+    });
+    expect(o.suppressed).toBe(0);
+    // None at all is a shown zero.
+    expect(overall(many('x', 30), T).companionshipOrRoleplay).toMatchObject({ suppressed: false, count: 0 });
+    // Nine conversations are below the thresholds: withheld, and counted as such.
+    const few = overall(
+      [
+        ...many('c', 6, { categories: ['companionship'] }),
+        ...many('rp', 3, { categories: ['romantic_roleplay'], human: 4 }),
+      ],
+      T,
+    );
+    expect(few.companionshipOrRoleplay).toEqual({ suppressed: true });
+    expect(few.suppressed).toBe(1);
+  });
+
+  it('withholds the union when a difference with the shown counts would reveal a small group', () => {
+    // Companionship (15) is shown on its own; roleplay (5, all outside companionship) is not. The union,
+    // 20, would give roleplay away as 20 − 15: it is withheld too.
+    const records = [
+      ...many('c', 15, { categories: ['companionship'] }),
+      ...many('rp', 5, { categories: ['romantic_roleplay'], human: 6 }),
+      ...many('adv', 30, { categories: ['interpersonal_advice'] }),
+      ...many('other', 50),
+    ];
+    expect(prevalence(records, T).categories.find((c) => c.category === 'companionship')).toMatchObject({
+      suppressed: false,
+      count: 15,
+    });
+    const o = overall(records, T);
+    expect(o.companionshipOrRoleplay).toEqual({ suppressed: true });
+    expect(o.suppressed).toBe(1);
+    // The affective total is always shown: the affective conversations outside the union are a part too.
+    const fewOther = overall(
+      [
+        ...many('c', 15, { categories: ['companionship'] }),
+        ...many('adv', 3, { categories: ['interpersonal_advice'] }),
+        ...many('other', 50),
+      ],
+      T,
+    );
+    expect(fewOther.companionshipOrRoleplay).toEqual({ suppressed: true });
+  });
+
+  it('counts the analysed conversations without a user id', () => {
+    const records = [...many('u', 5), record('a1'), record('a2'), record('a3', { user: '' })];
+    expect(overall(records, T).conversationsWithoutUserId).toBe(3);
   });
 });
 

@@ -103,6 +103,36 @@ describe('affectlens analyze (CLI)', () => {
     }
   });
 
+  it('a wrong --format exits 1 with one line naming the file and the format it looks like', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'al-cli-')), 'report');
+    const io = captureOutput();
+    expect(await main(['node', 'affectlens', 'analyze', fixture, '--format', 'sharegpt', '--out', out])).toBe(
+      1,
+    );
+    const lines = io.err().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^affectlens: .*openai\.jsonl: \d+ of \d+ records look like OpenAI chat JSONL, not ShareGPT; run with --format openai/,
+    );
+    expect(existsSync(join(out, 'report.json'))).toBe(false);
+    // --keep-going writes the (empty) report as before.
+    const io2 = captureOutput();
+    expect(
+      await main([
+        'node',
+        'affectlens',
+        'analyze',
+        fixture,
+        '--format',
+        'sharegpt',
+        '--keep-going',
+        '--out',
+        out,
+      ]),
+    ).toBe(0);
+    expect(io2.out()).toMatch(/analysed 0, .*quarantined \d+/);
+  });
+
   it('a missing input exits 1 with one line naming it', async () => {
     const io = captureOutput();
     expect(await main(['node', 'affectlens', 'analyze', 'no-such-file.jsonl', '--out', tmpdir()])).toBe(1);

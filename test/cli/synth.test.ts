@@ -34,6 +34,24 @@ describe('affectlens synth', () => {
     expect(truth.some((t) => t.canaries.length > 0)).toBe(true);
   });
 
+  it('writes a note beside the corpus saying it is synthetic and how it was mixed', async () => {
+    const { out } = captureOutput();
+    const file = join(dir, 'mixed.jsonl');
+    expect(await run('--n', '20', '--seed', '5', '--out', file, '--affective-share', '0.3')).toBe(0);
+    expect(out()).toContain(`about it: ${file}.about.txt`);
+    const note = readFileSync(`${file}.about.txt`, 'utf8');
+    expect(note).toMatch(
+      /^Synthetic: 20 invented conversations written by affectlens synth \(seed 5\), not real traffic\./,
+    );
+    expect(note).toContain("30% are affective by design (about 3% in the study's real traffic)");
+    // The default mix is the study's, and says so.
+    const plain = join(dir, 'plain.jsonl');
+    expect(await run('--n', '10', '--out', plain)).toBe(0);
+    expect(readFileSync(`${plain}.about.txt`, 'utf8')).toContain(
+      '3% of its conversations are affective, about the share the study found in real traffic',
+    );
+  });
+
   it('takes --format, --users, --chinese-share and --start-date', async () => {
     captureOutput();
     const file = join(dir, 'c.json');

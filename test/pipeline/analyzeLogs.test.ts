@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineEngine } from '../../src/facets/offline/engine.js';
 import { createOfflineEnginePool } from '../../src/facets/offline/pool.js';
-import { analyzeLogs } from '../../src/pipeline/analyze.js';
+import { type AnalyzeProgress, analyzeLogs } from '../../src/pipeline/analyze.js';
 import type { Report } from '../../src/report/reportSchema.js';
 import { generateConversations } from '../../src/synth/generate.js';
 import { writeSynthCorpus } from '../../src/synth/writeCorpus.js';
@@ -96,13 +96,23 @@ describe('analyzeLogs (offline engine, end to end)', () => {
     );
   });
 
-  it('--limit and --sample count what they leave out as excluded', async () => {
+  it('--limit stops reading at the N-th conversation; --sample counts what it leaves out as excluded', async () => {
+    const seen: AnalyzeProgress[] = [];
     const limited = await analyzeLogs(
       { inputs: [corpus], outDir: join(dir, 'limit'), seed: 1, limit: 100 },
-      deps(),
+      { ...deps(), onProgress: (p) => seen.push(p) },
     );
-    expect(limited.analysed).toBe(100);
-    expect(limited.excluded).toBe(1100);
+    // The rest of the file is neither read nor reported as excluded.
+    expect(limited).toMatchObject({ read: 100, analysed: 100, excluded: 0, quarantined: 0 });
+    const funnel = readReport(join(dir, 'limit')).funnel;
+    expect(funnel).toMatchObject({ read: 100, analysed: 100, excluded: 0, notAnalysed: 0 });
+    const last = seen.at(-1)!;
+    expect(last.limit).toBe(100);
+    expect(last.bytesRead).toBeLessThan(last.totalBytes / 2);
+    // The provenance still identifies the whole input file.
+    expect(readReport(join(dir, 'limit')).provenance.inputs[0].sha256).toBe(
+      createHash('sha256').update(readFileSync(corpus)).digest('hex'),
+    );
     const sampled = await analyzeLogs(
       { inputs: [corpus], outDir: join(dir, 'sample'), seed: 9, sample: 250 },
       deps(),
@@ -142,6 +152,71 @@ describe('analyzeLogs (offline engine, end to end)', () => {
     await expect(analyzeLogs({ inputs: [bad], outDir: join(dir, 'bad'), seed: 1 }, deps())).rejects.toThrow(
       /notes\.txt: unknown format/,
     );
+  });
+});
+
+describe('a run that says when something is off', () => {
+  it('stops with one line naming the file and the format it looks like when --format is wrong', async () => {
+    await expect(
+      analyzeLogs(
+        { inputs: [corpus], outDir: join(dir, 'wrong'), seed: 1, read: { format: 'sharegpt' } },
+        deps(),
+      ),
+    ).rejects.toThrow(
+      /^.*corpus\.jsonl: 1,20\d of 1,203 records look like OpenAI chat JSONL, not ShareGPT; run with --format openai \(or without --format\), or add --keep-going to analyse the rest anyway$/,
+    );
+    // --keep-going analyses what fits (here: nothing) and quarantines the rest, as before.
+    const kept = await analyzeLogs(
+      {
+        inputs: [corpus],
+        outDir: join(dir, 'wrong-kept'),
+        seed: 1,
+        read: { format: 'sharegpt' },
+        keepGoing: true,
+      },
+      deps(),
+    );
+    expect(kept).toMatchObject({ read: 1203, analysed: 0, quarantined: 1203 });
+    // A file with a few records of another format among its own still runs.
+    const mixed = join(dir, 'mixed.jsonl');
+    const sharegpt = JSON.stringify({ id: 's1', conversations: [{ from: 'human', value: 'hello there' }] });
+    writeFileSync(mixed, `${readFileSync(corpus, 'utf8')}${sharegpt}\n${sharegpt}\n`);
+    const r = await analyzeLogs({ inputs: [mixed], outDir: join(dir, 'mixed'), seed: 1 }, deps());
+    expect(r.quarantined).toBe(5);
+  });
+
+  it('reports every stage: reading, each topic group as it is clustered, the report, done', async () => {
+    const seen: AnalyzeProgress[] = [];
+    await analyzeLogs(
+      { inputs: [corpus], outDir: join(dir, 'stages'), seed: 1 },
+      { ...deps(), onProgress: (p) => seen.push(p) },
+    );
+    const stages = [...new Set(seen.map((p) => p.stage))];
+    expect(stages).toEqual(['read+facets', 'cluster', 'report', 'done']);
+    const clustering = seen.filter((p) => p.stage === 'cluster').map((p) => p.detail);
+    expect(clustering[0]).toMatch(/^[\d,]+ affective or very long conversations to cluster$/);
+    expect(clustering).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^topics in interpersonal advice \([\d,]+ conversations\)$/),
+        expect.stringMatching(/^pushback reasons in counseling \(/),
+        expect.stringMatching(/^topics of very long conversations \(/),
+      ]),
+    );
+  });
+
+  it("quotes the input's own note (a <file>.about.txt beside it) in the report", async () => {
+    const file = join(dir, 'noted.jsonl');
+    writeFileSync(file, readFileSync(corpus));
+    writeFileSync(`${file}.about.txt`, 'Synthetic:  40% affective\nby design.\n');
+    await analyzeLogs({ inputs: [file], outDir: join(dir, 'noted'), seed: 1 }, deps());
+    const report = readReport(join(dir, 'noted'));
+    expect(report.provenance.inputs[0].about).toBe('Synthetic: 40% affective by design.');
+    expect(readFileSync(join(dir, 'noted', 'report.html'), 'utf8')).toContain(
+      '<strong>About noted.jsonl</strong> (its own note): Synthetic: 40% affective by design.',
+    );
+    // Without one, report.json has no such key (and stays as it was).
+    await analyzeLogs({ inputs: [corpus], outDir: join(dir, 'unnoted'), seed: 1, limit: 50 }, deps());
+    expect(readReport(join(dir, 'unnoted')).provenance.inputs[0]).not.toHaveProperty('about');
   });
 });
 

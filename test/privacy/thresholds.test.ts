@@ -4,7 +4,12 @@ import {
   type MemberCluster,
   suppressSmallClusters,
 } from '../../src/privacy/clusterSuppression.js';
-import { DEFAULT_THRESHOLDS, userKey, validateThresholds } from '../../src/privacy/thresholds.js';
+import {
+  DEFAULT_THRESHOLDS,
+  ThresholdGate,
+  userKey,
+  validateThresholds,
+} from '../../src/privacy/thresholds.js';
 
 const T = { minUsers: 3, minConversations: 4 };
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
@@ -95,5 +100,66 @@ describe('suppressSmallClusters', () => {
     expect(() => validateThresholds({ minUsers: 0, minConversations: 3 })).toThrow(
       /minUsers must be a positive integer/,
     );
+  });
+});
+
+describe('ThresholdGate', () => {
+  it('shows an empty group as a zero and does not count it as suppressed', () => {
+    const gate = new ThresholdGate(DEFAULT_THRESHOLDS);
+    expect(gate.show({ conversations: 0, users: 0 }, () => ({ count: 0, share: 0 }))).toEqual({
+      suppressed: false,
+      count: 0,
+      share: 0,
+    });
+    // A figure with no value over nothing (a mean, a rate) gives its own empty form.
+    const mean = () => {
+      throw new Error('a mean of nothing must not be computed');
+    };
+    expect(gate.show({ conversations: 0, users: 0 }, mean, () => ({ n: 0 }))).toEqual({
+      suppressed: false,
+      n: 0,
+    });
+    expect(gate.suppressed).toBe(0);
+  });
+
+  it('keeps withholding every non-empty group below either threshold, however small', () => {
+    const gate = new ThresholdGate(DEFAULT_THRESHOLDS);
+    const figures = () => ({ count: 1 });
+    expect(gate.show({ conversations: 1, users: 1 }, figures)).toEqual({ suppressed: true });
+    expect(gate.show({ conversations: 9, users: 9 }, figures)).toEqual({ suppressed: true });
+    expect(gate.show({ conversations: 40, users: 4 }, figures)).toEqual({ suppressed: true });
+    expect(gate.show({ conversations: 10, users: 5 }, figures)).toEqual({ suppressed: false, count: 1 });
+    expect(gate.suppressed).toBe(3);
+  });
+
+  it('withholds an empty part of a small withheld group: "none of them" would describe it', () => {
+    const gate = new ThresholdGate(DEFAULT_THRESHOLDS);
+    const empty = { conversations: 0, users: 0 };
+    const zero = () => ({ n: 0 });
+    expect(gate.show(empty, zero, zero, { conversations: 3, users: 3 })).toEqual({ suppressed: true });
+    expect(gate.show(empty, zero, zero, { conversations: 12, users: 12 })).toEqual({
+      suppressed: false,
+      n: 0,
+    });
+    expect(gate.show(empty, zero, zero, empty)).toEqual({ suppressed: false, n: 0 });
+    expect(gate.suppressed).toBe(1);
+  });
+
+  it('withholds a passing figure when a part its difference with shown figures singles out is small', () => {
+    const gate = new ThresholdGate(DEFAULT_THRESHOLDS);
+    const group = { conversations: 40, users: 30 };
+    const figures = () => ({ count: 40 });
+    const big = { conversations: 20, users: 15 };
+    const empty = { conversations: 0, users: 0 };
+    expect(gate.showWithParts(group, [big, empty], figures)).toEqual({ suppressed: false, count: 40 });
+    expect(gate.showWithParts(group, [big, { conversations: 3, users: 3 }], figures)).toEqual({
+      suppressed: true,
+    });
+    // An empty group is shown whatever its parts (every difference with it is already shown).
+    expect(gate.showWithParts(empty, [{ conversations: 2, users: 2 }], () => ({ count: 0 }))).toEqual({
+      suppressed: false,
+      count: 0,
+    });
+    expect(gate.suppressed).toBe(1);
   });
 });

@@ -1,94 +1,173 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * Opens report.html in Debian's chromium, from disk, with the network off: the four figures render,
  * the topic explorer expands, nothing is fetched, nothing logs an error, and a hostile cluster name
- * stays text. Skips only when /usr/bin/chromium is missing (CI installs it); never downloads a browser.
+ * stays text. Then the same page on a 390 px phone: no sideways scrolling of the page, tables wrap
+ * or scroll inside their box, and no chart text drawn below 10 px. Skips with the reason printed
+ * when Chromium is missing, and fails instead in CI (see test/helpers/chromium.ts); never downloads
+ * a browser.
  */
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build.js';
 import { writeReport } from '../../src/report/writeReport.js';
+import { CHROMIUM_ARGS, findChromium } from '../helpers/chromium.js';
 import { fixtureInput, HOSTILE_NAME } from '../helpers/reportFixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const found = findChromium();
+if ('skip' in found) console.warn(`report.html browser test skipped: ${found.skip}`);
+const withChromium = 'path' in found ? it : it.skip;
+const why = 'skip' in found ? ` (skipped: ${found.skip})` : '';
+
+/** Smallest chart text a reader should have to read, in CSS pixels as drawn. */
+const MIN_CHART_TEXT_PX = 10;
+
+/**
+ * What does not fit a viewport `width` px wide: the page itself scrolling sideways, any element
+ * reaching past the right edge outside a box that scrolls on its own (.table-scroll), and chart text
+ * drawn smaller than MIN_CHART_TEXT_PX (its font size times the SVG's scale on screen).
+ */
+async function layoutProblems(page: Page, width: number): Promise<string[]> {
+  return page.evaluate(
+    ({ width, minPx }) => {
+      const problems: string[] = [];
+      const doc = document.documentElement;
+      if (doc.scrollWidth > width) problems.push(`the page is ${doc.scrollWidth} px wide`);
+      for (const el of document.querySelectorAll('main *')) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.right <= width + 0.5) continue;
+        const scroller = el.closest('.table-scroll');
+        if (scroller && scroller.getBoundingClientRect().right <= width + 0.5) continue;
+        if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue; // the svg itself is checked
+        problems.push(
+          `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> reaches ${Math.round(box.right)} px`,
+        );
+      }
+      for (const t of document.querySelectorAll('svg text')) {
+        const box = t.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue; // in the layout that is not shown
+        const m = (t as SVGGraphicsElement).getScreenCTM();
+        const scale = m ? Math.hypot(m.a, m.b) : 1;
+        const px = Number.parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (px < minPx) problems.push(`chart text "${t.textContent}" drawn at ${px.toFixed(1)} px`);
+      }
+      return problems;
+    },
+    { width, minPx: MIN_CHART_TEXT_PX },
+  );
+}
 
 describe('report.html in a browser', () => {
-  it.skipIf(!existsSync(CHROMIUM))(
-    'renders offline with four figures, a working explorer and no errors',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'al-browser-'));
-      await writeReport(dir, buildReport(fixtureInput()));
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-      const problems: string[] = [];
-      try {
-        const context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
-        await context.route('**/*', (route) => {
-          const url = route.request().url();
-          if (url.startsWith('file:')) return route.continue();
-          problems.push(`network request: ${url}`);
-          return route.abort();
-        });
-        const page = await context.newPage();
-        page.on('console', (m) => {
-          if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-        });
-        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-        page.on('dialog', (d) => {
-          problems.push(`dialog opened: ${d.message()}`);
-          void d.dismiss();
-        });
+  let browser: Browser | undefined;
+  let reportUrl = '';
+  let dir = '';
 
-        await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
+  beforeAll(async () => {
+    if (!('path' in found)) return;
+    dir = mkdtempSync(join(tmpdir(), 'al-browser-'));
+    await writeReport(dir, buildReport(fixtureInput()));
+    reportUrl = pathToFileURL(join(dir, 'report.html')).href;
+    browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+  });
 
-        for (const id of ['prevalence', 'topics', 'pushback', 'sentiment']) {
-          const svg = page.locator(`figure[data-figure="${id}"] svg`);
-          await expect.poll(() => svg.count(), { message: id }).toBe(1);
-          expect(await svg.isVisible(), id).toBe(true);
-          const box = await svg.boundingBox();
-          expect(box?.width ?? 0, id).toBeGreaterThan(100);
-          expect(box?.height ?? 0, id).toBeGreaterThan(20);
-        }
-        expect(await page.locator('figure.figure svg').count()).toBe(4);
+  afterAll(async () => {
+    await browser?.close();
+  });
 
-        // The explorer: closed at first, opens on a click, shows its clusters and their children.
-        const explorer = page.locator('details.explorer[data-group="interpersonal_advice"]');
-        const child = explorer.getByText('Arguments about chores and money', { exact: true });
-        expect(await child.isVisible()).toBe(false);
-        await explorer.locator('summary').first().click();
-        expect(await explorer.getAttribute('open')).not.toBeNull();
-        await explorer.locator('details.topic > summary').first().click();
-        expect(await child.isVisible()).toBe(true);
+  if ('fail' in found) {
+    it('has Chromium to run in (CI)', () => {
+      expect.fail(found.fail);
+    });
+  }
 
-        // The hostile name is text: visible as typed, no element created from it.
-        expect(await page.locator('img').count()).toBe(0);
-        expect(await explorer.getByText(HOSTILE_NAME, { exact: true }).isVisible()).toBe(true);
-        expect(
-          await page.locator('figure[data-figure="topics"] svg text', { hasText: HOSTILE_NAME }).count(),
-        ).toBe(1);
+  /** A page on the report with the network off; every problem it logs or fetches lands in `problems`. */
+  async function open(width: number, problems: string[]) {
+    const context = await browser!.newContext({ offline: true, viewport: { width, height: 900 } });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) return route.continue();
+      problems.push(`network request: ${url}`);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('dialog', (d) => {
+      problems.push(`dialog opened: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(reportUrl, { waitUntil: 'load' });
+    return { context, page };
+  }
 
-        const shot = join(dir, 'report.png');
-        await page.screenshot({ path: shot, fullPage: true });
-        if (process.env.AFFECTLENS_SCREENSHOT) copyFileSync(shot, process.env.AFFECTLENS_SCREENSHOT);
-        await context.close();
-      } finally {
-        await browser.close();
-      }
-      expect(problems).toEqual([]);
-    },
-  );
+  withChromium(`renders offline with four figures, a working explorer and no errors${why}`, async () => {
+    const problems: string[] = [];
+    const { context, page } = await open(1200, problems);
+
+    for (const id of ['prevalence', 'topics', 'pushback', 'sentiment']) {
+      const svg = page.locator(`figure[data-figure="${id}"] .chart-wide svg`);
+      await expect.poll(() => svg.count(), { message: id }).toBe(1);
+      expect(await svg.isVisible(), id).toBe(true);
+      expect(await page.locator(`figure[data-figure="${id}"] .chart-narrow svg`).isVisible(), id).toBe(false);
+      const box = await svg.boundingBox();
+      expect(box?.width ?? 0, id).toBeGreaterThan(100);
+      expect(box?.height ?? 0, id).toBeGreaterThan(20);
+    }
+    expect(await page.locator('figure.figure .chart-wide svg').count()).toBe(4);
+
+    // The explorer: closed at first, opens on a click, shows its clusters and their children.
+    const explorer = page.locator('details.explorer[data-group="interpersonal_advice"]');
+    const child = explorer.getByText('Arguments about chores and money', { exact: true });
+    expect(await child.isVisible()).toBe(false);
+    await explorer.locator('summary').first().click();
+    expect(await explorer.getAttribute('open')).not.toBeNull();
+    await explorer.locator('details.topic > summary').first().click();
+    expect(await child.isVisible()).toBe(true);
+
+    // The hostile name is text: visible as typed, no element created from it.
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await explorer.getByText(HOSTILE_NAME, { exact: true }).isVisible()).toBe(true);
+    expect(
+      await page
+        .locator('figure[data-figure="topics"] .chart-wide svg text', { hasText: HOSTILE_NAME })
+        .count(),
+    ).toBe(1);
+
+    // Wide charts are drawn at their own size on a desktop screen too.
+    expect(await layoutProblems(page, 1200)).toEqual([]);
+
+    const shot = join(dir, 'report.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    if (process.env.AFFECTLENS_SCREENSHOT) copyFileSync(shot, process.env.AFFECTLENS_SCREENSHOT);
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  withChromium(`reads on a 390 px phone: no sideways page, text of 10 px or more${why}`, async () => {
+    const problems: string[] = [];
+    const { context, page } = await open(390, problems);
+    // Every collapsible part open, so the tables inside them are measured too.
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('details')) d.open = true;
+    });
+    for (const id of ['prevalence', 'topics', 'pushback', 'sentiment']) {
+      expect(await page.locator(`figure[data-figure="${id}"] .chart-narrow svg`).isVisible(), id).toBe(true);
+      expect(await page.locator(`figure[data-figure="${id}"] .chart-wide svg`).isVisible(), id).toBe(false);
+    }
+    expect(await layoutProblems(page, 390)).toEqual([]);
+    // The hostile name stays text on the phone layout too.
+    expect(
+      await page.locator('figure[data-figure="topics"] .chart-narrow svg text', { hasText: '<img' }).count(),
+    ).toBeGreaterThan(0);
+    expect(await page.locator('img').count()).toBe(0);
+    await context.close();
+    expect(problems).toEqual([]);
+  });
 });

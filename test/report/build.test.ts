@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { TopicGroupId } from '../../src/cluster/topicTreeTypes.js';
+import { LONG_CONVERSATIONS_GROUP, type TopicGroupId } from '../../src/cluster/topicTreeTypes.js';
 import { wilsonInterval } from '../../src/estimate/intervals.js';
 import { buildReport } from '../../src/report/build.js';
 import { csvCell, csvTable } from '../../src/report/csv.js';
@@ -58,13 +58,16 @@ describe('buildReport', () => {
       ...r.prevalence.categories,
       r.pushback.allAffective,
       ...r.pushback.categories,
-      ...r.pushback.categories.flatMap((g) => (g.suppressed ? [] : g.reasons)),
-      ...(r.pushback.allAffective.suppressed ? [] : r.pushback.allAffective.reasons),
+      ...r.pushback.categories.flatMap((g) => (g.suppressed || !('reasons' in g) ? [] : g.reasons)),
+      ...(r.pushback.allAffective.suppressed || !('reasons' in r.pushback.allAffective)
+        ? []
+        : r.pushback.allAffective.reasons),
       r.sentimentChange.allAffective,
       ...r.sentimentChange.categories,
       r.longConversations.all,
       r.longConversations.affective,
       ...(r.perUser ? [r.perUser.usersWithAffective, r.perUser.concentration] : []),
+      r.overall.companionshipOrRoleplay,
     ];
     const suppressed = shownOrNot.filter((x) => x.suppressed).length;
     expect(suppressed).toBeGreaterThan(0);
@@ -113,6 +116,33 @@ describe('buildReport', () => {
       longTopics: tree('long_conversations', 12),
     });
     expect(hidden.longConversations.topics).toBeNull();
+  });
+
+  it('shows an empty group as 0 without letting a topic tree reveal a withheld count beside it', () => {
+    // Three very long conversations, none affective: "all" is withheld (3 < 10), "affective" is a
+    // shown 0. The long tree (total 3) matches no shown figure, so it must not appear either.
+    const base = fixtureInput();
+    const records = [
+      ...base.records.filter((x) => x.humanMessages < 50),
+      record('long-a', { user: 'la', human: 60 }),
+      record('long-b', { user: 'lb', human: 70 }),
+      record('long-c', { user: 'lc', human: 80 }),
+    ];
+    const tree = {
+      group: LONG_CONVERSATIONS_GROUP as TopicGroupId,
+      total: 3,
+      topics: [],
+      belowThreshold: { conversations: 3 },
+    };
+    const r = buildReport({
+      ...base,
+      records,
+      counts: { ...base.counts, read: base.counts.read + 3 },
+      longTopics: tree,
+    });
+    expect(r.longConversations.all).toEqual({ suppressed: true });
+    expect(r.longConversations.affective).toMatchObject({ suppressed: false, count: 0 });
+    expect(r.longConversations.topics).toBeNull();
   });
 
   it('computes the figures from the records (small hand-checked case)', () => {
@@ -172,7 +202,9 @@ describe('report.html', () => {
     expect(targets.length).toBeGreaterThan(0);
     expect(targets.filter((t) => !t.startsWith('#'))).toEqual([]);
     expect(page.includes("default-src 'none'")).toBe(true);
-    expect(page.match(/<figure class="figure"[^>]*>\s*<div class="chart"><svg/g)).toHaveLength(4);
+    expect(
+      page.match(/<figure class="figure"[^>]*>\s*<div class="chart"><div class="chart-wide"><svg/g),
+    ).toHaveLength(4);
     expect(page.includes('@media print')).toBe(true);
   });
 
@@ -185,7 +217,7 @@ describe('report.html', () => {
     expect(svgs.topics.includes('<img')).toBe(false);
   });
 
-  it('renders an empty run (nothing analysed) with four figures and every group suppressed', async () => {
+  it('renders an empty run (nothing analysed) with four figures and every group an empty zero', async () => {
     const r = buildReport(
       fixtureInput({
         records: [],
@@ -201,8 +233,14 @@ describe('report.html', () => {
       method: 'raw',
     });
     expect(r.topics).toEqual([]);
+    // Nothing to withhold: every group is empty, shown as 0 (no rate or mean), none suppressed.
+    expect(r.prevalence.categories.every((c) => !c.suppressed && c.count === 0)).toBe(true);
+    expect(r.sentimentChange.allAffective).toEqual({ group: 'all_affective', suppressed: false, n: 0 });
+    expect(r.pushback.categories.every((g) => !g.suppressed && g.n === 0)).toBe(true);
     const empty = await renderHtml(r);
-    expect(empty.match(/<figure class="figure"[^>]*>\s*<div class="chart"><svg/g)).toHaveLength(4);
+    expect(
+      empty.match(/<figure class="figure"[^>]*>\s*<div class="chart"><div class="chart-wide"><svg/g),
+    ).toHaveLength(4);
   });
 
   it('escapes every field a user or model controls', async () => {

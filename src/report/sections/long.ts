@@ -1,13 +1,14 @@
 /** Very long conversations: how many, and their topics. */
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent } from '../format.js';
-import { explorer, SUPPRESSED } from '../htmlParts.js';
+import { explorer } from '../htmlParts.js';
 import { groupColour } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
+import { withheldText } from '../withheld.js';
 
-function shareText(x: Report['longConversations']['all'], of: string): Html {
-  if (x.suppressed) return html`${SUPPRESSED} (below the privacy thresholds)`;
+function shareText(r: Report, x: Report['longConversations']['all'], of: string): Html {
+  if (x.suppressed) return withheldText(r);
   return html`<strong>${formatCount(x.count)}</strong> (${formatPercent(x.share)} of ${formatCount(x.n)} ${of}; ${formatInterval(x.interval.low, x.interval.high)})`;
 }
 
@@ -17,8 +18,8 @@ function longHtml(r: Report): Html {
   <h2>Very long conversations</h2>
   <p class="lede">Conversations with ${l.minHumanMessages} or more human messages.</p>
   <dl class="kv">
-    <dt>All conversations</dt><dd>${shareText(l.all, 'analysed conversations')}</dd>
-    <dt>Affective conversations</dt><dd>${shareText(l.affective, 'affective conversations')}</dd>
+    <dt>All conversations</dt><dd>${shareText(r, l.all, 'analysed conversations')}</dd>
+    <dt>Affective conversations</dt><dd>${shareText(r, l.affective, 'affective conversations')}</dd>
   </dl>
   ${l.topics ? explorer(l.topics, 'Topics of very long conversations', groupColour('all_affective')) : html`<p class="suppressed">Topics of long conversations were not clustered in this run.</p>`}
 </section>`;

@@ -31,10 +31,21 @@ function methodsHtml(r: Report): Html {
   ${
     v
       ? html`<p>${v.summary}${v.source ? html` <span class="suppressed">(${v.source})</span>` : ''}</p>
-  ${v.metrics.length > 0 ? html`<table><thead><tr><th>Facet</th><th>Metric</th><th class="num">Value</th><th class="num">n</th></tr></thead><tbody>${v.metrics.map((m) => html`<tr><td>${m.facet}</td><td>${m.metric}</td><td class="num">${m.value.toFixed(3)}</td><td class="num">${m.n === undefined ? '' : formatCount(m.n)}</td></tr>`)}</tbody></table>` : ''}`
+  ${v.metrics.length > 0 ? accuracyTable(v.metrics) : ''}`
       : html`<p class="note">The classifier was <strong>not validated in this run</strong>. Its accuracy on your data is unknown until it is scored against human labels: run <code>affectlens validate</code> on a labelled sample and read these figures in that light.</p>`
   }
 </section>`;
+}
+
+type Metric = NonNullable<Report['provenance']['validation']>['metrics'][number];
+
+/** The accuracy figures; the n column only when some figure says what it was measured on. */
+function accuracyTable(metrics: readonly Metric[]): Html {
+  const withN = metrics.some((m) => m.n !== undefined);
+  return html`<div class="table-scroll"><table><thead><tr><th>Facet</th><th>Metric</th><th class="num">Value</th>${withN ? html`<th class="num">n</th>` : ''}</tr></thead><tbody>${metrics.map(
+    (m) =>
+      html`<tr><td>${m.facet}</td><td>${m.metric}</td><td class="num">${m.value.toFixed(3)}</td>${withN ? html`<td class="num">${m.n === undefined ? '—' : formatCount(m.n)}</td>` : ''}</tr>`,
+  )}</tbody></table></div>`;
 }
 
 export const methodsSection: ReportSection = {

@@ -1,14 +1,15 @@
 /** Figure 1: how common each kind of affective use is (chart, table and prevalence.csv). */
 
 import type { TopLevelSpec } from 'vega-lite';
-import { barsWithWhiskers, type Row } from '../charts.js';
+import { barsWithWhiskers, type ChartLayout, type Row } from '../charts.js';
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent } from '../format.js';
-import { figureBlock, legend, SUPPRESSED, suppressedNote } from '../htmlParts.js';
+import { figureBlock, legend } from '../htmlParts.js';
 import { groupColour, groupLabel } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
+import { hiddenGroupsNote, withheldMark } from '../withheld.js';
 
 function prevalenceHtml(r: Report, svg: string): Html {
   const p = r.prevalence;
@@ -20,21 +21,21 @@ function prevalenceHtml(r: Report, svg: string): Html {
   ${figureBlock(
     'prevalence',
     svg,
-    html`Bars: share of all ${formatCount(p.n)} analysed conversations; whiskers: 95% Wilson interval; label: share (count).${suppressedNote(hidden)}`,
+    html`Bars: share of all ${formatCount(p.n)} analysed conversations; whiskers: 95% Wilson interval; label: share (count).${hiddenGroupsNote(r, hidden)}`,
   )}
   <details class="numbers"><summary>Numbers behind the chart</summary>
-  <table><thead><tr><th>Group</th><th class="num">Conversations</th><th class="num">Share</th><th class="num">95% interval</th></tr></thead><tbody>
+  <div class="table-scroll"><table><thead><tr><th>Group</th><th class="num">Conversations</th><th class="num">Share</th><th class="num">95% interval</th></tr></thead><tbody>
   <tr><td>${groupLabel('all_affective')}</td><td class="num">${formatCount(p.affective.count)}</td><td class="num">${formatPercent(p.affective.share)}</td><td class="num">${formatInterval(p.affective.interval.low, p.affective.interval.high)}</td></tr>
   ${p.categories.map((c) =>
     c.suppressed
-      ? html`<tr><td>${groupLabel(c.category)}</td><td class="num" colspan="3">${SUPPRESSED}</td></tr>`
+      ? html`<tr><td>${groupLabel(c.category)}</td><td class="num" colspan="3">${withheldMark(r)}</td></tr>`
       : html`<tr><td>${groupLabel(c.category)}</td><td class="num">${formatCount(c.count)}</td><td class="num">${formatPercent(c.share)}</td><td class="num">${formatInterval(c.interval.low, c.interval.high)}</td></tr>`,
   )}
-  </tbody></table></details>
+  </tbody></table></div></details>
 </section>`;
 }
 
-function prevalenceSpec(report: Report): TopLevelSpec {
+function prevalenceSpec(report: Report, layout: ChartLayout): TopLevelSpec {
   const p = report.prevalence;
   const rows: Row[] = [];
   const colours: string[] = [];
@@ -59,6 +60,7 @@ function prevalenceSpec(report: Report): TopLevelSpec {
     `Share of all ${formatCount(p.n)} analysed conversations (95% Wilson interval)`,
     '.1~%',
     'Prevalence of each kind of affective conversation as a share of all conversations',
+    layout,
   );
 }
 

@@ -4,6 +4,7 @@ import { type Html, html } from '../escape.js';
 import { formatCount } from '../format.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
+import { userIdNotice } from '../withheld.js';
 
 const GATE_TEXT: Record<keyof Report['privacy']['gates'], string> = {
   clustersMergedByThreshold: 'Topic clusters merged into their parent or removed for being too small',
@@ -25,7 +26,8 @@ function privacyHtml(r: Report): Html {
   const pr = r.privacy;
   return html`<section id="privacy">
   <h2>Privacy</h2>
-  <p class="lede">Every number and cluster in a breakdown rests on at least <strong>${formatCount(pr.thresholds.minUsers)}</strong> distinct users and <strong>${formatCount(pr.thresholds.minConversations)}</strong> conversations; smaller groups are withheld (shown as “suppressed”) and counted below. Totals over all conversations are always shown.</p>
+  <p class="lede">Every number and cluster in a breakdown rests on at least <strong>${formatCount(pr.thresholds.minUsers)}</strong> distinct users and <strong>${formatCount(pr.thresholds.minConversations)}</strong> conversations; smaller groups are withheld (shown as “suppressed”) and counted below. A group with no conversation at all is shown as 0. Totals over all conversations are always shown.</p>
+  ${userIdNotice(r)}
   <dl class="kv">
     <dt>Gates run</dt><dd>${pr.gatesRun.length === 0 ? html`<span class="suppressed">none recorded</span>` : pr.gatesRun.join(', ')}</dd>
   </dl>

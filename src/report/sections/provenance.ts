@@ -5,6 +5,15 @@ import { formatCount } from '../format.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
 
+/** A run parameter as a reader wants it: "not set" rather than null, numbers and words plain. */
+function parameterValue(v: unknown): Html | string {
+  if (v === null || v === undefined) return html`<span class="suppressed">not set</span>`;
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'number') return Number.isInteger(v) ? formatCount(v) : String(v);
+  if (typeof v === 'string') return v;
+  return html`<code>${JSON.stringify(v)}</code>`;
+}
+
 function provenanceHtml(r: Report): Html {
   const p = r.provenance;
   const t = p.tokenUsage;
@@ -19,11 +28,11 @@ function provenanceHtml(r: Report): Html {
     <dt>Seed</dt><dd>${r.sentimentChange.seed}</dd>
     <dt>Tokens</dt><dd>${formatCount(t.inputTokens)} in · ${formatCount(t.outputTokens)} out${t.cacheReadTokens !== undefined ? html` · ${formatCount(t.cacheReadTokens)} cache read` : ''}${t.cacheWriteTokens !== undefined ? html` · ${formatCount(t.cacheWriteTokens)} cache write` : ''}</dd>
     <dt>Cost</dt><dd>${p.costUSD === null ? 'unknown' : `US$${p.costUSD.toFixed(2)}`}</dd>
-    ${params.map(([k, v]) => html`<dt>${k}</dt><dd><code>${JSON.stringify(v) ?? 'undefined'}</code></dd>`)}
+    ${params.map(([k, v]) => html`<dt>${k}</dt><dd>${parameterValue(v)}</dd>`)}
   </dl>
-  <table><thead><tr><th>Input</th><th>Format</th><th class="num">Bytes</th><th>SHA-256</th></tr></thead><tbody>
-  ${p.inputs.map((i) => html`<tr><td>${i.file}</td><td>${i.format}</td><td class="num">${formatCount(i.bytes)}</td><td><code>${i.sha256}</code></td></tr>`)}
-  </tbody></table>
+  <div class="table-scroll"><table class="inputs"><thead><tr><th>Input</th><th>Format</th><th class="num">Bytes</th><th>SHA-256</th></tr></thead><tbody>
+  ${p.inputs.map((i) => html`<tr><td>${i.file}</td><td>${i.format}</td><td class="num">${formatCount(i.bytes)}</td><td><code class="digest">${i.sha256}</code></td></tr>${i.about ? html`<tr><td colspan="4" class="about">Its note about itself: ${i.about}</td></tr>` : ''}`)}
+  </tbody></table></div>
 </section>`;
 }
 

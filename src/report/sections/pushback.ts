@@ -2,43 +2,49 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { parseTopicGroup } from '../../cluster/topicTreeTypes.js';
-import { barsWithWhiskers, emptyChart, type Row } from '../charts.js';
+import { barsWithWhiskers, type ChartLayout, emptyChart, type Row } from '../charts.js';
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
-import { formatCount, formatPercent } from '../format.js';
-import { explorer, figureBlock, SUPPRESSED, suppressedNote } from '../htmlParts.js';
+import { formatCount, formatInterval, formatPercent } from '../format.js';
+import { explorer, figureBlock } from '../htmlParts.js';
 import { groupColour, groupLabel, REASON_LABELS } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
+import { emptyGroupsNote, hiddenGroupsNote, withheldMark } from '../withheld.js';
 
 function pushbackHtml(r: Report, svg: string): Html {
   const groups = [r.pushback.allAffective, ...r.pushback.categories];
   const hidden = r.pushback.categories.filter((g) => g.suppressed).map((g) => g.group);
+  const empty = r.pushback.categories.filter((g) => !g.suppressed && g.n === 0).map((g) => g.group);
+  const all = r.overall.pushback;
   return html`<section id="fig-pushback">
   <h2>3 · How often does the assistant push back?</h2>
   <p class="lede">Pushback: the assistant declined, or challenged something the user asked for or said (for example negative self-talk or a harmful assumption). Rates are within each kind of use.</p>
   ${figureBlock(
     'pushback',
     svg,
-    html`Bars: share of the group's conversations with pushback; whiskers: 95% Wilson interval; n: conversations in the group.${suppressedNote(hidden)}`,
+    html`Bars: share of the group's conversations with pushback; whiskers: 95% Wilson interval; n: conversations in the group.${hiddenGroupsNote(r, hidden)}${emptyGroupsNote(empty)}`,
   )}
+  <p>Over <strong>all ${formatCount(all.n)}</strong> analysed conversations, affective or not, the assistant pushed back in <strong>${formatPercent(all.share)}</strong> (${formatCount(all.count)}; ${formatInterval(all.interval.low, all.interval.high)}).</p>
   <h3>Most common reasons</h3>
-  <table><thead><tr><th>Group</th><th class="num">Rate</th><th>Reasons (share of the group's pushback)</th></tr></thead><tbody>
+  <div class="table-scroll"><table class="stack"><thead><tr><th>Group</th><th class="num">Rate</th><th>Reasons (share of the group's pushback)</th></tr></thead><tbody>
   ${groups.map((g) =>
     g.suppressed
-      ? html`<tr><td>${groupLabel(g.group)}</td><td class="num">${SUPPRESSED}</td><td></td></tr>`
-      : html`<tr><td>${groupLabel(g.group)}</td><td class="num">${formatPercent(g.rate)} <span class="suppressed">(${formatCount(g.pushback)}/${formatCount(g.n)})</span></td><td>${
-          g.reasons.length === 0
-            ? html`<span class="suppressed">none</span>`
-            : g.reasons
-                .slice(0, 4)
-                .map(
-                  (x, i) =>
-                    html`${i > 0 ? ' · ' : ''}${REASON_LABELS[x.reason] ?? x.reason} ${x.suppressed ? SUPPRESSED : html`<strong>${formatPercent(x.share)}</strong>`}`,
-                )
-        }</td></tr>`,
+      ? html`<tr><td>${groupLabel(g.group)}</td><td class="num">${withheldMark(r)}</td><td></td></tr>`
+      : !('rate' in g)
+        ? html`<tr><td>${groupLabel(g.group)}</td><td class="num">0 conversations</td><td></td></tr>`
+        : html`<tr><td>${groupLabel(g.group)}</td><td class="num">${formatPercent(g.rate)} <span class="suppressed">(${formatCount(g.pushback)}/${formatCount(g.n)})</span></td><td>${
+            g.reasons.length === 0
+              ? html`<span class="suppressed">none</span>`
+              : g.reasons
+                  .slice(0, 4)
+                  .map(
+                    (x, i) =>
+                      html`${i > 0 ? ' · ' : ''}${REASON_LABELS[x.reason] ?? x.reason} ${x.suppressed ? withheldMark(r) : html`<strong>${formatPercent(x.share)}</strong>`}`,
+                  )
+          }</td></tr>`,
   )}
-  </tbody></table>
+  </tbody></table></div>
   ${
     r.pushback.reasonTopics.length > 0
       ? html`<h3>Clustered reasons</h3>${r.pushback.reasonTopics.map((t) => {
@@ -51,11 +57,11 @@ function pushbackHtml(r: Report, svg: string): Html {
 </section>`;
 }
 
-function pushbackSpec(report: Report): TopLevelSpec {
+function pushbackSpec(report: Report, layout: ChartLayout): TopLevelSpec {
   const rows: Row[] = [];
   const colours: string[] = [];
   for (const g of [report.pushback.allAffective, ...report.pushback.categories]) {
-    if (g.suppressed) continue;
+    if (g.suppressed || !('rate' in g)) continue;
     rows.push({
       label: groupLabel(g.group),
       value: g.rate,
@@ -65,13 +71,15 @@ function pushbackSpec(report: Report): TopLevelSpec {
     });
     colours.push(groupColour(g.group));
   }
-  if (rows.length === 0) return emptyChart('No group passed the privacy thresholds for pushback rates.');
+  if (rows.length === 0)
+    return emptyChart('No group passed the privacy thresholds for pushback rates.', layout);
   return barsWithWhiskers(
     rows,
     colours,
     'Share of conversations with pushback (95% Wilson interval)',
     '.0%',
     'Rate at which the assistant pushed back, per category',
+    layout,
   );
 }
 
@@ -80,6 +88,10 @@ function pushbackCsv(r: Report): string {
   for (const g of [r.pushback.allAffective, ...r.pushback.categories]) {
     if (g.suppressed) {
       rows.push([g.group, true, null, null, null, null, null, null]);
+      continue;
+    }
+    if (!('rate' in g)) {
+      rows.push([g.group, false, 0, 0, null, null, null, '']);
       continue;
     }
     const top = g.reasons
@@ -97,7 +109,7 @@ function pushbackCsv(r: Report): string {
 function pushbackReasonsCsv(r: Report): string {
   const rows: Cell[][] = [];
   for (const g of [r.pushback.allAffective, ...r.pushback.categories]) {
-    if (g.suppressed) continue;
+    if (g.suppressed || !('rate' in g)) continue;
     for (const x of g.reasons) {
       rows.push(
         x.suppressed ? [g.group, x.reason, true, null, null] : [g.group, x.reason, false, x.count, x.share],

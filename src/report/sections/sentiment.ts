@@ -1,14 +1,15 @@
 /** Figure 4: whether expressed sentiment changes over a conversation (chart, table and sentiment_change.csv). */
 
 import type { TopLevelSpec } from 'vega-lite';
-import { CONFIG, emptyChart } from '../charts.js';
+import { type ChartLayout, configFor, emptyChart, NARROW_WIDTH, wrapText } from '../charts.js';
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent, formatSigned } from '../format.js';
-import { figureBlock, SUPPRESSED, suppressedNote } from '../htmlParts.js';
+import { figureBlock } from '../htmlParts.js';
 import { groupColour, groupLabel } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
+import { emptyGroupsNote, hiddenGroupsNote, withheldMark } from '../withheld.js';
 
 const BETTER = '#2166ac';
 
@@ -16,39 +17,64 @@ const SAME = '#c8c8c8';
 
 const WORSE = '#b2182b';
 
+type Group = Report['sentimentChange']['allAffective'] | Report['sentimentChange']['categories'][number];
+type ShownGroup = Extract<Group, { meanChange: number }>;
+
+const hasMean = (g: Group): g is ShownGroup => !g.suppressed && 'meanChange' in g;
+
 function sentimentHtml(r: Report, svg: string): Html {
   const s = r.sentimentChange;
   const groups = [s.allAffective, ...s.categories];
   const hidden = s.categories.filter((g) => g.suppressed).map((g) => g.group);
+  const empty = s.categories.filter((g) => !g.suppressed && g.n === 0).map((g) => g.group);
   return html`<section id="fig-sentiment">
   <h2>4 · Does expressed sentiment change during the conversation?</h2>
   <p class="lede">For conversations with at least ${s.minHumanMessages} human messages: the mean sentiment of the last ${s.window} human messages minus that of the first ${s.window}, on a scale from −1 (very negative) to +1 (very positive).</p>
   ${figureBlock(
     'sentiment',
     svg,
-    html`Left: mean change with a 95% percentile bootstrap interval (${formatCount(s.resamples)} resamples of conversations, seed ${s.seed}). Right: share of conversations that ended better (change above +${s.sameBand}), the same, or worse (below −${s.sameBand}). n: conversations behind each bar.${suppressedNote(hidden)}`,
+    html`Top: mean change with a 95% percentile bootstrap interval (${formatCount(s.resamples)} resamples of conversations, seed ${s.seed}). Bottom: share of conversations that ended better (change above +${s.sameBand}), the same, or worse (below −${s.sameBand}). n: conversations behind each bar.${hiddenGroupsNote(r, hidden)}${emptyGroupsNote(empty)}`,
   )}
   <details class="numbers"><summary>Numbers behind the chart</summary>
-  <table><thead><tr><th>Group</th><th class="num">n</th><th class="num">Mean change</th><th class="num">95% interval</th><th class="num">Better</th><th class="num">Same</th><th class="num">Worse</th></tr></thead><tbody>
+  <div class="table-scroll"><table><thead><tr><th>Group</th><th class="num">n</th><th class="num">Mean change</th><th class="num">95% interval</th><th class="num">Better</th><th class="num">Same</th><th class="num">Worse</th></tr></thead><tbody>
   ${groups.map((g) =>
     g.suppressed
-      ? html`<tr><td>${groupLabel(g.group)}</td><td class="num" colspan="6">${SUPPRESSED}</td></tr>`
-      : html`<tr><td>${groupLabel(g.group)}</td><td class="num">${formatCount(g.n)}</td><td class="num">${formatSigned(g.meanChange)}</td><td class="num">${formatInterval(g.interval.low, g.interval.high, formatSigned)}</td><td class="num">${formatPercent(g.distribution.betterShare)}</td><td class="num">${formatPercent(g.distribution.sameShare)}</td><td class="num">${formatPercent(g.distribution.worseShare)}</td></tr>`,
+      ? html`<tr><td>${groupLabel(g.group)}</td><td class="num" colspan="6">${withheldMark(r)}</td></tr>`
+      : !hasMean(g)
+        ? html`<tr><td>${groupLabel(g.group)}</td><td class="num">0</td><td class="num" colspan="5">no conversations with ${s.minHumanMessages}+ human messages</td></tr>`
+        : html`<tr><td>${groupLabel(g.group)}</td><td class="num">${formatCount(g.n)}</td><td class="num">${formatSigned(g.meanChange)}</td><td class="num">${formatInterval(g.interval.low, g.interval.high, formatSigned)}</td><td class="num">${formatPercent(g.distribution.betterShare)}</td><td class="num">${formatPercent(g.distribution.sameShare)}</td><td class="num">${formatPercent(g.distribution.worseShare)}</td></tr>`,
   )}
-  </tbody></table>
+  </tbody></table></div>
   ${s.missingSentiment > 0 ? html`<p class="suppressed">${formatCount(s.missingSentiment)} long-enough affective conversations had fewer sentiment ratings than messages and were left out.</p>` : ''}
   </details>
 </section>`;
 }
 
-function sentimentSpec(report: Report): TopLevelSpec {
+const OUTCOMES = [
+  { outcome: 'Worse', colour: WORSE, ink: '#ffffff', share: (d: ShownGroup['distribution']) => d.worseShare },
+  { outcome: 'Same', colour: SAME, ink: '#222222', share: (d: ShownGroup['distribution']) => d.sameShare },
+  {
+    outcome: 'Better',
+    colour: BETTER,
+    ink: '#ffffff',
+    share: (d: ShownGroup['distribution']) => d.betterShare,
+  },
+] as const;
+
+/** A segment's number is written inside it when the segment is at least this many pixels wide. */
+const MIN_LABELLED_SEGMENT_PX = 28;
+
+function sentimentSpec(report: Report, layout: ChartLayout): TopLevelSpec {
   const s = report.sentimentChange;
-  const groups = [s.allAffective, ...s.categories].filter((g) => !g.suppressed);
+  const groups = [s.allAffective, ...s.categories].filter(hasMean);
   if (groups.length === 0) {
     return emptyChart(
       `No group had enough conversations with ${s.minHumanMessages}+ human messages to show.`,
+      layout,
     );
   }
+  const narrow = layout === 'narrow';
+  const width = narrow ? NARROW_WIDTH : 420;
   const labels = groups.map((g) => `${groupLabel(g.group)} (n=${formatCount(g.n)})`);
   const colours = groups.map((g) => groupColour(g.group));
   const means = groups.map((g, i) => ({
@@ -58,34 +84,84 @@ function sentimentSpec(report: Report): TopLevelSpec {
     high: g.interval.high,
     text: formatSigned(g.meanChange),
   }));
-  const y = { field: 'label', type: 'nominal', sort: labels, title: null } as const;
+  // Narrow: labels on a line of their own above the bars (no y axis), so the bars get the full width.
+  const y = {
+    field: 'label',
+    type: 'nominal',
+    sort: labels,
+    title: null,
+    ...(narrow ? { axis: null } : {}),
+  } as const;
+  const step = narrow ? 40 : 30;
+  const off = narrow ? { yOffset: 9 } : {};
+  const barHeight = narrow ? 12 : 18;
+  // In the better/same/worse panel each group has three rows (one per segment): its label is drawn once.
+  const labelAbove = (onePerGroup?: { filter: string }) =>
+    narrow
+      ? [
+          {
+            ...(onePerGroup ? { transform: [onePerGroup] } : {}),
+            mark: {
+              type: 'text',
+              align: 'left',
+              baseline: 'bottom',
+              x: 0,
+              yOffset: -3,
+              fontSize: 12,
+              color: '#222',
+              limit: NARROW_WIDTH,
+            },
+            encoding: { y, text: { field: 'label' } },
+          },
+        ]
+      : [];
   const extent = Math.max(0.1, ...means.map((m) => Math.max(Math.abs(m.low), Math.abs(m.high)))) * 1.3;
-  const dist = groups.flatMap((g, i) => [
-    { label: labels[i], outcome: 'Worse', order: 0, share: g.distribution.worseShare },
-    { label: labels[i], outcome: 'Same', order: 1, share: g.distribution.sameShare },
-    { label: labels[i], outcome: 'Better', order: 2, share: g.distribution.betterShare },
-  ]);
+  // Stacked by hand (worse, same, better from the left), so each segment can carry its own number.
+  const dist = groups.flatMap((g, i) => {
+    let x0 = 0;
+    return OUTCOMES.map((o, order) => {
+      const share = o.share(g.distribution);
+      const seg = {
+        label: labels[i],
+        outcome: o.outcome,
+        order,
+        share,
+        x0,
+        x1: x0 + share,
+        mid: x0 + share / 2,
+        ink: o.ink,
+        text: share * width >= MIN_LABELLED_SEGMENT_PX ? `${Math.round(share * 100)}%` : '',
+      };
+      x0 += share;
+      return seg;
+    });
+  });
+  const meanTitle = `Mean change (last ${s.window} − first ${s.window} human messages)`;
+  const distTitle = 'Conversations that ended better, the same, or worse';
+  const xMean = {
+    field: 'value',
+    type: 'quantitative',
+    title: narrow
+      ? wrapText('Change on the −1..1 scale (95% bootstrap interval)', 46)
+      : 'Change on the −1..1 scale (95% bootstrap interval)',
+    scale: { domain: [-extent, extent], nice: false },
+    axis: { format: '+.2~f', tickCount: narrow ? 4 : 5 },
+  } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: 'Change in expressed sentiment from the start to the end of conversations, per category',
-    hconcat: [
+    vconcat: [
       {
-        title: 'Mean change (last 3 − first 3 human messages)',
-        width: 300,
-        height: { step: 30 },
+        title: narrow ? wrapText(meanTitle, 44) : meanTitle,
+        width,
+        height: { step },
         data: { values: means },
         layer: [
           {
-            mark: { type: 'bar', height: 18 },
+            mark: { type: 'bar', height: barHeight, ...off },
             encoding: {
               y,
-              x: {
-                field: 'value',
-                type: 'quantitative',
-                title: 'Change on the −1..1 scale (95% bootstrap interval)',
-                scale: { domain: [-extent, extent], nice: false },
-                axis: { format: '+.2~f', tickCount: 5 },
-              },
+              x: xMean,
               color: {
                 field: 'label',
                 type: 'nominal',
@@ -94,53 +170,77 @@ function sentimentSpec(report: Report): TopLevelSpec {
               },
             },
           },
-          { mark: { type: 'rule', color: '#666', strokeDash: [3, 3] }, encoding: { x: { datum: 0 } } },
+          // The zero line, drawn row by row so it never crosses a label written above a bar.
           {
-            mark: { type: 'rule', color: '#222', strokeWidth: 1.4 },
+            mark: {
+              type: 'tick',
+              orient: 'vertical',
+              color: '#666',
+              strokeDash: [3, 3],
+              thickness: 1,
+              size: narrow ? 20 : step,
+              ...off,
+            },
+            encoding: { y, x: { datum: 0 } },
+          },
+          {
+            mark: { type: 'rule', color: '#222', strokeWidth: 1.4, ...off },
             encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
           },
           {
-            mark: { type: 'tick', color: '#222', thickness: 1.4, size: 10, orient: 'vertical' },
+            mark: { type: 'tick', color: '#222', thickness: 1.4, size: 10, orient: 'vertical', ...off },
             encoding: { y, x: { field: 'low', type: 'quantitative' } },
           },
           {
-            mark: { type: 'tick', color: '#222', thickness: 1.4, size: 10, orient: 'vertical' },
+            mark: { type: 'tick', color: '#222', thickness: 1.4, size: 10, orient: 'vertical', ...off },
             encoding: { y, x: { field: 'high', type: 'quantitative' } },
           },
           {
-            mark: { type: 'text', align: 'left', dx: 6 },
+            mark: { type: 'text', align: 'left', dx: 6, ...off },
             encoding: { y, x: { field: 'high', type: 'quantitative' }, text: { field: 'text' } },
           },
+          ...labelAbove(),
         ],
       },
       {
-        title: 'Conversations that ended better, the same, or worse',
-        width: 240,
-        height: { step: 30 },
+        title: narrow ? wrapText(distTitle, 44) : distTitle,
+        width,
+        height: { step },
         data: { values: dist },
-        mark: { type: 'bar', height: 18 },
-        encoding: {
-          y: { field: 'label', type: 'nominal', sort: labels, title: null, axis: null },
-          x: {
-            field: 'share',
-            type: 'quantitative',
-            stack: 'normalize',
-            title: 'Share of conversations',
-            axis: { format: '.0%', tickCount: 5 },
+        layer: [
+          {
+            mark: { type: 'bar', height: narrow ? 16 : 18, ...off },
+            encoding: {
+              y,
+              x: {
+                field: 'x0',
+                type: 'quantitative',
+                title: 'Share of conversations',
+                scale: { domain: [0, 1], nice: false },
+                axis: { format: '.0%', tickCount: 5, grid: false },
+              },
+              x2: { field: 'x1' },
+              color: {
+                field: 'outcome',
+                type: 'nominal',
+                title: null,
+                scale: { domain: ['Worse', 'Same', 'Better'], range: [WORSE, SAME, BETTER] },
+              },
+            },
           },
-          color: {
-            field: 'outcome',
-            type: 'nominal',
-            title: null,
-            scale: { domain: ['Worse', 'Same', 'Better'], range: [WORSE, SAME, BETTER] },
-          },
-          order: { field: 'order', type: 'quantitative' },
-        },
+          // Each segment's share written on it where it is wide enough (white on the dark ends).
+          ...(['#ffffff', '#222222'] as const).map((ink) => ({
+            transform: [{ filter: { field: 'ink', equal: ink } }],
+            mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: 11, color: ink, ...off },
+            encoding: { y, x: { field: 'mid', type: 'quantitative' }, text: { field: 'text' } },
+          })),
+          ...labelAbove({ filter: 'datum.order === 0' }),
+        ],
       },
     ],
-    spacing: 24,
+    spacing: narrow ? 20 : 28,
     resolve: { scale: { color: 'independent' } },
-    config: CONFIG,
+    config: configFor(layout),
   } as TopLevelSpec;
 }
 
@@ -150,6 +250,10 @@ function sentimentChangeCsv(r: Report): string {
   for (const g of [s.allAffective, ...s.categories]) {
     if (g.suppressed) {
       rows.push([g.group, true, null, null, null, null, null, null, null]);
+      continue;
+    }
+    if (!hasMean(g)) {
+      rows.push([g.group, false, 0, null, null, null, null, null, null]);
       continue;
     }
     const d = g.distribution;

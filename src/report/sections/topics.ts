@@ -1,7 +1,7 @@
 /** Figure 2: what people bring, as clustered topics per category (chart, explorer and topics.csv). */
 
 import type { TopLevelSpec } from 'vega-lite';
-import { CONFIG, emptyChart } from '../charts.js';
+import { type ChartLayout, configFor, emptyChart, NARROW_WIDTH, wrapText } from '../charts.js';
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatPercent } from '../format.js';
@@ -22,7 +22,9 @@ function topicsHtml(r: Report, svg: string): Html {
 </section>`;
 }
 
-function topicsSpec(report: Report): TopLevelSpec {
+function topicsSpec(report: Report, layout: ChartLayout): TopLevelSpec {
+  // Narrow (phones): names wrap onto two lines above their bars, at the width the chart is shown at.
+  const narrow = layout === 'narrow';
   const panels = report.topics
     .filter((t) => t.topics.length > 0)
     .map((t) => {
@@ -30,6 +32,7 @@ function topicsSpec(report: Report): TopLevelSpec {
       const rows = t.topics.slice(0, TOPICS_PER_CATEGORY).map((n, i) => ({
         // Ranked so two clusters with the same name stay two bars.
         key: `${i + 1}. ${n.name}`,
+        lines: wrapText(`${i + 1}. ${n.name}`, 44).slice(0, 2),
         share: t.total === 0 ? 0 : n.conversations / t.total,
         text: `${formatPercent(t.total === 0 ? 0 : n.conversations / t.total)} (${formatCount(n.conversations)})`,
       }));
@@ -37,47 +40,57 @@ function topicsSpec(report: Report): TopLevelSpec {
         field: 'share',
         type: 'quantitative',
         title: `Share of ${label.toLowerCase()} conversations`,
-        axis: { format: '.0%', tickCount: 4 },
+        axis: { format: '.0%', tickCount: narrow ? 3 : 4 },
         scale: { domain: [0, Math.max(0.01, ...rows.map((r) => r.share)) * 1.3], nice: false },
       };
       // Names sit above their bars: axis labels would be cut to fit, and names run to ten words.
+      const title = `${label} — top clusters (of ${formatCount(t.total)} conversations)`;
       return {
-        title: `${label} — top clusters (of ${formatCount(t.total)} conversations)`,
-        width: 460,
-        height: { step: 38 },
+        title: narrow ? wrapText(title, 44) : title,
+        width: narrow ? NARROW_WIDTH : 460,
+        height: { step: narrow ? 52 : 38 },
         data: { values: rows },
         encoding: { y: { field: 'key', type: 'nominal', sort: rows.map((r) => r.key), axis: null } },
         layer: [
           {
-            mark: { type: 'bar', height: 13, yOffset: 7, cornerRadiusEnd: 2, color: groupColour(t.group) },
+            mark: {
+              type: 'bar',
+              height: 13,
+              yOffset: narrow ? 14 : 7,
+              cornerRadiusEnd: 2,
+              color: groupColour(t.group),
+            },
             encoding: { x },
           },
           {
             mark: {
               type: 'text',
               align: 'left',
-              baseline: 'bottom',
+              baseline: narrow ? 'top' : 'bottom',
               x: 0,
-              yOffset: -1,
-              fontSize: 12,
+              yOffset: narrow ? -24 : -1,
+              fontSize: narrow ? 11 : 12,
+              lineHeight: 13,
               color: '#222',
+              ...(narrow ? { limit: NARROW_WIDTH } : {}),
             },
-            encoding: { text: { field: 'key' } },
+            encoding: { text: { field: narrow ? 'lines' : 'key' } },
           },
           {
-            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, yOffset: 7 },
+            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, yOffset: narrow ? 14 : 7 },
             encoding: { x, text: { field: 'text' } },
           },
         ],
       };
     });
-  if (panels.length === 0) return emptyChart('No topic cluster passed the privacy thresholds in this run.');
+  if (panels.length === 0)
+    return emptyChart('No topic cluster passed the privacy thresholds in this run.', layout);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: 'Largest topic clusters within each category',
     vconcat: panels,
     spacing: 28,
-    config: CONFIG,
+    config: configFor(layout),
   } as TopLevelSpec;
 }
 
