@@ -18,7 +18,7 @@ import {
   NEGATORS,
   PHRASES,
   VALENCE,
-} from './sentimentLexicon.js';
+} from './cues/sentiment.js';
 import { clausePieces, isBreak, normalise, tokenise, tokensAndBreaks } from './text.js';
 
 /** How far back a negator reaches ("not at all happy" still negates). */

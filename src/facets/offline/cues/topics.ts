@@ -6,7 +6,7 @@
  * Authored for affectlens from general knowledge of how people describe these problems; terms are
  * single words or phrases of up to three words.
  */
-import type { Category } from '../schema.js';
+import type { Category } from '../../schema.js';
 
 export interface Topic {
   id: string;
