@@ -10,8 +10,8 @@ import type { Conversation } from '../conversation/model.js';
 import { readConversations } from '../conversation/read.js';
 import { createVaderBaseline, keywordBaselineFacets } from '../facets/baselines.js';
 import type { BinaryMetrics } from '../facets/metrics.js';
-import { OFFLINE_RULES_VERSION } from '../facets/offline/engine.js';
 import { offlineFacets } from '../facets/offline/facets.js';
+import { offlineRulesVersion, RULES_NAME } from '../facets/offline/rulesVersion.js';
 import type { Facets } from '../facets/schema.js';
 import { fmt, type LabelledItem, type ValidationReport, validateFacets } from '../facets/validate.js';
 import { PACKAGE_ROOT } from '../version.js';
@@ -244,9 +244,9 @@ function writeOfflineValidation(
 ): string {
   const file = join(PACKAGE_ROOT_PATH, 'data', 'offline', 'validation.json');
   const body = {
-    rulesVersion: OFFLINE_RULES_VERSION,
+    rulesVersion: offlineRulesVersion(),
     summary:
-      `Offline engine ${OFFLINE_RULES_VERSION} scored against human labels on the dev split of ${files} public research ` +
+      `Offline engine ${RULES_NAME} scored against human labels on the dev split of ${files} public research ` +
       `data sets (${items} labelled items): ` +
       rows
         .filter((r) => /F1|accuracy/.test(r.metric) && !/reference|EmoBank/.test(r.metric))

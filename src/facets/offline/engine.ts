@@ -7,9 +7,7 @@ import type { FacetEngine, FacetResult } from '../engine.js';
 import { errorFacets } from '../schema.js';
 import { offlineFacets } from './facets.js';
 import { shippedModels } from './models.js';
-
-/** Bump whenever a lexicon, rule, threshold or data/offline weights file changes: it is part of the result cache key. */
-export const OFFLINE_RULES_VERSION = 'rules-6';
+import { offlineRulesVersion } from './rulesVersion.js';
 
 /**
  * Loads the shipped weights up front, so a missing or corrupt file stops the run with one line
@@ -17,10 +15,12 @@ export const OFFLINE_RULES_VERSION = 'rules-6';
  */
 export function createOfflineEngine(): FacetEngine {
   shippedModels();
+  // Part of the result cache key: derived from the rules and weights themselves (rulesVersion.ts).
+  const version = offlineRulesVersion();
   return {
     name: 'offline',
-    model: `offline-${OFFLINE_RULES_VERSION}`,
-    promptVersion: OFFLINE_RULES_VERSION,
+    model: `offline-${version}`,
+    promptVersion: version,
     parameters: {},
     async extractFacets(conversations: readonly Conversation[]): Promise<FacetResult[]> {
       return conversations.map(offlineResult);
