@@ -24,6 +24,7 @@ import {
   FIT_SEED,
   type FitItem,
   fitHeads,
+  mayFit,
   TRAIN_FILES,
 } from '../dist/facets/offline/training.js';
 import type { Facets } from '../dist/facets/schema.js';
@@ -33,7 +34,6 @@ import { HEAD_SYNTH, synthExamples } from '../dist/synth/headExamples.js';
 const FOLDS = 5;
 
 interface Item extends FitItem {
-  id: string;
   fold: number;
 }
 
@@ -61,8 +61,6 @@ async function loadDir(dir: string, files?: readonly string[]): Promise<Item[]> 
   }
   return out;
 }
-
-const licensed = (file: string) => (TRAIN_FILES as readonly string[]).includes(file);
 
 /** The metadata kept with the weights: what they were fitted on. */
 const fitMeta = (tag: string) => ({ licensed: [...TRAIN_FILES], synthetic: HEAD_SYNTH, fit: tag });
@@ -102,7 +100,7 @@ async function main(argv: string[]): Promise<void> {
   const train = await loadDir(dir, TRAIN_FILES);
   const synth = synthExamples();
   const full = fitHeads(
-    dataExamples(train, (it) => licensed(it.file)),
+    dataExamples(train, (it) => mayFit(it.file, it.id)),
     synth,
     fitMeta('all folds'),
   );
@@ -121,12 +119,12 @@ async function main(argv: string[]): Promise<void> {
   const cv = fitted.slice();
   for (let k = 0; k < FOLDS; k++) {
     const models = fitHeads(
-      dataExamples(train, (it) => licensed(it.file) && it.fold !== k),
+      dataExamples(train, (it) => mayFit(it.file, it.id) && it.fold !== k),
       synth,
       fitMeta(`without fold ${k}`),
     );
     items.forEach((it, i) => {
-      if (it.fold === k && licensed(it.file)) cv[i] = offlineFacets(it.conversation, { models });
+      if (it.fold === k && mayFit(it.file, it.id)) cv[i] = offlineFacets(it.conversation, { models });
     });
   }
   const a = headlineMetrics(items, fitted);

@@ -24,9 +24,28 @@ export const TRAIN_FILES = [
 
 export const FIT_SEED = 20250101;
 
-/** A labelled conversation and the file it came from. */
+/** Whether one labelled record may be fitted on: the licence of its file (and source) permits it. */
+export function mayFit(file: string, _id: string): boolean {
+  return (TRAIN_FILES as readonly string[]).includes(file);
+}
+
+/**
+ * The fittable records in the order a fit reads them (the order of TRAIN_FILES, then the file's
+ * own): the fit is seeded but order-dependent, so the training tool and the evaluation agree.
+ */
+export function fitOrder<T extends FitItem>(items: readonly T[]): T[] {
+  const rank = (f: string) => (TRAIN_FILES as readonly string[]).indexOf(f);
+  return items
+    .filter((it) => mayFit(it.file, it.id))
+    .map((it, i) => ({ it, i }))
+    .sort((a, b) => rank(a.it.file) - rank(b.it.file) || a.i - b.i)
+    .map((x) => x.it);
+}
+
+/** A labelled conversation, its id and the file it came from. */
 export interface FitItem {
   file: string;
+  id: string;
   conversation: Conversation;
   labels: Record<string, unknown>;
 }
