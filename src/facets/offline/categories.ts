@@ -87,6 +87,16 @@ export const CATEGORY_WEIGHTS = Object.freeze({
   taskRequestPenalty: 1.5,
   taskRequestPersonalBelow: 0.5,
 
+  /** A sexual proposition aimed at the assistant (one is enough, codebook section 2). */
+  sexualAtAssistant: 3,
+  /** The user's own suicide or self-injury, as intent or a method question: counselling. */
+  selfHarmIntent: 3,
+
+  /** Chinese messages: distress (counselling) or people of the user's life (advice), per message, capped. */
+  zhDistress: 1.2,
+  zhRelation: 0.8,
+  zhCap: 3,
+
   /** The primary category needs this score; a secondary one this share of the primary's. */
   threshold: 1.0,
   secondaryShare: 0.9,
@@ -109,6 +119,14 @@ const DISTRESS_TOPICS = new Set([
 ]);
 const DISTRESS = TOPICS.map((t, i) => (DISTRESS_TOPICS.has(t.id) ? i : -1)).filter((i) => i >= 0);
 const SMALLTALK = TOPICS.findIndex((t) => t.id === 'smalltalk');
+/** Topics whose words say the user wants company: loneliness, someone to talk to. */
+const COMPANY = TOPICS.map((t, i) => (t.id === 'lonely' || t.id === 'listen' ? i : -1)).filter((i) => i >= 0);
+
+function companyWords(tally: TopicTally): number {
+  let s = 0;
+  for (const i of COMPANY) s += tally.scores[i];
+  return s;
+}
 
 /** Categories that often hold together: a relationship that hurts is both advice and counselling. */
 const PAIR: ReadonlySet<Category> = new Set(['interpersonal_advice', 'counseling']);
@@ -208,6 +226,43 @@ export function decideCategories(
     const s = scores.get(c) ?? 0;
     if (s > 0) scores.set(c, s + affectSignal * w.disclosureShare);
   }
+
+  // Chinese: the same definitions, from Chinese cues, when the user speaks of themselves and the
+  // opening is not a task instruction.
+  if (f.zhPersonal > 0 && !f.zhTask) {
+    if (f.zhDistress > 0)
+      scores.set(
+        'counseling',
+        (scores.get('counseling') ?? 0) + w.zhDistress * Math.min(w.zhCap, f.zhDistress),
+      );
+    if (f.zhRelation > 0)
+      scores.set(
+        'interpersonal_advice',
+        (scores.get('interpersonal_advice') ?? 0) + w.zhRelation * Math.min(w.zhCap, f.zhRelation),
+      );
+  }
+  if (f.sexualAtAssistant > 0)
+    scores.set('romantic_roleplay', (scores.get('romantic_roleplay') ?? 0) + w.sexualAtAssistant);
+
+  // Codebook section 2: an affective need is the user's own. Advice, counselling and coaching need
+  // the user speaking as "I"; a request to harm someone, commit a crime, deceive, take drugs or find
+  // someone's private details is a task (or a pushback case) unless the user also tells their own
+  // feelings or what was done to them; company is sought by someone who shares something of
+  // themselves, not by someone trading insults with the assistant (sexual talk is company only
+  // when aimed at the assistant, and then it is roleplay).
+  const harmOnly = (f.harmRequests > 0 || f.hostileToAssistant > 0) && f.ownFeeling === 0;
+  if ((f.selfSpeaker === 0 && f.zhPersonal === 0) || harmOnly)
+    for (const c of ['interpersonal_advice', 'counseling', 'coaching'] as const) scores.set(c, 0);
+  const sharesSelf =
+    getToKnow ||
+    f.askAboutUser > 0 ||
+    f.userFacts > 0 ||
+    f.selfStatements > 0 ||
+    f.ownFeeling > 0 ||
+    f.disclosure > 0 ||
+    companyWords(f.tally) > 0;
+  if (harmOnly || f.hostileToAssistant > 0 || f.sexualTalk > 0 || !sharesSelf) scores.set('companionship', 0);
+  if (f.selfHarmIntent > 0) scores.set('counseling', (scores.get('counseling') ?? 0) + w.selfHarmIntent);
 
   // A question form ("what are the best ways to...") is task-like only when nothing is personal.
   const basePenalty =

@@ -3,8 +3,9 @@
  * network and no randomness. Deterministic and fast enough for millions of conversations.
  *
  * Where things are: the lexicons and phrase patterns in cues/, conversation -> features in
- * features.ts, features -> categories (every weight in one table) in categories.ts, the fitted heads
- * in models.ts, pushback in pushback.ts, sentiment in sentiment.ts. This file composes them.
+ * features.ts (the costlier per-message patterns behind word gates in messageCues.ts), features ->
+ * categories (every weight in one table) in categories.ts, the fitted heads in models.ts, pushback in
+ * pushback.ts, sentiment in sentiment.ts. This file composes them.
  */
 import type { Conversation } from '../../conversation/model.js';
 import type { Facets, SentimentValue } from '../schema.js';
@@ -62,6 +63,9 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
   let lastUser = '';
   let lastUserTokens: string[] = [];
   let repliesRead = 0;
+  // Whether the user turns so far asked for something harmful (read only while pushback is open).
+  let riskySoFar = false;
+  let gatesSoFar = 0;
   for (const m of conv.messages) {
     if (m.role === 'user') {
       userRaw.push(m.content);
@@ -71,22 +75,26 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
       userScans.push(scanned);
       lastUser = n;
       lastUserTokens = scanned.tokens;
+      riskySoFar ||= scanned.risky;
+      gatesSoFar |= scanned.gates;
     } else if (m.role === 'assistant') {
       const n = normalise(m.content);
       assistantNorm.push(n);
       if (!pushback && n.trim().length > 0 && repliesRead < HEAD_CUTOFFS.pushbackReplies) {
         repliesRead++;
-        const cues = pushbackCues(n, lastUser);
+        const cues = pushbackCues(n, lastUser, riskySoFar);
         const p = binaryProbability(models.pushback, pushbackFeatures(n, lastUser, cues, lastUserTokens));
         const sig = signalOfCues(cues);
-        // A reply that only says it did not follow is never pushback, however confident the head.
-        const dodged = cues.includes('dodge');
+        // A reply that only says it did not follow (to a harmless request), or states a real limit of
+        // the assistant, is never pushback, however confident the head.
+        const dodged = cues.includes('dodge') || cues.includes('capability_limit');
         if (!dodged && p >= (sig.pushback ? HEAD_CUTOFFS.pushbackWithRule : HEAD_CUTOFFS.pushback)) {
           pushback = true;
           reason = pushbackReason(
             sig.pushback ? sig : { pushback: true, kind: 'refusal' },
             userNorm.join('\n'),
             n,
+            gatesSoFar,
           );
         }
       }

@@ -3,18 +3,30 @@
  * the category decision reads (cues/*.ts) and tallies the topic lexicon. No decisions here.
  */
 import type { SentimentValue } from '../schema.js';
+import { HAN, ZH_DISTRESS, ZH_HELP, ZH_RELATION, ZH_SELF, ZH_TASK } from './cues/chinese.js';
 import {
   ASKS_ABOUT_USER,
   ASSISTANT_SELF_TALK,
   GREETINGS,
   RECIPROCAL,
+  SELF_STATEMENT,
   USER_FACTS,
 } from './cues/companionship.js';
-import { DISCLOSURE, FIRST_PERSON, SECOND_PERSON, SELF_FOCUS } from './cues/disclosure.js';
+import { DISCLOSURE, FIRST_PERSON, SECOND_PERSON, SELF_FOCUS, SELF_SPEAKER } from './cues/disclosure.js';
 import { OWN_GOAL } from './cues/goals.js';
 import { OTHER_FOCUS, OTHER_PERSON_ACTS } from './cues/people.js';
 import { ROMANCE_AT_ASSISTANT, ROMANTIC_SETUP } from './cues/romance.js';
 import { RECOMMENDATION, SERVICE_REQUEST, TASK_REQUEST } from './cues/tasks.js';
+import {
+  asksForHarm,
+  hostileToAssistant,
+  mentionsRisk,
+  messageGates,
+  propositionsAssistant,
+  talksSex,
+  tellsOwnFeeling,
+  tellsSelfHarmIntent,
+} from './messageCues.js';
 import { normalisedMessageSentiment } from './sentiment.js';
 import { tokensAndBreaks, withoutBreaks } from './text.js';
 import { emptyTally, type TopicTally, tallyTopics } from './topicMatch.js';
@@ -51,17 +63,64 @@ export interface ConversationFeatures {
   sentiment: SentimentValue[];
   /** User messages that are clearly negative (a complaint or a low mood, not small talk). */
   negativeTurns: number;
+  /** User messages asking for help to harm someone, commit a crime, deceive, take drugs or find private details. */
+  harmRequests: number;
+  /** User messages telling their own feelings, or harm done to them. */
+  ownFeeling: number;
+  /** The user's "I" and "my" (not "me", which requests use: "tell me"). */
+  selfSpeaker: number;
+  /** User messages with a sexual proposition or question aimed at the assistant. */
+  sexualAtAssistant: number;
+  /** User messages with intent of, or a method question about, their own suicide or self-injury. */
+  selfHarmIntent: number;
+  /** User messages with contempt aimed at the assistant. */
+  hostileToAssistant: number;
+  /** User messages telling something about themselves or their day. */
+  selfStatements: number;
+  /** User messages with explicit sexual words. */
+  sexualTalk: number;
+  /** Chinese user messages: distress, people of the user's life, the user speaking or asking for help. */
+  zhDistress: number;
+  zhRelation: number;
+  zhPersonal: number;
+  /** The first user message opens with a Chinese task instruction. */
+  zhTask: boolean;
 }
 
-/** A user message's `tokensAndBreaks` scan and its tokens, made once and shared by every reader. */
+/**
+ * A user message's `tokensAndBreaks` scan, its tokens, and the risk cues that both the categories
+ * and the pushback rules read, made once and shared by every reader.
+ */
 export interface UserScan {
   scan: string[];
   tokens: string[];
+  /** messageGates of the tokens: which of the costlier patterns can match. */
+  gates: number;
+  /** Asks for help to harm someone, commit a crime, deceive, get drugs or find private details. */
+  asksForHarm: boolean;
+  /** A sexual proposition or question aimed at the assistant. */
+  propositions: boolean;
+  /** Intent of, or a method question about, the user's own suicide or self-injury. */
+  selfHarmIntent: boolean;
+  /** Anything the pushback rules treat as a risky request (the above, self-harm, offensive content, harm words). */
+  risky: boolean;
 }
 
 export function scanUser(normalised: string): UserScan {
   const scan = tokensAndBreaks(normalised);
-  return { scan, tokens: withoutBreaks(scan) };
+  const tokens = withoutBreaks(scan);
+  const gates = messageGates(tokens);
+  const harm = asksForHarm(normalised, gates);
+  const propositions = propositionsAssistant(normalised, gates);
+  return {
+    scan,
+    tokens,
+    gates,
+    asksForHarm: harm,
+    propositions,
+    selfHarmIntent: tellsSelfHarmIntent(normalised, gates),
+    risky: harm || propositions || mentionsRisk(normalised, gates),
+  };
 }
 
 export function conversationFeatures(
@@ -88,6 +147,17 @@ export function conversationFeatures(
   let greeting = false;
   const sentiment: SentimentValue[] = [];
   let negativeTurns = 0;
+  let harmRequests = 0;
+  let ownFeeling = 0;
+  let selfSpeaker = 0;
+  let sexualAtAssistant = 0;
+  let selfHarmIntent = 0;
+  let hostileToAssistantTurns = 0;
+  let selfStatements = 0;
+  let sexualTalk = 0;
+  let zhDistress = 0;
+  let zhRelation = 0;
+  let zhPersonal = 0;
   for (let m = 0; m < userTexts.length; m++) {
     const n = userTexts[m];
     chars += n.length;
@@ -96,8 +166,10 @@ export function conversationFeatures(
     userTokens += toks.length;
     let hasYou = false;
     for (const t of toks) {
-      if (FIRST_PERSON.has(t)) firstPerson++;
-      else if (SECOND_PERSON.has(t)) hasYou = true;
+      if (FIRST_PERSON.has(t)) {
+        firstPerson++;
+        if (SELF_SPEAKER.has(t)) selfSpeaker++;
+      } else if (SECOND_PERSON.has(t)) hasYou = true;
     }
     if (hasYou && n.includes('?')) secondPersonQuestions++;
     if (m < 2 && toks.length > 0 && GREETINGS.has(toks[0])) greeting = true;
@@ -115,8 +187,20 @@ export function conversationFeatures(
     if (m < 3 && !serviceRequest && SERVICE_REQUEST.test(n)) serviceRequest = true;
     if (RECOMMENDATION.test(n)) recommendation++;
     if (USER_FACTS.test(n)) userFacts++;
+    if (userScans[m].asksForHarm) harmRequests++;
+    if (tellsOwnFeeling(n, userScans[m].gates)) ownFeeling++;
+    if (userScans[m].propositions) sexualAtAssistant++;
+    if (userScans[m].selfHarmIntent) selfHarmIntent++;
+    if (hostileToAssistant(n, userScans[m].gates)) hostileToAssistantTurns++;
+    if (SELF_STATEMENT.test(n)) selfStatements++;
+    if (talksSex(userScans[m].gates)) sexualTalk++;
+    if (HAN.test(n)) {
+      if (ZH_DISTRESS.test(n)) zhDistress++;
+      if (ZH_RELATION.test(n)) zhRelation++;
+      if (ZH_SELF.test(n) || ZH_HELP.test(n)) zhPersonal++;
+    }
     tallyTopics(toks, tally);
-    const v = normalisedMessageSentiment(n, scan);
+    const v = normalisedMessageSentiment(n, scan, userScans[m].selfHarmIntent);
     sentiment.push(v);
     if (v < 0) negativeTurns++;
   }
@@ -149,5 +233,17 @@ export function conversationFeatures(
     userFacts,
     sentiment,
     negativeTurns,
+    harmRequests,
+    ownFeeling,
+    selfSpeaker,
+    sexualAtAssistant,
+    selfHarmIntent,
+    hostileToAssistant: hostileToAssistantTurns,
+    selfStatements,
+    sexualTalk,
+    zhDistress,
+    zhRelation,
+    zhPersonal,
+    zhTask: ZH_TASK.test(userTexts[0] ?? ''),
   };
 }

@@ -6,13 +6,18 @@
 import type { PushbackReason } from '../schema.js';
 import {
   ASKS_DIAGNOSIS,
+  CAPABILITY_LIMIT,
   CLINICIAN,
+  CONFUSION,
   CONTRAST_REBUTTAL,
   CORRECTION,
+  DISAGREEMENT,
+  DISAPPROVAL,
   DODGE,
   DODGE_REPLY,
   EXPLAINS,
   MEDICAL_BOUNDARY,
+  MOTIVE_PROBE,
   QUESTION_FORM,
   REFERRAL,
   REFUSAL,
@@ -20,8 +25,15 @@ import {
   SHORT_REBUTTAL,
   WHY_QUESTION,
 } from './cues/pushback.js';
-import { HARM, HARM_PHRASE, HEALTH, SELF_HARM } from './cues/risks.js';
-import { splitCount } from './text.js';
+import { HEALTH } from './cues/risks.js';
+import {
+  asksForHarm,
+  mentionsRisk,
+  messageGates,
+  propositionsAssistant,
+  requestRisk,
+} from './messageCues.js';
+import { splitCount, tokenise } from './text.js';
 
 /** Each list as one alternation: one scan of the reply instead of one per pattern. */
 const anyOf = (res: RegExp[]) => new RegExp(res.map((r) => `(?:${r.source})`).join('|'));
@@ -39,14 +51,37 @@ function firstSentences(text: string, maxChars: number): string {
 }
 
 /**
- * Every rule family that fires on one reply, as named cues for the fitted pushback head
- * (refusal, correction, self_talk, short_rebuttal, referral, dodge, plus length bands).
+ * Whether what the user asked puts someone at risk or asks for content a policy forbids: harm to
+ * others, crime, drugs, someone's private details, the user's own safety, sexual or hateful content.
+ * Then a dodge, a reluctant "why?" or a disapproving answer is pushback (codebook section 3). The
+ * engine reads this from each user turn's scan (features.ts); this form serves one text.
  */
-export function pushbackCues(reply: string, userText: string): string[] {
+export function riskyRequest(userText: string): boolean {
+  const gates = messageGates(tokenise(userText));
+  return (
+    asksForHarm(userText, gates) || propositionsAssistant(userText, gates) || mentionsRisk(userText, gates)
+  );
+}
+
+/**
+ * Every rule family that fires on one reply, as named cues for the fitted pushback head
+ * (refusal, correction, self_talk, short_rebuttal, referral, dodge, plus length bands). `risky`
+ * says whether the conversation so far asked for something harmful (riskyRequest of its user turns).
+ */
+export function pushbackCues(reply: string, userText: string, risky = riskyRequest(userText)): string[] {
   const head = firstSentences(reply, 600);
   const cues: string[] = [];
-  if (DODGE_REPLY.test(head)) cues.push('dodge');
-  if (REFUSAL_ANY.test(head)) cues.push('refusal');
+  const dodge = DODGE_REPLY.test(head) || CONFUSION.test(firstSentences(reply, 250));
+  if (dodge) cues.push(risky ? 'dodge_harmful' : 'dodge');
+  const refusal = REFUSAL_ANY.test(head);
+  // "I can't browse the web" answering a benign request is a limit, not a refusal.
+  if (refusal) cues.push(!risky && CAPABILITY_LIMIT.test(head) ? 'capability_limit' : 'refusal');
+  if (risky) {
+    cues.push('risky_request');
+    if (MOTIVE_PROBE.test(head)) cues.push('motive_probe');
+    if (DISAPPROVAL.test(head)) cues.push('disapproval');
+  }
+  if (DISAGREEMENT.test(firstSentences(reply, 250))) cues.push('disagreement');
   if (SELF_TALK_ANY.test(reply)) cues.push('self_talk');
   if (CORRECTION_ANY.test(firstSentences(reply, 250))) cues.push('correction');
   if (REFERRAL.test(head)) cues.push('referral');
@@ -69,29 +104,43 @@ export function pushbackCues(reply: string, userText: string): string[] {
   return cues;
 }
 
+/** Cue families by the kind of pushback they signal, strongest first. */
+const SIGNALS: [PushbackSignal['kind'], readonly string[]][] = [
+  ['refusal', ['refusal', 'referral_boundary', 'dodge_harmful', 'motive_probe', 'disapproval']],
+  ['correction', ['disagreement']],
+  ['self_talk', ['self_talk']],
+  ['correction', ['correction', 'short_rebuttal', 'late_rebuttal', 'unexplained_why', 'contrast_rebuttal']],
+];
+
 /** The rule signal implied by a cue list (kind of the strongest family that fired). */
 export function signalOfCues(cues: readonly string[]): PushbackSignal {
   if (cues.includes('dodge')) return { pushback: false, kind: null };
-  if (cues.includes('refusal') || cues.includes('referral_boundary'))
-    return { pushback: true, kind: 'refusal' };
-  if (cues.includes('self_talk')) return { pushback: true, kind: 'self_talk' };
-  if (
-    cues.includes('correction') ||
-    cues.includes('short_rebuttal') ||
-    cues.includes('late_rebuttal') ||
-    cues.includes('unexplained_why') ||
-    cues.includes('contrast_rebuttal')
-  )
-    return { pushback: true, kind: 'correction' };
+  for (const [kind, family] of SIGNALS)
+    if (family.some((c) => cues.includes(c))) return { pushback: true, kind };
   return { pushback: false, kind: null };
 }
 
-/** Reason for the first pushback, from what the user asked and how the assistant answered. */
-export function pushbackReason(signal: PushbackSignal, userText: string, reply: string): PushbackReason {
-  if (SELF_HARM.test(userText)) return 'safety_self_harm';
-  if (signal.kind === 'correction') return 'false_premise';
+/**
+ * Reason for the first pushback: the risk it protects against (codebook section 3), read from what
+ * the user asked; the assistant's wording decides only between a professional boundary and a
+ * corrected premise when the request itself carries no risk. `gates` may carry messageGates of the
+ * user text when the caller has it.
+ */
+export function pushbackReason(
+  signal: PushbackSignal,
+  userText: string,
+  reply: string,
+  gates = messageGates(tokenise(userText)),
+): PushbackReason {
+  const risk = requestRisk(userText, gates);
+  if (risk === 'self_harm') return 'safety_self_harm';
+  if (ASKS_DIAGNOSIS.test(userText) && (MEDICAL_BOUNDARY.test(reply) || REFERRAL.test(reply)))
+    return 'medical_therapy_boundary';
+  if (risk === 'others') return 'harm_to_others_or_illegal';
+  if (risk === 'drugs') return 'dangerous_health';
+  if (risk === 'offensive' || risk === 'sexual') return 'policy_other';
   if (MEDICAL_BOUNDARY.test(reply)) return 'medical_therapy_boundary';
-  if (HARM.test(userText) || HARM_PHRASE.test(userText)) return 'harm_to_others_or_illegal';
+  if (signal.kind === 'correction' || signal.kind === 'self_talk') return 'false_premise';
   if (HEALTH.test(userText)) return 'dangerous_health';
   return 'policy_other';
 }

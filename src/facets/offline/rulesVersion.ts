@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { HEADS, modelPath } from './models.js';
 
 /** The readable part, renamed by people when the rules change in kind; the hash follows every change. */
-export const RULES_NAME = 'rules-6';
+export const RULES_NAME = 'rules-7';
 
 export interface HashedPart {
   /** Relative path with '/' separators: part of the hash, so a moved rule counts as a change. */

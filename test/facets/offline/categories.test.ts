@@ -62,7 +62,7 @@ describe('category rules', () => {
     expect(service.categories).toEqual([]);
   });
 
-  it('needs a roleplay set-up or sustained advances for romantic roleplay, not one crude line', () => {
+  it('reads a roleplay set-up as romantic roleplay, and one proposition aimed at the assistant too', () => {
     const setup = offlineFacets(
       conv(
         ['user', "Let's roleplay: pretend you are my girlfriend and we're on a date by the sea."],
@@ -75,8 +75,9 @@ describe('category rules', () => {
       ),
     );
     expect(setup.categories[0]).toBe('romantic_roleplay');
+    // The codebook (section 2) counts a sexual proposition aimed at the assistant, even in one line.
     const oneLine = offlineFacets(user('would you sleep with me? lol what is the weather like'));
-    expect(oneLine.categories).not.toContain('romantic_roleplay');
+    expect(oneLine.categories).toContain('romantic_roleplay');
   });
 });
 

@@ -136,8 +136,9 @@ describe('edge inputs', () => {
   it('scores one-word messages by that word alone', () => {
     expect(messageSentiment('great')).toBe(0.5);
     expect(messageSentiment('awful')).toBe(-1);
-    expect(messageSentiment('okay')).toBe(0.5);
-    expect(messageSentiment('Yes.')).toBe(0.5);
+    // A bare acknowledgement is neutral (codebook section 4).
+    expect(messageSentiment('okay')).toBe(0);
+    expect(messageSentiment('Yes.')).toBe(0);
   });
 
   it('keeps its cut points ascending inside (-1, 1)', () => {

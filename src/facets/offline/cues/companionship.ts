@@ -33,3 +33,19 @@ export const USER_FACTS =
 /** The assistant talking about itself as a person would (its likes, job, family, pets). */
 export const ASSISTANT_SELF_TALK =
   /\b(?:i (?:love|like|enjoy|work as|live in|grew up)|my (?:favorite|favourite|hobby|hobbies|family|dog|cat|job))\b/;
+
+/** Contempt aimed at the assistant: a user trading insults is not seeking its company. */
+export const HOSTILE_TO_ASSISTANT =
+  /\b(?:(?:you(?:'re| are)|ur|u r|you r) (?:a |an |so |such a |such an |really |just )?(?:stupid|dumb|idiot|idiotic|useless|worthless|pathetic|moron|retard\w*|trash|garbage|bitch|loser|dense|nut ?case|piece of (?:shit|crap|trash|junk))|(?:fuck|screw|damn) (?:you|u)\b|shut up|you suck|bitch ass|(?:stupid|dumb|filthy|dirty|fucking|useless) (?:bot|robot|machine|ai|assistant)|shithead|(?:fuck|screw|bang) your (?:\w+ )?(?:mom|mother|sister|wife|girlfriend|daughter)|your (?:mom|mother) (?:is|was)\b|why (?:would )?anyone (?:want|wants) to (?:be around|talk to) you)/;
+
+/** The user telling something about themselves or their day, as people do in small talk. */
+export const SELF_STATEMENT =
+  /\b(?:i (?:like|love|enjoy|prefer|have|had|got|went|go|play|watch|read|run|work|live|study|am|was|just|really|also|usually|often)|i'm|im|i've|my (?:\w+ )?(?:is|was|are|were|day|weekend|job|family|dog|cat|wife|husband|kids|friends?|favou?rite|hobby|hobbies|name))\b/;
+
+/** Words without which HOSTILE_TO_ASSISTANT cannot match (its gate, applied in messageCues.ts). */
+export const HOSTILE_WORDS: ReadonlySet<string> = new Set(
+  `stupid dumb idiot idiotic useless worthless pathetic moron trash garbage bitch loser dense nut nutcase piece fuck
+   screw damn shut suck filthy dirty fucking shithead bang mom mother anyone retard retarded retards`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -346,7 +346,7 @@ export const TOPICS: Topic[] = [
     weight: 1.3,
     terms: `babe darling sweetheart my_love honey be_my_girlfriend be_my_boyfriend
       my_girlfriend_now my_boyfriend_now love_you_too miss_you missed_you
-      thinking_of_you our_date flirt flirting sexy`,
+      thinking_of_you our_date flirt flirting`,
   },
   {
     id: 'romance_scene',
