@@ -37,9 +37,13 @@ export interface OfflineOptions {
  * scores (see tools/train.ts).
  */
 export const HEAD_CUTOFFS = {
-  /** Content creation without a rule hit needs a confident head; with one, the head can veto. */
+  /**
+   * Content creation without a rule hit needs a confident head; a rule hit (a request to write or
+   * produce a text, codebook section 1) decides alone: the head's veto (0.1 until rules-7) lowered
+   * every held-out figure once the rules covered the codebook's list.
+   */
   content: 0.85,
-  contentWithRule: 0.1,
+  contentWithRule: 0,
   /** Pushback: the same pairing (the head was fitted on one chatbot's refusals, so rules lead). */
   pushback: 0.85,
   pushbackWithRule: 0.05,

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestsContent } from '../../../src/facets/offline/contentCreation.js';
 import { offlineFacets } from '../../../src/facets/offline/facets.js';
+import { shippedModels } from '../../../src/facets/offline/models.js';
 import {
   pushbackCues,
   pushbackReason,
@@ -14,7 +15,7 @@ import {
 } from '../../../src/facets/offline/pushback.js';
 import { messageSentiment } from '../../../src/facets/offline/sentiment.js';
 import { normalise } from '../../../src/facets/offline/text.js';
-import { conv } from '../../helpers/conversations.js';
+import { conv, user } from '../../helpers/conversations.js';
 
 const categories = (...turns: [string, string][]) => offlineFacets(conv(...turns)).categories;
 const content = (text: string) => requestsContent(normalise(text));
@@ -112,6 +113,15 @@ describe('codebook 1: content creation', () => {
     ).toBe(true);
     // Guard (held before v7): a request for code is not content creation.
     expect(content('Write a python function that returns the public key from a file')).toBe(false);
+  });
+
+  it('lets a writing request decide content creation, whatever the fitted head says', () => {
+    const shipped = shippedModels();
+    const sceptical = { ...shipped, content: { ...shipped.content, bias: [-20] } };
+    const f = offlineFacets(user('Draft an email to my landlord asking him to fix the heater.'), {
+      models: sceptical,
+    });
+    expect(f.contentCreation).toBe(true);
   });
 
   it('does not count a question asking for insults as content creation (guard: tried and dropped)', () => {
