@@ -4,7 +4,7 @@
  *   npm run build && node dist-tools/train.js [--data ../shared/data/dev] [--out data/offline] [--cv] [--no-write]
  *
  * Trains only on sources whose licence allows it (TRAIN_FILES in src/facets/offline/training.ts, and
- * data/ATTRIBUTION.md) plus the project's own synthetic corpus (src/synth/headExamples.ts, seed 101,
+ * data/ATTRIBUTION.md) plus the project's own synthetic corpus (src/eval/synthHeadExamples.ts, seed 101,
  * never the seeds the synthetic eval uses). `--cv` adds an in-sample check: a seeded 5-fold split of
  * every training file, each fold scored by heads fitted on the other four, then the same dev metrics
  * as `npm run eval dev-data` (whose leave-one-source-out rows are the out-of-source estimate).
@@ -15,6 +15,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConversations } from '../dist/conversation/read.js';
+import { HEAD_SYNTH, synthExamples } from '../dist/eval/synthHeadExamples.js';
 import { offlineFacets } from '../dist/facets/offline/facets.js';
 import { fnv1a } from '../dist/facets/offline/hashing.js';
 import { serialiseLinearModel } from '../dist/facets/offline/linear.js';
@@ -29,7 +30,6 @@ import {
 } from '../dist/facets/offline/training.js';
 import type { Facets } from '../dist/facets/schema.js';
 import { fmt, validateFacets } from '../dist/facets/validate.js';
-import { HEAD_SYNTH, synthExamples } from '../dist/synth/headExamples.js';
 
 const FOLDS = 5;
 

@@ -10,8 +10,8 @@ import { serialiseLinearModel } from '../facets/offline/linear.js';
 import { HEADS, type OfflineModels, shippedModels } from '../facets/offline/models.js';
 import { dataExamples, type Examples, type FitItem, fitHeads, fitOrder } from '../facets/offline/training.js';
 import type { Facets } from '../facets/schema.js';
-import { synthExamples } from '../synth/headExamples.js';
 import type { Source } from './sources.js';
+import { synthExamples } from './synthHeadExamples.js';
 
 export interface HeldOutRun {
   /** Per source (same order as the input): facets from heads fitted without it. */

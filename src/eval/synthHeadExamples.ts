@@ -1,15 +1,16 @@
 /**
- * Training examples for the offline engine's heads from the project's own synthetic corpus
- * (authored templates): the generator knows which conversations are content creation and which
- * assistant replies are pushback scenes.
+ * Training examples for the offline engine's heads from the project's own synthetic corpus (authored
+ * templates): the generator knows which conversations are content creation and which assistant
+ * replies are pushback scenes. Kept beside the evaluation that refits the heads (and used by
+ * tools/train.ts), because nothing in src/facets may import src/synth.
  */
 import { contentRuleHit } from '../facets/offline/facets.js';
 import { contentFeatures, pushbackFeatures } from '../facets/offline/models.js';
 import { pushbackCues } from '../facets/offline/pushback.js';
 import { normalise } from '../facets/offline/text.js';
 import { type Examples, emptyExamples } from '../facets/offline/training.js';
-import { generateConversations } from './generate.js';
-import { PUSHBACK_SCENES } from './pushback.js';
+import { generateConversations } from '../synth/generate.js';
+import { PUSHBACK_SCENES } from '../synth/pushback.js';
 
 /** The corpus the shipped heads were fitted with (seed 101: never a seed the synthetic eval uses). */
 export const HEAD_SYNTH = {
