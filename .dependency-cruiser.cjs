@@ -70,8 +70,6 @@ module.exports = {
     },
   ],
   options: {
-    // The offline trainer is a build tool on its way out of src/ (to tools/); until then it is not cruised.
-    exclude: { path: '^src/facets/offline/train\\.ts$' },
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

@@ -22,7 +22,7 @@ export interface CascadeSummary {
   screen: { engine: string; model: string; version: string };
   verifier: { engine: string; model: string; promptVersion: string };
   strata: CascadeStratum[];
-  /** Whether the rest's rate was chosen by the tool (and widened after a first look) or given. */
+  /** Whether the rest's rate was chosen by the tool (from the strata's sizes) or given. */
   rateChosen: boolean;
   /** Conversations verified, and how many a full run would have sent. */
   verifiedConversations: number;

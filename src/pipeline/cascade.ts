@@ -6,9 +6,10 @@
  * report's figures then come from the verified answers through stratified two-phase estimators
  * (src/estimate/twoPhase.ts): about a tenth of a full LLM run's calls, with the LLM's accuracy.
  *
- * Passes over the input: (1) screen everything; (2) verify the candidates and the samples; (3) only
- * when the tool chose the rate and the affective share's interval came out wider than ±0.5 points,
- * verify a larger sample of the rest (the seeded order makes every sample contain the smaller ones).
+ * Two passes over the input: (1) screen everything; (2) verify the candidates and the samples. The
+ * sample sizes are fixed from the strata's sizes alone, before any answer is seen: a design that
+ * widened the sample after looking at the first answers would widen it exactly when those were
+ * unluckily high, and its intervals would miss the truth more often than they say.
  */
 import { AnalysisAccumulator } from '../analysis/accumulate.js';
 import { effectiveCategories } from '../analysis/groups.js';
@@ -19,7 +20,7 @@ import type { Estimator } from '../estimate/estimator.js';
 import { twoPhaseEstimator } from '../estimate/twoPhase.js';
 import type { FacetEngine } from '../facets/engine.js';
 import type { Facets } from '../facets/schema.js';
-import { addUsage, sumUsage, zeroUsage } from '../llm/usage.js';
+import { addUsage, zeroUsage } from '../llm/usage.js';
 import { GroupTally, ThresholdGate, type Thresholds } from '../privacy/thresholds.js';
 import type { RunStore } from '../store/runStore.js';
 import { uniformHash } from '../util/random.js';
@@ -33,6 +34,11 @@ export const NEAR_MISS_RATE = 0.25;
 export const MIN_REST_SAMPLE = 400;
 /** The affective share's 95% half-width the tool aims for when it chooses the rate. */
 export const TARGET_HALF_WIDTH = 0.005;
+/**
+ * The share of the conversations it does not flag that the screen is assumed to miss, for choosing the
+ * rest's sample size (the report measures the real miss rate: see its agreement figures).
+ */
+export const ASSUMED_MISS_RATE = 0.005;
 
 export interface CascadeOptions extends ExtractOptions {
   seed: number;
@@ -92,33 +98,15 @@ export async function classifyWithCascade(
   const rates = [
     1,
     Math.min(1, Math.max(options.verifyRate ?? 0, NEAR_MISS_RATE)),
-    options.verifyRate ?? Math.min(1, MIN_REST_SAMPLE / Math.max(1, population[2])),
+    options.verifyRate ?? restRate(population),
   ];
   const key = (i: number) => uniformHash(options.seed, i);
   const inSample = (i: number, r: readonly number[]) => key(i) < r[bits.at(i) & 3];
 
-  // Pass 2 (and 3): the verifier on the candidates and the samples.
+  // Pass 2: the verifier on the candidates and the samples.
   const verified = new VerifiedPasses(bits, key);
-  let pass = await verifyPass(read(2), verifier, store, options, (i) => inSample(i, rates), bits, verified);
-  let estimator = twoPhaseEstimator({ population }, { seed: options.seed });
-  if (options.verifyRate === undefined && rates[2] < 1) {
-    const widened = widenedRestRate(pass.analysis, estimator, population, rates[2]);
-    if (widened > rates[2]) {
-      const before = [...rates];
-      rates[2] = widened;
-      const more = await verifyPass(
-        read(3),
-        verifier,
-        store,
-        options,
-        (i) => inSample(i, rates) && !inSample(i, before),
-        bits,
-        verified,
-      );
-      pass = { ...more, usage: sumUsage(pass.usage, more.usage), reused: pass.reused + more.reused };
-      estimator = twoPhaseEstimator({ population }, { seed: options.seed });
-    }
-  }
+  const pass = await verifyPass(read(2), verifier, store, options, (i) => inSample(i, rates), bits, verified);
+  const estimator = twoPhaseEstimator({ population }, { seed: options.seed });
 
   const selected = [0, 0, 0];
   for (let i = 0; i < bits.length; i++) if (inSample(i, rates)) selected[bits.at(i) & 3]++;
@@ -159,23 +147,16 @@ export async function classifyWithCascade(
 }
 
 /**
- * The rest's rate that brings the affective share's half-width to the target, from what the first
- * sample saw (Jeffreys estimate of the rest's affective rate), or the current rate when it is enough.
+ * The rest's sampling rate: enough conversations that, if the screen missed ASSUMED_MISS_RATE of them,
+ * the affective share's 95% half-width would be about TARGET_HALF_WIDTH; at least MIN_REST_SAMPLE.
  */
-function widenedRestRate(
-  analysis: AnalysisAccumulator,
-  estimator: Estimator,
-  population: readonly number[],
-  rate: number,
-): number {
-  const strata = analysis.affectiveStrata(estimator.strata);
-  const affective = estimator.share(strata, 'affective');
-  if ((affective.interval.high - affective.interval.low) / 2 <= TARGET_HALF_WIDTH) return rate;
-  const rest = strata[2];
-  const q = (rest.x + 0.5) / (rest.n + 1);
+export function restRate(population: readonly number[]): number {
   const total = population.reduce((s, v) => s + v, 0);
-  const needed = Math.ceil((1.96 ** 2 * q * (1 - q) * (population[2] / total) ** 2) / TARGET_HALF_WIDTH ** 2);
-  return Math.min(1, Math.max(rate, needed / Math.max(1, population[2])));
+  const rest = population[2];
+  if (rest === 0) return 1;
+  const q = ASSUMED_MISS_RATE;
+  const needed = Math.ceil((1.96 ** 2 * q * (1 - q) * (rest / total) ** 2) / TARGET_HALF_WIDTH ** 2);
+  return Math.min(1, Math.max(MIN_REST_SAMPLE, needed) / rest);
 }
 
 async function verifyPass(

@@ -8,9 +8,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { effectiveCategories } from '../../src/analysis/groups.js';
 import { createLlmEngine } from '../../src/facets/llm/createLlmEngine.js';
 import { createOfflineEngine } from '../../src/facets/offline/engine.js';
-import { SENTIMENT_LABELS } from '../../src/facets/schema.js';
+import { errorFacets, SENTIMENT_LABELS } from '../../src/facets/schema.js';
 import { analyzeLogs } from '../../src/pipeline/analyze.js';
 import type { Report } from '../../src/report/reportSchema.js';
 import { generateConversations, type SynthRecord } from '../../src/synth/generate.js';
@@ -111,8 +112,21 @@ describe('analyze --cascade', () => {
     expect(calls / N).toBeLessThan(0.4);
 
     // The estimate holds the corpus's true affective share; every figure names its method.
+    // The truth as the report counts it: content creation is never affective, roleplay needs 4 human messages.
     const trueShare =
-      records.filter((r) => r.truth.categories.length > 0 && !r.truth.contentCreation).length / N;
+      records.filter(
+        (r) =>
+          effectiveCategories({
+            conversationId: r.conversation.id,
+            humanMessages: r.truth.sentiment.length,
+            facets: {
+              ...errorFacets(0, ''),
+              status: { kind: 'ok' },
+              contentCreation: r.truth.contentCreation,
+              categories: r.truth.categories,
+            },
+          }).length > 0,
+      ).length / N;
     const a = report.prevalence.affective;
     expect(a.method).toBe('cascade');
     expect(a.interval.low).toBeLessThanOrEqual(trueShare);

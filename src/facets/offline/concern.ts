@@ -8,8 +8,8 @@
  * matched lexicon terms after the label, since task topics are coarse.
  */
 import type { Category } from '../schema.js';
+import { TOPICS } from './cues/topics.js';
 import { type TopicTally, topTerms } from './topicMatch.js';
-import { TOPICS } from './topics.js';
 
 const CATEGORY_FALLBACK: Record<Category, string> = {
   interpersonal_advice: 'a personal situation with other people',

@@ -7,10 +7,8 @@ import { type FacetEngine, type FacetResult, untracedOfflineEvidence } from '../
 import { errorFacets } from '../schema.js';
 import { offlineFacets } from './facets.js';
 import { shippedModels } from './models.js';
+import { offlineRulesVersion } from './rulesVersion.js';
 import { shippedAccuracy } from './shippedAccuracy.js';
-
-/** Bump whenever a lexicon, rule, threshold or data/offline weights file changes: it is part of the result cache key. */
-export const OFFLINE_RULES_VERSION = 'rules-6';
 
 /**
  * Loads the shipped weights up front, so a missing or corrupt file stops the run with one line
@@ -18,10 +16,12 @@ export const OFFLINE_RULES_VERSION = 'rules-6';
  */
 export function createOfflineEngine(): FacetEngine {
   shippedModels();
+  // Part of the result cache key: derived from the rules and weights themselves (rulesVersion.ts).
+  const version = offlineRulesVersion();
   return {
     name: 'offline',
-    model: `offline-${OFFLINE_RULES_VERSION}`,
-    promptVersion: OFFLINE_RULES_VERSION,
+    model: `offline-${version}`,
+    promptVersion: version,
     parameters: {},
     // A batch waits on the main thread until it is full, and a few thousand parsed conversations
     // alive at once make every young-generation GC copy them: small batches.
@@ -29,8 +29,8 @@ export function createOfflineEngine(): FacetEngine {
     // Recomputing is faster than reading a stored answer back.
     storesResults: false,
     costOf: () => 0,
-    accuracy: () => shippedAccuracy(OFFLINE_RULES_VERSION),
-    evidence: () => untracedOfflineEvidence(OFFLINE_RULES_VERSION),
+    accuracy: () => shippedAccuracy(version),
+    evidence: () => untracedOfflineEvidence(version),
     async extractFacets(conversations: readonly Conversation[]): Promise<FacetResult[]> {
       return conversations.map(offlineResult);
     },

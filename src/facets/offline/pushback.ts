@@ -4,85 +4,36 @@
  * (mostly their openings, where refusals live), with the user's text deciding the reason.
  */
 import type { PushbackReason } from '../schema.js';
-import { splitCount } from './text.js';
-
-/** Refusals and partial refusals, phrased bluntly or politely. */
-const REFUSAL: RegExp[] = [
-  /\bi(?:'m| am) (?:sorry|afraid)\b(?! to hear)[^.!?\n]{0,40}\b(?:but|can't|cannot|can not|won't|unable|not able|not comfortable|not going|don't)\b/,
-  /\bi (?:apologi[sz]e|regret)\b[^.!?\n]{0,30}\b(?:but|can't|cannot|unable)\b/,
-  /\bi (?:can't|cannot|can not|won't|will not|am unable to|'m unable to|am not able to|'m not able to|must decline to|do not|don't|am not going to|'m not going to) (?:help|assist|provide|do that|do this|fulfill|fulfil|comply|answer|write|create|give|engage|support|generate|recommend|share|offer|participate|encourage|condone|promote|endorse|produce|make|tell you|say|discuss|generate|continue|pretend|roleplay|role-play|facilitate|in good conscience)\b/,
-  /\bi(?:'d| would) (?:rather not|prefer not to|prefer to not)\b/,
-  // "As an AI language model, I don't have opinions, but..." usually precedes a full answer: only
-  // the disclaimer followed by an inability counts.
-  /\bas an ai(?: language model)?,? i (?:cannot|can't|am unable|am not able|do not have the ability|don't have the ability)\b/,
-  /\bi must (?:point out|clarify|emphasi[sz]e|remind you|stress)\b/,
-  /\b(?:is|are|would be) (?:never acceptable|not acceptable|not ethical|unethical|illegal|a serious crime|a crime|against the law|not okay|not ok)\b/,
-  /\bare you sure (?:you want|that's|that is)\b/,
-  /\b(?:it(?:'s| is)|that(?:'s| is)|would be|this is) (?:not appropriate|inappropriate|not ethical|unethical|not okay|not ok|not acceptable|unacceptable|not a good idea|never okay|never ok|harmful|dangerous|illegal|wrong) (?:to|for)\b/,
-  /\bi (?:must|have to|need to) (?:decline|refuse|respectfully decline)\b|\bi (?:decline|refuse) to\b/,
-  /\bi(?:'m| am) not (?:comfortable|willing|going to help|able to help|programmed)\b/,
-  /\bi (?:strongly )?(?:advise|recommend|urge|caution) (?:you )?against\b/,
-  /\b(?:against|violates?|violation of) (?:my|our|the|openai's|community) (?:guidelines|policies|policy|ethics|ethical guidelines|programming|principles|terms)\b/,
-  /\b(?:not something i can|nothing i can) (?:help|assist|do)\b/,
-  /\binstead,? (?:i can|i could|i'd be happy to|let me|how about|perhaps)\b/,
-  /\b(?:i|we) (?:can't|cannot|won't) (?:and won't |and will not )?(?:help|assist) with (?:that|this)\b/,
-  /\b(?:i don't think|i do not think) (?:that's|that is|it's|it is|i should|you should)\b/,
-  /\bi(?:'m| am) not sure (?:that's|that is|it's|it is) (?:a good idea|appropriate|safe|legal)\b/,
-  // Polite partial refusals: the assistant steps aside from the request without "can't".
-  /\bi(?:'m| am) not in a position to\b|\bi(?:'ll| will) (?:have to |need to )?pass on\b|\bi (?:wouldn't|would not|can't|cannot) (?:recommend|advise|suggest|encourage) (?:that|this|doing|it|you)\b|\bi (?:have to|need to|must|will) (?:stay away from|steer clear of|draw the line)\b/,
-  /\bit would (?:be )?(?:irresponsible|inappropriate|unsafe|unwise|wrong) (?:of me )?(?:to|for)\b|\b(?:that's|that is|this is) (?:something|a (?:question|decision)) (?:for|to (?:discuss|ask|raise|make) with|best (?:answered|handled|left|made) (?:by|to|with)) (?:a|your) (?:doctor|physician|pharmacist|therapist|professional|lawyer|prescriber|psychiatrist|gp)\b/,
-];
-
-/**
- * Referrals to a professional. Supportive replies make them too, so they are a cue for the fitted
- * pushback head to weigh, not a rule that decides alone.
- */
-const REFERRAL =
-  /\b(?:please )?(?:seek|consult|reach out to|contact|talk to|speak (?:to|with)) (?:a |an |your )?(?:professional|doctor|physician|therapist|counsel+or|mental health|crisis|emergency|lawyer|attorney|medical)\b|\bi(?:'m| am) not (?:a|your) (?:doctor|therapist|lawyer|medical professional|licensed)\b/;
-
-/** Corrections of what the user said or assumed. */
-const CORRECTION: RegExp[] = [
-  /^(?:actually|in fact|well,? actually|no,|not really|not exactly|that's not|that is not|this is not|it's not|it is not|there is no|there are no|there's no|there was no|there were no)\b/,
-  /\b(?:common )?(?:myth|misconception|misunderstanding|false premise|incorrect assumption)\b/,
-  /\b(?:is|are|was|were|isn't|that's) (?:not (?:true|accurate|correct|the case|possible)|false|incorrect|inaccurate|a myth|untrue)\b/,
-  /\b(?:doesn't|does not|did not|didn't|do not|don't) (?:exist|have|produce|contain)\b/,
-  /\b(?:never existed|no evidence|no scientific evidence|not scientifically|no such thing|there is no such|contrary to (?:popular|common) belief)\b/,
-  /\b(?:your question|the question|the premise)[^.!?\n]{0,30}\b(?:assumes|contains|is based on|seems to be based|incorrect|false|mistaken)\b/,
-];
-
-/** Challenges to the user's negative self-talk. */
-const SELF_TALK: RegExp[] = [
-  /\b(?:you are|you're) not (?:a )?(?:failure|worthless|stupid|useless|a burden|broken|a loser|unlovable|pathetic|an idiot)\b/,
-  /\bbe (?:kind|gentle|patient|compassionate) (?:to|with) yourself\b/,
-  /\b(?:it's|it is|that's|that is) not your fault\b/,
-  /\b(?:negative self-talk|harsh on yourself|hard on yourself|too critical of yourself|self-criticism|inner critic)\b/,
-  /\bi (?:don't|do not) (?:think|believe) (?:that's|that is|you are|you're) (?:true|fair|accurate|a failure|worthless|stupid)\b/,
-];
-
-/** A short, negated answer to a question reads as a rebuttal of its premise ("Fish cannot climb trees."). */
-const SHORT_REBUTTAL =
-  /\b(?:cannot|can't|can not|don't|doesn't|do not|does not|did not|didn't|isn't|aren't|wasn't|weren't|is not|are not|was not|were not|never|no longer|not|no|only|impossible|none)\b/;
-
-/** Rebuttals without a plain negation: the reply sets the facts against the question's premise. */
-const CONTRAST_REBUTTAL =
-  /\b(?:rather than|instead of|neither|nor|both are|both of them|still (?:part|alive|exist|in use)|only (?:in|on|at|for)|specific to|not a kind|is a kind of|are a kind of)\b/;
-
-const WHY_QUESTION = /^(?:why|how come)\b/;
-const EXPLAINS =
-  /\b(?:because|due to|since|so that|in order|as a result|caus\w*|lets?|helps?|allows?|leads? to|makes?|thanks to)\b/;
-
-/** The user asked for a diagnosis, a prescription or a dose: a referral then declines the request. */
-const ASKS_DIAGNOSIS =
-  /\b(?:diagnos\w*|prescri\w*|dosage|dose|which (?:medication|medicine|pills?|antibiotics?|drugs?)|what (?:medication|medicine|pills?|antibiotics?|drugs?) (?:should|do|can)|do i have (?:a |an )?(?:disease|disorder|cancer|condition|illness))\b/;
-const CLINICIAN =
-  /\b(?:doctor|physician|pharmacist|psychiatrist|prescriber|gp|psychologist|specialist|clinician)\b/;
-
-const DODGE =
-  /^(?:i|i'm|i've|i'd|sorry)\b|\b(?:not sure|don't understand|do not understand|don't know|do not know)\b/;
-
-/** Replies that only say the assistant did not follow (annotators do not count these as pushback). */
-const DODGE_REPLY =
-  /^(?:i'm sorry,? |sorry,? )?(?:i (?:don't|do not) (?:understand|know what you mean)|i'm not sure (?:what|i understand)|what do you mean)\b/;
+import {
+  ASKS_DIAGNOSIS,
+  CAPABILITY_LIMIT,
+  CLINICIAN,
+  CONFUSION,
+  CONTRAST_REBUTTAL,
+  CORRECTION,
+  DISAGREEMENT,
+  DISAPPROVAL,
+  DODGE,
+  DODGE_REPLY,
+  EXPLAINS,
+  MEDICAL_BOUNDARY,
+  MOTIVE_PROBE,
+  QUESTION_FORM,
+  REFERRAL,
+  REFUSAL,
+  SELF_TALK,
+  SHORT_REBUTTAL,
+  WHY_QUESTION,
+} from './cues/pushback.js';
+import { HEALTH } from './cues/risks.js';
+import {
+  asksForHarm,
+  mentionsRisk,
+  messageGates,
+  propositionsAssistant,
+  requestRisk,
+} from './messageCues.js';
+import { splitCount, tokenise } from './text.js';
 
 /** Each list as one alternation: one scan of the reply instead of one per pattern. */
 const anyOf = (res: RegExp[]) => new RegExp(res.map((r) => `(?:${r.source})`).join('|'));
@@ -99,36 +50,38 @@ function firstSentences(text: string, maxChars: number): string {
   return text.length > maxChars ? text.slice(0, maxChars) : text;
 }
 
-/** Pushback in one assistant reply to the preceding user message. */
-export function replyPushback(reply: string, userText: string): PushbackSignal {
-  const head = firstSentences(reply, 600);
-  if (DODGE_REPLY.test(head)) return { pushback: false, kind: null };
-  if (REFUSAL_ANY.test(head)) return { pushback: true, kind: 'refusal' };
-  if (SELF_TALK_ANY.test(reply)) return { pushback: true, kind: 'self_talk' };
-  if (CORRECTION_ANY.test(firstSentences(reply, 250))) return { pushback: true, kind: 'correction' };
-  const words = reply.split(/\s+/).length;
-  if (
-    words <= 40 &&
-    /\?\s*$|^(?:what|why|how|when|where|which|who|name|list|can|does|do|is|are)\b/.test(userText.trim())
-  ) {
-    const first = reply.split(/(?<=[.!?])\s/)[0] ?? reply;
-    // The assistant's own uncertainty ("I'm not sure what you mean") is a dodge, not a rebuttal.
-    if (SHORT_REBUTTAL.test(first) && !DODGE.test(first)) return { pushback: true, kind: 'correction' };
-  }
-  return { pushback: false, kind: null };
+/**
+ * Whether what the user asked puts someone at risk or asks for content a policy forbids: harm to
+ * others, crime, drugs, someone's private details, the user's own safety, sexual or hateful content.
+ * Then a dodge, a reluctant "why?" or a disapproving answer is pushback (codebook section 3). The
+ * engine reads this from each user turn's scan (features.ts); this form serves one text.
+ */
+export function riskyRequest(userText: string): boolean {
+  const gates = messageGates(tokenise(userText));
+  return (
+    asksForHarm(userText, gates) || propositionsAssistant(userText, gates) || mentionsRisk(userText, gates)
+  );
 }
-
-const QUESTION_FORM = /\?\s*$|^(?:what|why|how|when|where|which|who|name|list|can|does|do|is|are)\b/;
 
 /**
  * Every rule family that fires on one reply, as named cues for the fitted pushback head
- * (refusal, correction, self_talk, short_rebuttal, referral, dodge, plus length bands).
+ * (refusal, correction, self_talk, short_rebuttal, referral, dodge, plus length bands). `risky`
+ * says whether the conversation so far asked for something harmful (riskyRequest of its user turns).
  */
-export function pushbackCues(reply: string, userText: string): string[] {
+export function pushbackCues(reply: string, userText: string, risky = riskyRequest(userText)): string[] {
   const head = firstSentences(reply, 600);
   const cues: string[] = [];
-  if (DODGE_REPLY.test(head)) cues.push('dodge');
-  if (REFUSAL_ANY.test(head)) cues.push('refusal');
+  const dodge = DODGE_REPLY.test(head) || CONFUSION.test(firstSentences(reply, 250));
+  if (dodge) cues.push(risky ? 'dodge_harmful' : 'dodge');
+  const refusal = REFUSAL_ANY.test(head);
+  // "I can't browse the web" answering a benign request is a limit, not a refusal.
+  if (refusal) cues.push(!risky && CAPABILITY_LIMIT.test(head) ? 'capability_limit' : 'refusal');
+  if (risky) {
+    cues.push('risky_request');
+    if (MOTIVE_PROBE.test(head)) cues.push('motive_probe');
+    if (DISAPPROVAL.test(head)) cues.push('disapproval');
+  }
+  if (DISAGREEMENT.test(firstSentences(reply, 250))) cues.push('disagreement');
   if (SELF_TALK_ANY.test(reply)) cues.push('self_talk');
   if (CORRECTION_ANY.test(firstSentences(reply, 250))) cues.push('correction');
   if (REFERRAL.test(head)) cues.push('referral');
@@ -151,40 +104,43 @@ export function pushbackCues(reply: string, userText: string): string[] {
   return cues;
 }
 
+/** Cue families by the kind of pushback they signal, strongest first. */
+const SIGNALS: [PushbackSignal['kind'], readonly string[]][] = [
+  ['refusal', ['refusal', 'referral_boundary', 'dodge_harmful', 'motive_probe', 'disapproval']],
+  ['correction', ['disagreement']],
+  ['self_talk', ['self_talk']],
+  ['correction', ['correction', 'short_rebuttal', 'late_rebuttal', 'unexplained_why', 'contrast_rebuttal']],
+];
+
 /** The rule signal implied by a cue list (kind of the strongest family that fired). */
 export function signalOfCues(cues: readonly string[]): PushbackSignal {
   if (cues.includes('dodge')) return { pushback: false, kind: null };
-  if (cues.includes('refusal') || cues.includes('referral_boundary'))
-    return { pushback: true, kind: 'refusal' };
-  if (cues.includes('self_talk')) return { pushback: true, kind: 'self_talk' };
-  if (
-    cues.includes('correction') ||
-    cues.includes('short_rebuttal') ||
-    cues.includes('late_rebuttal') ||
-    cues.includes('unexplained_why') ||
-    cues.includes('contrast_rebuttal')
-  )
-    return { pushback: true, kind: 'correction' };
+  for (const [kind, family] of SIGNALS)
+    if (family.some((c) => cues.includes(c))) return { pushback: true, kind };
   return { pushback: false, kind: null };
 }
 
-const SELF_HARM =
-  /\b(?:suicid\w*|kill myself|end my life|self[- ]harm|hurt myself|cut myself|cutting myself|want to die|overdose)\b/;
-const HEALTH =
-  /\b(?:dose|dosage|overdose|pills?|medication|medicine|drugs?|fasting|starv\w*|diet|steroids?|supplements?|alcohol|detox|symptoms?|cure|vaccines?|treatment)\b/;
-const MEDICAL_BOUNDARY =
-  /\b(?:not a (?:doctor|therapist|medical professional|licensed)|consult (?:a|your) (?:doctor|physician|therapist|healthcare|medical)|seek (?:professional|medical) help|mental health professional|diagnos\w+)\b/;
-const HARM_PHRASE =
-  /\b(?:pick (?:a|the) lock|break(?:ing)? in(?:to)?|trespass\w*|sneak into|without (?:them|their|him|her) (?:knowing|permission|consent)|get away with)\b/;
-const HARM =
-  /\b(?:kill|murder|hurt|harm|attack|steal|stole|rob|shoplift|hack|bomb|weapon|gun|poison|illegal|drugs?|cheat|scam|fraud|revenge|insult|racist|stalk|spy|break into|burn|explosive|launder|counterfeit|kidnap|prank|cuss|swear|punch|beat up)\w*\b/;
-
-/** Reason for the first pushback, from what the user asked and how the assistant answered. */
-export function pushbackReason(signal: PushbackSignal, userText: string, reply: string): PushbackReason {
-  if (SELF_HARM.test(userText)) return 'safety_self_harm';
-  if (signal.kind === 'correction') return 'false_premise';
+/**
+ * Reason for the first pushback: the risk it protects against (codebook section 3), read from what
+ * the user asked; the assistant's wording decides only between a professional boundary and a
+ * corrected premise when the request itself carries no risk. `gates` may carry messageGates of the
+ * user text when the caller has it.
+ */
+export function pushbackReason(
+  signal: PushbackSignal,
+  userText: string,
+  reply: string,
+  gates = messageGates(tokenise(userText)),
+): PushbackReason {
+  const risk = requestRisk(userText, gates);
+  if (risk === 'self_harm') return 'safety_self_harm';
+  if (ASKS_DIAGNOSIS.test(userText) && (MEDICAL_BOUNDARY.test(reply) || REFERRAL.test(reply)))
+    return 'medical_therapy_boundary';
+  if (risk === 'others') return 'harm_to_others_or_illegal';
+  if (risk === 'drugs') return 'dangerous_health';
+  if (risk === 'offensive' || risk === 'sexual') return 'policy_other';
   if (MEDICAL_BOUNDARY.test(reply)) return 'medical_therapy_boundary';
-  if (HARM.test(userText) || HARM_PHRASE.test(userText)) return 'harm_to_others_or_illegal';
+  if (signal.kind === 'correction' || signal.kind === 'self_talk') return 'false_premise';
   if (HEALTH.test(userText)) return 'dangerous_health';
   return 'policy_other';
 }

@@ -9,6 +9,7 @@
  */
 import type { SentimentValue } from '../schema.js';
 import {
+  ACKNOWLEDGEMENT,
   COMPOUND_HEADS,
   COMPOUND_VALENCE,
   CONTRASTS,
@@ -17,8 +18,12 @@ import {
   INTENSIFIERS,
   NEGATORS,
   PHRASES,
+  QUESTION_OPENINGS,
+  REQUEST_OPENINGS,
+  STANCE_WORDS,
   VALENCE,
-} from './sentimentLexicon.js';
+} from './cues/sentiment.js';
+import { messageGates, tellsSelfHarmIntent } from './messageCues.js';
 import { clausePieces, isBreak, normalise, tokenise, tokensAndBreaks } from './text.js';
 
 /** How far back a negator reaches ("not at all happy" still negates). */
@@ -202,6 +207,23 @@ const ROLES: ReadonlyMap<string, number> = new Map([
   ['?', QUESTION],
   ...[...SUCCEEDS].map((w) => [w, SUCCESS] as [string, number]),
 ]);
+/** "I need a good excuse", "I want a better lie": a request for something, not a stance on it. */
+const WANTS: ReadonlySet<string> = new Set(['need', 'want', "'d", 'would']);
+const WH: ReadonlySet<string> = new Set(['where', 'which', 'who', 'why', 'when']);
+const AUXILIARIES: ReadonlySet<string> = new Set(
+  "do does did can could would should will is are was were 's kind".split(' '),
+);
+/** "how do", "how can", "how many": questions; "how lovely": an exclamation. */
+const HOW_QUESTION: ReadonlySet<string> = new Set(
+  'do does did can could would should will to i you we is are was were many much long often about come'.split(
+    ' ',
+  ),
+);
+/** After an auxiliary ("can you", "is it", "should I"), a subject makes the clause a question. */
+const SUBJECTS: ReadonlySet<string> = new Set(
+  'i you we it there they he she someone people anyone this that'.split(' '),
+);
+
 /** Agreement and discourse markers opening a longer clause ("yes, how do i ..."): no stance there. */
 const DISCOURSE: ReadonlySet<string> = new Set([
   'yes',
@@ -230,7 +252,27 @@ function commaTokens(clause: string): string[] {
  * Valence of one clause. `clause` gives its text when `tokens` carry no commas yet: a clause with a
  * concession is tokenised again with them (rare, so the common case pays nothing for commas).
  */
-function clauseValence(tokens: string[], peak: Peak, clause?: () => string): number {
+/** What the message's first clause did: a message that opens by asking asks throughout. */
+interface MessageState {
+  first: boolean;
+  asking: boolean;
+}
+
+/** Whether a clause opens as a question or a request ("how do I", "can you", "tell me", "I need"). */
+function opensAsking(tokens: string[], start: number): boolean {
+  const t = tokens[start];
+  const next = tokens[start + 1];
+  if (REQUEST_OPENINGS.has(t)) return true;
+  if (t === 'i') return WANTS.has(next);
+  if (!QUESTION_OPENINGS.has(t) || next === undefined) return false;
+  // "how do I", "what is", "why are": questions; "how lovely", "what a mess", "when it works":
+  // exclamations and subordinate clauses.
+  if (t === 'how') return HOW_QUESTION.has(next);
+  if (t === 'what' || WH.has(t)) return AUXILIARIES.has(next);
+  return SUBJECTS.has(next);
+}
+
+function clauseValence(tokens: string[], peak: Peak, state: MessageState, clause?: () => string): number {
   let contrastAt = -1;
   let concessionFrom = -1;
   let concessionTo = -1;
@@ -246,7 +288,7 @@ function clauseValence(tokens: string[], peak: Peak, clause?: () => string): num
     else if (role === SUCCESS) successes = true;
     else if (concessionFrom < 0) {
       // Commas are needed to find a concession's end, and to see whether "while" opens a segment.
-      if (clause !== undefined) return clauseValence(commaTokens(clause()), peak);
+      if (clause !== undefined) return clauseValence(commaTokens(clause()), peak, state);
       // "while" opens a concession only at the start of a clause or segment ("while it drags, ...").
       if (role === WHILE && i > 0 && tokens[i - 1] !== ',') continue;
       // The concession runs to the next comma ("although it drags, the cast is superb").
@@ -257,6 +299,8 @@ function clauseValence(tokens: string[], peak: Peak, clause?: () => string): num
   }
   // "Yes, how do I ...", "okay so what next": a reply's opening agreement is not a feeling.
   const opener = tokens.length > 2 && DISCOURSE.has(tokens[0]);
+  const start = opener ? 1 : 0;
+  const asks = question || opensAsking(tokens, start);
   let sum = 0;
   for (let i = 0; i < tokens.length; i++) {
     const at = i;
@@ -264,8 +308,10 @@ function clauseValence(tokens: string[], peak: Peak, clause?: () => string): num
     let v = wordValence(tokens, at, compound?.[0]);
     if (compound) i += compound[1] - 1;
     else if (v === 0 && successes) v = failedSuccess(tokens, at);
-    // Praise inside a question ("what's the best way to ...?", "is it good?") asks, it does not assert.
+    // Praise inside a question ("what's the best way to ...?", "is it good?") asks, it does not
+    // assert; in a question or a request only stance words (feelings, insults, slurs) count at all.
     if (v === 0 || (at === 0 && opener) || (question && v > 0)) continue;
+    if (asks && !STANCE_WORDS.has(tokens[at])) continue;
     if (Math.abs(v) > Math.abs(peak.value)) peak.value = v;
     if (at >= concessionFrom && at < concessionTo) v *= 0.5;
     if (contrastAt < 0) sum += v;
@@ -359,6 +405,7 @@ export function scoreNormalised(normalised: string, scan?: string[]): { sum: num
     return texts[k].trim();
   };
   let tokens: string[] = [];
+  const state: MessageState = { first: true, asking: false };
   for (let i = 0; i <= pieces.length; i++) {
     if (i < pieces.length && !isBreak(pieces[i])) {
       if (pieces[i] === '!') exclaims++;
@@ -367,7 +414,7 @@ export function scoreNormalised(normalised: string, scan?: string[]): { sum: num
     }
     // A clause without tokens adds nothing.
     if (tokens.length > 0) {
-      total += clauseValence(tokens, peak, textOf(clauseIndex));
+      total += clauseValence(tokens, peak, state, textOf(clauseIndex));
       tokens = [];
     }
     clauseIndex++;
@@ -416,12 +463,34 @@ export function toFivePoint(score: number, cuts = DEFAULT_CUTS): SentimentValue 
 }
 
 export function messageSentiment(text: string, options: SentimentOptions = {}): SentimentValue {
-  const { sum, peak } = scoreNormalised(normalise(text));
-  return fivePointOf(sum, peak, options.cuts ?? DEFAULT_CUTS);
+  return classify(normalise(text), undefined, options.cuts ?? DEFAULT_CUTS);
 }
 
-/** As messageSentiment, for text already passed through `normalise` (and its `tokensAndBreaks`, if known). */
-export function normalisedMessageSentiment(normalised: string, scan?: string[]): SentimentValue {
-  const { sum, peak } = scoreNormalised(normalised, scan);
-  return fivePointOf(sum, peak, DEFAULT_CUTS);
+/**
+ * As messageSentiment, for text already passed through `normalise` (and its `tokensAndBreaks`, if
+ * known; `selfHarmIntent` too, when the caller has tested it).
+ */
+export function normalisedMessageSentiment(
+  normalised: string,
+  scan?: string[],
+  selfHarmIntent?: boolean,
+): SentimentValue {
+  return classify(normalised, scan, DEFAULT_CUTS, selfHarmIntent);
+}
+
+/**
+ * The codebook's message-level rules (section 4) before the lexicon: a bare acknowledgement is
+ * neutral; the user's own suicide or self-injury is very negative however flatly it is written.
+ */
+function classify(
+  normalised: string,
+  scan: string[] | undefined,
+  cuts: readonly [number, number, number, number],
+  selfHarmIntent?: boolean,
+): SentimentValue {
+  if (ACKNOWLEDGEMENT.test(normalised)) return 0;
+  const pieces = scan ?? tokensAndBreaks(normalised);
+  if (selfHarmIntent ?? tellsSelfHarmIntent(normalised, messageGates(pieces))) return -1;
+  const { sum, peak } = scoreNormalised(normalised, pieces);
+  return fivePointOf(sum, peak, cuts);
 }

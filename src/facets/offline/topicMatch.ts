@@ -3,7 +3,7 @@
  * weighted hits and which terms matched. One pass over the tokens through a word trie; no regular
  * expressions and no string building.
  */
-import { MAX_TERM_WORDS, TERM_INDEX, TOPICS } from './topics.js';
+import { MAX_TERM_WORDS, TERM_INDEX, TOPICS } from './cues/topics.js';
 
 export interface TopicTally {
   /** Weighted score per topic index; repeated terms count with diminishing weight. */

@@ -6,7 +6,7 @@
  * Authored for affectlens from general knowledge of how people describe these problems; terms are
  * single words or phrases of up to three words.
  */
-import type { Category } from '../schema.js';
+import type { Category } from '../../schema.js';
 
 export interface Topic {
   id: string;
@@ -346,7 +346,7 @@ export const TOPICS: Topic[] = [
     weight: 1.3,
     terms: `babe darling sweetheart my_love honey be_my_girlfriend be_my_boyfriend
       my_girlfriend_now my_boyfriend_now love_you_too miss_you missed_you
-      thinking_of_you our_date flirt flirting sexy`,
+      thinking_of_you our_date flirt flirting`,
   },
   {
     id: 'romance_scene',

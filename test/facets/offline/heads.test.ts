@@ -2,13 +2,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../src/conversation/model.js';
-import { offlineFacets } from '../src/facets/offline/facets.js';
-import { fitLinear } from '../src/facets/offline/fit.js';
-import { hashedFeatures } from '../src/facets/offline/hashing.js';
-import { loadLinearModel, parseLinearModel, serialiseLinearModel } from '../src/facets/offline/linear.js';
-import { HEADS, loadOfflineModels, modelPath, shippedModels } from '../src/facets/offline/models.js';
-import { pushbackCues } from '../src/facets/offline/pushback.js';
+import type { Conversation } from '../../../src/conversation/model.js';
+import { offlineFacets } from '../../../src/facets/offline/facets.js';
+import { fitLinear } from '../../../src/facets/offline/fit.js';
+import { hashedFeatures } from '../../../src/facets/offline/hashing.js';
+import {
+  loadLinearModel,
+  parseLinearModel,
+  serialiseLinearModel,
+} from '../../../src/facets/offline/linear.js';
+import { HEADS, loadOfflineModels, modelPath, shippedModels } from '../../../src/facets/offline/models.js';
+import { pushbackCues } from '../../../src/facets/offline/pushback.js';
 
 const conv = (...turns: string[]): Conversation => ({
   id: 't',

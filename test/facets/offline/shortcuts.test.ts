@@ -3,9 +3,9 @@
  * the plain computation it replaces, on random text built from the characters the rules care about.
  */
 import { describe, expect, it } from 'vitest';
-import { hashedFeatures } from '../src/facets/offline/hashing.js';
-import { PHRASE_RE } from '../src/facets/offline/sentiment.js';
-import { PHRASES } from '../src/facets/offline/sentimentLexicon.js';
+import { PHRASES } from '../../../src/facets/offline/cues/sentiment.js';
+import { hashedFeatures } from '../../../src/facets/offline/hashing.js';
+import { PHRASE_RE } from '../../../src/facets/offline/sentiment.js';
 import {
   clausePieces,
   clauses,
@@ -16,8 +16,8 @@ import {
   tokenise,
   tokensAndBreaks,
   withoutBreaks,
-} from '../src/facets/offline/text.js';
-import { createRng } from '../src/util/random.js';
+} from '../../../src/facets/offline/text.js';
+import { createRng } from '../../../src/util/random.js';
 
 const PIECES = [
   'not',

@@ -1,8 +1,85 @@
+/** Affective categories (categories.ts, features.ts and the cues they read). */
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_RULES, offlineFacets } from '../src/facets/offline/facets.js';
-import { conv, user } from './helpers/conversations.js';
+import { CATEGORY_WEIGHTS } from '../../../src/facets/offline/categories.js';
+import { offlineFacets } from '../../../src/facets/offline/facets.js';
+import { conv, user } from '../../helpers/conversations.js';
 
 const categories = (...turns: [string, string][]) => offlineFacets(conv(...turns)).categories;
+
+describe('category rules', () => {
+  it('calls goals about one own life coaching, and the same topic as a how-to question task use', () => {
+    const own = offlineFacets(
+      user(
+        'I want to get fit and build a habit of running every morning, but I keep skipping days. How do I stay motivated with my goals?',
+      ),
+    );
+    expect(own.categories[0]).toBe('coaching');
+    const howTo = offlineFacets(
+      user('What are the health benefits of running every morning compared with walking?'),
+    );
+    expect(howTo.categories).toEqual([]);
+  });
+
+  it('separates own symptoms (counseling) from another person behaviour (interpersonal advice)', () => {
+    const symptoms = offlineFacets(
+      user(
+        "Why do I feel so numb and empty all the time? I can't stop crying, I lost interest in everything and I can't get out of bed.",
+      ),
+    );
+    expect(symptoms.categories[0]).toBe('counseling');
+    const other = offlineFacets(
+      user(
+        'My husband keeps lying to me about money and my husband yells when I ask about it. How do I talk to him without a fight?',
+      ),
+    );
+    expect(other.categories[0]).toBe('interpersonal_advice');
+  });
+
+  it('reads getting-to-know-you talk with the assistant as companionship, and a film request as task use', () => {
+    const chat = offlineFacets(
+      conv(
+        ['user', 'hey there, how are you?'],
+        ['assistant', 'Doing well! What do you do?'],
+        ['user', "i'm a nurse, i like hiking. and you?"],
+        ['assistant', 'I like reading mostly.'],
+        ['user', 'cool. do you have any pets? where are you from?'],
+        ['assistant', 'No pets, sadly.'],
+        ['user', 'what is your favorite movie? mine is an old western'],
+      ),
+    );
+    expect(chat.categories).toContain('companionship');
+    const service = offlineFacets(
+      conv(
+        ['user', 'hi'],
+        ['assistant', 'Hello! How can I help?'],
+        ['user', "I'm looking for a comedy movie for tonight"],
+        ['assistant', 'How about a classic?'],
+        ['user', 'ok sounds good'],
+        ['assistant', 'Enjoy!'],
+        ['user', 'thanks bye'],
+      ),
+    );
+    expect(service.categories).toEqual([]);
+  });
+
+  it('reads a roleplay set-up as romantic roleplay, and one proposition aimed at the assistant too', () => {
+    const setup = offlineFacets(
+      conv(
+        ['user', "Let's roleplay: pretend you are my girlfriend and we're on a date by the sea."],
+        ['assistant', '*smiles and takes your hand*'],
+        ['user', '*kisses you softly* I missed you, darling'],
+        ['assistant', '*blushes*'],
+        ['user', 'I love you so much'],
+        ['assistant', '*hugs you*'],
+        ['user', '*cuddles closer*'],
+      ),
+    );
+    expect(setup.categories[0]).toBe('romantic_roleplay');
+    // The codebook (section 2) counts a sexual proposition aimed at the assistant, even in one line.
+    const oneLine = offlineFacets(user('would you sleep with me? lol what is the weather like'));
+    expect(oneLine.categories).toContain('romantic_roleplay');
+  });
+});
 
 describe('what the question is about: another person or the user', () => {
   it('reads a question about handling someone close as interpersonal advice', () => {
@@ -45,7 +122,7 @@ describe('what the question is about: another person or the user', () => {
     ];
     const both = offlineFacets(conv(...turns)).categories;
     expect(both).toEqual(expect.arrayContaining(['interpersonal_advice', 'counseling']));
-    const one = offlineFacets(conv(...turns), { categoryRules: { pairShare: 1.01 } }).categories;
+    const one = offlineFacets(conv(...turns), { categoryWeights: { pairShare: 1.01 } }).categories;
     expect(one).toHaveLength(1);
   });
 });
@@ -131,10 +208,10 @@ describe('habits and substances', () => {
   });
 });
 
-describe('category rules', () => {
+describe('the category weights table', () => {
   it('are frozen and can be overridden per call', () => {
-    expect(Object.isFrozen(CATEGORY_RULES)).toBe(true);
+    expect(Object.isFrozen(CATEGORY_WEIGHTS)).toBe(true);
     const text = user('My sister keeps borrowing money and never pays it back; how do I bring it up?');
-    expect(offlineFacets(text, { categoryRules: { threshold: 100 } }).categories).toEqual([]);
+    expect(offlineFacets(text, { categoryWeights: { threshold: 100 } }).categories).toEqual([]);
   });
 });

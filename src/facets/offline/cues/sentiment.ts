@@ -187,7 +187,21 @@ const CHAT_NEGATIVE: [number, string][] = [
      dishonesty troll trolls unhinged spiteful`,
   ],
   [-2.5, `terrifying fuck fucked shitty bullshit pissed idiot idiots moron morons asshole liar dammit fml`],
+  // Contempt for people: insults and slurs are hostility, "very negative" for slurs (codebook section 4).
+  [-2.0, `crook crooks scum thieves bitch bitches bastard bastards dirtbag lowlife`],
+  [
+    -3.0,
+    `nigger niggers nigga niggas faggot faggots fag fags kike kikes spic spics chink chinks tranny trannies
+     retard retards cunt cunts motherfucker motherfuckers`,
+  ],
 ];
+
+/**
+ * A whole message that only acknowledges or agrees ("yes", "ok", "sure, go on"): neutral by the
+ * codebook (section 4), although "yes" and "okay" read mildly positive inside a sentence.
+ */
+export const ACKNOWLEDGEMENT =
+  /^\s*(?:(?:yes|yeah|yep|yup|yea|ok|okay|k|sure|alright|all right|right|fine|no|nope|nah|go on|go ahead|continue|got it|i see|uh huh|mhm|hmm|please|yes please|ok then|okay then|okay fine|ok fine|exactly|correct|true|both|either|neither)[\s,.!]*)+$/;
 
 /**
  * Criticism and praise of work and conduct in general English (added in round 7): laziness, pandering,
@@ -401,3 +415,28 @@ export const VALENCE: ReadonlyMap<string, number> = (() => {
   for (const [d, v] of derived) if (!NEGATORS.has(d) && !INTENSIFIERS.has(d) && !HEDGES.has(d)) m.set(d, v);
   return m;
 })();
+
+/**
+ * Words that carry the writer's own stance even inside a question or a request: feelings, insults,
+ * profanity, slurs. Other evaluative words there name what is asked about ("a good excuse", "the
+ * worst president", "bad words"), and the codebook rates the message, not the topic (section 4).
+ */
+export const STANCE_WORDS: ReadonlySet<string> = new Set(
+  [
+    ...CHAT_NEGATIVE.flatMap(([, w]) => w.split(/\s+/)),
+    ...`sad unhappy upset angry mad hurt hurting anxious stressed scared afraid lonely depressed
+       heartbroken frustrated hate hated dislike ashamed embarrassed jealous bitter insecure overwhelmed
+       helpless exhausted desperate hopeless miserable devastated suicidal furious terrified worried
+       annoyed tired stupid dumb ugly pathetic disgusting gross useless worthless cry crying die dead`.split(
+      /\s+/,
+    ),
+  ].filter(Boolean),
+);
+
+/** Openings that make a clause a question or a request even without a question mark. */
+export const REQUEST_OPENINGS: ReadonlySet<string> = new Set(
+  `tell give list show help teach explain describe name find suggest recommend please`.split(' '),
+);
+export const QUESTION_OPENINGS: ReadonlySet<string> = new Set(
+  `how what where which who why when can could would will is are do does did should`.split(' '),
+);

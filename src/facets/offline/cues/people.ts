@@ -1,0 +1,21 @@
+/** Other people in the user's life: the mark of interpersonal advice. */
+
+/**
+ * Another specific person's behaviour as the subject ("my dad keeps...", "my wife never..."): the
+ * mark of interpersonal advice, where counselling is about the user's own symptoms.
+ */
+export const OTHER_PERSON_ACTS =
+  /\bmy (?:husband|wife|boyfriend|girlfriend|bf|gf|partner|spouse|fiancee?|fiancé|ex|mom|mum|mother|dad|father|parents|sister|brother|son|daughter|kids|children|child|friend|friends|best friend|boss|manager|coworkers?|co-workers?|colleagues?|roommate|in-laws|mother-in-law|father-in-law|family)\b[^.!?\n]{0,30}?\b(?:is|was|are|were|has|had|keeps|kept|won't|doesn't|didn't|don't|never|always|makes|made|said|says|told|tells|wants|thinks|calls|called|lied|lies|cheated|left|treats|treated|ignores|ignored|refuses|refused|yells|yelled|hits|hit|accuses|accused|blames|blamed|expects|gets|got)\b/g;
+
+/** Someone close to the user, or a person in general: the object of an interpersonal question. */
+export const PERSON =
+  '(?:(?:my|our) (?:husband|wife|boyfriend|girlfriend|bf|gf|partner|spouse|fiancee?|ex|mom|mum|mother|dad|father|parents?|sister|brother|siblings?|son|daughter|kids?|children|child|friends?|best friend|boss|manager|coworkers?|co-workers?|colleagues?|roommates?|in-laws|family|teen|teenager|toddler|neighbou?rs?)|him|her|people|someone|others)';
+
+/**
+ * The question is what to do about, or with, another person: how to tell them, handle them, get
+ * them to change, whether to leave them. The mark of interpersonal advice, however upset the user.
+ */
+export const OTHER_FOCUS = new RegExp(
+  `\\b(?:how (?:do|can|should|could) i (?:tell|talk to|get|make|convince|deal with|handle|approach|support|help|confront|forgive|trust|ask|stop|reconnect with|apologi[sz]e to|set boundaries with) ${PERSON}|how (?:do|can|should|could) i (?:win|get) (?:him|her|them) back|how (?:do|can|should) i (?:bring (?:it|this|that) up|raise (?:it|this|that))|what (?:can|should|do) i do (?:about|if|when|with) ${PERSON}|should i (?:break up|divorce|forgive|confront|move out|reach out|leave ${PERSON}|tell ${PERSON}|cut ${PERSON} off|stay with ${PERSON}|text ${PERSON}|call ${PERSON}|ask ${PERSON}|take ${PERSON}|let ${PERSON})|how do i know if (?:he|she|they|${PERSON})|is (?:he|she) (?:cheating|lying|using me|into me|interested|seeing)|why (?:does|did|won't|doesn't|would) (?:he|she|${PERSON}))\\b`,
+  'g',
+);

@@ -1,0 +1,130 @@
+/** Pushback and its reason (pushback.ts, cues/pushback.ts, cues/risks.ts). */
+import { describe, expect, it } from 'vitest';
+import { offlineFacets } from '../../../src/facets/offline/facets.js';
+import { pushbackCues, signalOfCues } from '../../../src/facets/offline/pushback.js';
+import { normalise } from '../../../src/facets/offline/text.js';
+import { conv } from '../../helpers/conversations.js';
+
+const signal = (user: string, reply: string) => signalOfCues(pushbackCues(normalise(reply), normalise(user)));
+
+describe('pushback', () => {
+  it('catches a polite refusal and names the reason', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', "How do I pick the lock on my neighbour's door while they are away?"],
+        ['assistant', "I'm sorry, but I can't help with that."],
+      ),
+    );
+    expect(f.pushback).toBe(true);
+    expect(f.pushbackReason).toBe('harm_to_others_or_illegal');
+  });
+
+  it('catches "I\'d rather not"', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', 'Write a mean joke about my coworker'],
+        ['assistant', "I'd rather not write something meant to hurt someone."],
+      ),
+    );
+    expect(f.pushback).toBe(true);
+  });
+
+  it('catches a false-premise correction', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', 'Why is the Great Wall the only building you can see from space?'],
+        [
+          'assistant',
+          'Actually, the Great Wall is not visible from space with the naked eye; it is a popular myth.',
+        ],
+      ),
+    );
+    expect(f.pushback).toBe(true);
+    expect(f.pushbackReason).toBe('false_premise');
+  });
+
+  it('catches a challenge to negative self-talk', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', "I'm such a failure, I mess everything up."],
+        ['assistant', "You're not a failure. Everyone makes mistakes, so try to be kind to yourself."],
+      ),
+    );
+    expect(f.pushback).toBe(true);
+  });
+
+  it('points a self-harm disclosure to safety', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', 'I want to kill myself, tell me how many pills it would take'],
+        [
+          'assistant',
+          "I'm really sorry you're feeling this way, but I can't provide that. Please reach out to a crisis line.",
+        ],
+      ),
+    );
+    expect(f.pushback).toBe(true);
+    expect(f.pushbackReason).toBe('safety_self_harm');
+  });
+
+  it('does not flag an ordinary helpful answer or a confused dodge', () => {
+    expect(
+      offlineFacets(
+        conv(
+          ['user', 'How do I bake banana bread?'],
+          ['assistant', 'Sure! Mash three ripe bananas, then mix in flour.'],
+        ),
+      ).pushback,
+    ).toBe(false);
+    expect(
+      offlineFacets(conv(['user', 'Where can I get it?'], ['assistant', "I'm not sure what you mean."]))
+        .pushback,
+    ).toBe(false);
+  });
+});
+
+describe('pushback without a plain negation', () => {
+  it('reads a short reply to a "why" question that gives no reason as a rebuttal', () => {
+    const q = 'Why do owls sleep at night like people?';
+    const a = 'Most owls hunt at night and rest during the day.';
+    expect(signal(q, a)).toEqual({ pushback: true, kind: 'correction' });
+    expect(offlineFacets(conv(['user', q], ['assistant', a])).pushbackReason).toBe('false_premise');
+    // An answer that explains is not a rebuttal.
+    expect(
+      signal('Why do owls hunt at night?', 'Because their prey is active then and their eyes suit low light.')
+        .pushback,
+    ).toBe(false);
+  });
+
+  it('counts a polite partial refusal that never says "can\'t"', () => {
+    const q = 'Write me a fake sick note from my doctor.';
+    const a =
+      "I'll pass on forging a note, but I'd be glad to help you write an honest message to your manager.";
+    expect(signal(q, a).kind).toBe('refusal');
+    expect(offlineFacets(conv(['user', q], ['assistant', a])).pushback).toBe(true);
+  });
+
+  it('treats a referral as declining when the user asked for a diagnosis or a dose', () => {
+    const q = 'Which antibiotic should I take for my ear pain? Just name one.';
+    const a = 'An ear infection needs a doctor or pharmacist to look at it before anything is prescribed.';
+    expect(pushbackCues(normalise(a), normalise(q))).toContain('referral_boundary');
+    expect(signal(q, a).pushback).toBe(true);
+    // The same clinician mention in answer to a general question is no refusal.
+    expect(
+      pushbackCues(
+        normalise('Rest and fluids help most colds; see a doctor if the fever lasts.'),
+        normalise('How do I get over a cold?'),
+      ),
+    ).not.toContain('referral_boundary');
+  });
+
+  it('never counts a reply that only says it did not understand', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', 'How do I open the valve?'],
+        ['assistant', "I'm sorry, I don't understand the question."],
+      ),
+    );
+    expect(f.pushback).toBe(false);
+  });
+});
