@@ -6,7 +6,7 @@
  */
 import { contentRuleHit } from '../facets/offline/facets.js';
 import { contentFeatures, pushbackFeatures } from '../facets/offline/models.js';
-import { pushbackCues } from '../facets/offline/pushback.js';
+import { pushbackCues } from '../facets/offline/pushbackDecision.js';
 import { normalise } from '../facets/offline/text.js';
 import { type Examples, emptyExamples } from '../facets/offline/training.js';
 import { generateConversations } from '../synth/generate.js';

@@ -12,7 +12,7 @@ export async function createEngine(name: EngineName, options: EngineOptions = {}
       const { createOfflineEnginePool } = await import('./offline/pool.js');
       return createOfflineEnginePool(options.workers);
     }
-    const { createOfflineEngine } = await import('./offline/engine.js');
+    const { createOfflineEngine } = await import('./offline/offlineEngine.js');
     return createOfflineEngine();
   }
   const { createLlmEngine } = await import('./llm/createLlmEngine.js');

@@ -20,7 +20,7 @@ const deps = {
 };
 let engine;
 if (config.engine === 'offline') {
-  const { createOfflineEngine } = await import(new URL('facets/offline/engine.js', dist).href);
+  const { createOfflineEngine } = await import(new URL('facets/offline/offlineEngine.js', dist).href);
   engine = createOfflineEngine();
 } else {
   const { createLlmEngine } = await import(new URL('facets/llm/createLlmEngine.js', dist).href);

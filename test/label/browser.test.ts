@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { labelCommand } from '../../src/cli/label.js';
 import type { Conversation } from '../../src/conversation/model.js';
 import { readConversations } from '../../src/conversation/read.js';
-import { createOfflineEngine } from '../../src/facets/offline/engine.js';
+import { createOfflineEngine } from '../../src/facets/offline/offlineEngine.js';
 import { validateFacets } from '../../src/facets/validate.js';
 import { skippedFileOf } from '../../src/label/labelSession.js';
 

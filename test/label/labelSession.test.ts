@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../src/conversation/model.js';
 import { readConversations } from '../../src/conversation/read.js';
-import { createOfflineEngine } from '../../src/facets/offline/engine.js';
+import { createOfflineEngine } from '../../src/facets/offline/offlineEngine.js';
 import { validateFacets } from '../../src/facets/validate.js';
 import { type HandLabels, LabelSession, skippedFileOf } from '../../src/label/labelSession.js';
 import { IngestTally, selectConversations } from '../../src/pipeline/ingest.js';

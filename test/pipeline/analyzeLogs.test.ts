@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOfflineEngine } from '../../src/facets/offline/engine.js';
+import { createOfflineEngine } from '../../src/facets/offline/offlineEngine.js';
 import { createOfflineEnginePool } from '../../src/facets/offline/pool.js';
 import { type AnalyzeProgress, analyzeLogs } from '../../src/pipeline/analyze.js';
 import type { Report } from '../../src/report/reportSchema.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effectiveCategories } from '../../src/analysis/groups.js';
 import { createLlmEngine } from '../../src/facets/llm/createLlmEngine.js';
-import { createOfflineEngine } from '../../src/facets/offline/engine.js';
+import { createOfflineEngine } from '../../src/facets/offline/offlineEngine.js';
 import { errorFacets, SENTIMENT_LABELS } from '../../src/facets/schema.js';
 import { analyzeLogs } from '../../src/pipeline/analyze.js';
 import type { Report } from '../../src/report/reportSchema.js';

@@ -31,7 +31,7 @@ beforeAll(() => {
   distDir = transpiledDist(workDir, [
     'src/pipeline/analyze.ts',
     'src/facets/llm/createLlmEngine.ts',
-    'src/facets/offline/engine.ts',
+    'src/facets/offline/offlineEngine.ts',
   ]);
 });
 

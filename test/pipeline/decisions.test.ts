@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../src/conversation/model.js';
 import type { FacetEngine } from '../../src/facets/engine.js';
 import { createLlmEngine } from '../../src/facets/llm/createLlmEngine.js';
-import { createOfflineEngine } from '../../src/facets/offline/engine.js';
+import { createOfflineEngine } from '../../src/facets/offline/offlineEngine.js';
 import { analyzeLogs } from '../../src/pipeline/analyze.js';
 import { type DecisionRecord, decisionsPathProblem } from '../../src/pipeline/decisions.js';
 import { generateConversations, type SynthRecord } from '../../src/synth/generate.js';

@@ -21,7 +21,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterDeps } from '../../src/cluster/clusterTopics.js';
 import { createOfflineClusterDeps } from '../../src/cluster/offlineDeps.js';
 import { FORMAT_NAMES } from '../../src/conversation/formats.js';
-import { createOfflineEngine } from '../../src/facets/offline/engine.js';
+import { createOfflineEngine } from '../../src/facets/offline/offlineEngine.js';
 import { createOfflineEnginePool } from '../../src/facets/offline/pool.js';
 import { analyzeLogs } from '../../src/pipeline/analyze.js';
 import { DEFAULT_MAX_ENTRIES_PER_FILE_AND_REASON } from '../../src/pipeline/quarantineLog.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacetEngine } from '../../src/facets/engine.js';
 import { createLlmEngine } from '../../src/facets/llm/createLlmEngine.js';
-import { createOfflineEngine } from '../../src/facets/offline/engine.js';
+import { createOfflineEngine } from '../../src/facets/offline/offlineEngine.js';
 import { analyzeLogs } from '../../src/pipeline/analyze.js';
 import { generateConversations, type SynthRecord } from '../../src/synth/generate.js';
 import { writeSynthCorpus } from '../../src/synth/writeCorpus.js';

@@ -20,7 +20,7 @@ import {
   pushbackFeatures,
   shippedModels,
 } from './models.js';
-import { pushbackCues, pushbackReason, signalOfCues } from './pushback.js';
+import { pushbackCues, pushbackReason, signalOfCues } from './pushbackDecision.js';
 import { detectLanguage, normalise } from './text.js';
 
 export interface OfflineOptions {

@@ -27,7 +27,7 @@ import {
   tellsOwnFeeling,
   tellsSelfHarmIntent,
 } from './messageCues.js';
-import { normalisedMessageSentiment } from './sentiment.js';
+import { normalisedMessageSentiment } from './messageSentiment.js';
 import { tokensAndBreaks, withoutBreaks } from './text.js';
 import { emptyTally, type TopicTally, tallyTopics } from './topicMatch.js';
 

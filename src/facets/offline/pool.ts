@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Conversation } from '../../conversation/model.js';
 import type { FacetEngine, FacetResult } from '../engine.js';
-import { createOfflineEngine } from './engine.js';
+import { createOfflineEngine } from './offlineEngine.js';
 import type { WorkRequest } from './worker.js';
 
 export function createOfflineEnginePool(workers: number): FacetEngine {

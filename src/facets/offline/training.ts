@@ -9,7 +9,7 @@ import type { Conversation } from '../../conversation/model.js';
 import { contentRuleHit } from './facets.js';
 import { type Example, fitLinear } from './fit.js';
 import { contentFeatures, DIM, type Head, type OfflineModels, pushbackFeatures } from './models.js';
-import { pushbackCues } from './pushback.js';
+import { pushbackCues } from './pushbackDecision.js';
 import { normalise } from './text.js';
 
 /** Dev files whose licence permits fitting (MIT, CC BY 4.0, Apache-2.0). XSTest is left out: only its prompts are CC BY 4.0. */

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Conversation } from '../../conversation/model.js';
-import { offlineResult } from './engine.js';
+import { offlineResult } from './offlineEngine.js';
 
 export interface WorkRequest {
   id: number;

@@ -6,14 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { requestsContent } from '../../../src/facets/offline/contentCreation.js';
 import { offlineFacets } from '../../../src/facets/offline/facets.js';
+import { messageSentiment } from '../../../src/facets/offline/messageSentiment.js';
 import { shippedModels } from '../../../src/facets/offline/models.js';
 import {
   pushbackCues,
   pushbackReason,
   riskyRequest,
   signalOfCues,
-} from '../../../src/facets/offline/pushback.js';
-import { messageSentiment } from '../../../src/facets/offline/sentiment.js';
+} from '../../../src/facets/offline/pushbackDecision.js';
 import { normalise } from '../../../src/facets/offline/text.js';
 import { conv, user } from '../../helpers/conversations.js';
 

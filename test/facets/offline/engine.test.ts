@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/facets/createEngine.js';
-import { createOfflineEngine } from '../../../src/facets/offline/engine.js';
+import { createOfflineEngine } from '../../../src/facets/offline/offlineEngine.js';
 import {
   type HashedPart,
   offlineRulesVersion,

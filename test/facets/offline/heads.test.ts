@@ -12,7 +12,7 @@ import {
   serialiseLinearModel,
 } from '../../../src/facets/offline/linear.js';
 import { HEADS, loadOfflineModels, modelPath, shippedModels } from '../../../src/facets/offline/models.js';
-import { pushbackCues } from '../../../src/facets/offline/pushback.js';
+import { pushbackCues } from '../../../src/facets/offline/pushbackDecision.js';
 
 const conv = (...turns: string[]): Conversation => ({
   id: 't',

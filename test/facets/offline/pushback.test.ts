@@ -1,7 +1,7 @@
 /** Pushback and its reason (pushback.ts, cues/pushback.ts, cues/risks.ts). */
 import { describe, expect, it } from 'vitest';
 import { offlineFacets } from '../../../src/facets/offline/facets.js';
-import { pushbackCues, signalOfCues } from '../../../src/facets/offline/pushback.js';
+import { pushbackCues, signalOfCues } from '../../../src/facets/offline/pushbackDecision.js';
 import { normalise } from '../../../src/facets/offline/text.js';
 import { conv } from '../../helpers/conversations.js';
 

@@ -6,7 +6,7 @@ import {
   messageSentiment,
   sentimentScore,
   valenceSum,
-} from '../../../src/facets/offline/sentiment.js';
+} from '../../../src/facets/offline/messageSentiment.js';
 
 describe('sentiment per message', () => {
   it('reads negation: "I\'m not okay" is negative, "not bad" mildly positive', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { PHRASES } from '../../../src/facets/offline/cues/sentiment.js';
 import { hashedFeatures } from '../../../src/facets/offline/hashing.js';
-import { PHRASE_RE } from '../../../src/facets/offline/sentiment.js';
+import { PHRASE_RE } from '../../../src/facets/offline/messageSentiment.js';
 import {
   clausePieces,
   clauses,
