@@ -17,7 +17,7 @@ import type { EvalSection } from './evalSection.js';
 import { runHeldOut } from './heldOut.js';
 import { type Figure, type FigureKey, figure, figures } from './scores.js';
 import { devDataDir, loadSources, REFERENCE_FILE, type Source } from './sources.js';
-import { type RecordedFigure, writeOfflineValidation } from './validationFile.js';
+import { type RecordedFigure, writeOfflineValidation, writeShippedCalibration } from './validationFile.js';
 
 type Engine = { name: string; run: (c: Conversation) => Facets; sentimentOnly: boolean };
 
@@ -211,6 +211,14 @@ export async function devDataReport(dir = devDataDir()): Promise<string> {
     items: total,
   });
   lines.push('', `offline figures for reports written to ${written}`);
+  const reference = sources.findIndex((s) => s.file === REFERENCE_FILE);
+  if (reference >= 0) {
+    const cal = writeShippedCalibration(sources[reference], held.heldOut[reference]);
+    lines.push(
+      `calibration counts for offline runs (${cal.conversations} permissively licensed reference conversations: ` +
+        `affective ${cal.positives} positive) written to ${cal.file}`,
+    );
+  }
   return lines.join('\n');
 }
 

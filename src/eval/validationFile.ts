@@ -8,8 +8,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Calibration } from '../estimate/calibrated.js';
 import { offlineRulesVersion, RULES_NAME } from '../facets/offline/rulesVersion.js';
+import type { Facets } from '../facets/schema.js';
+import { calibrationCounts } from '../pipeline/calibration.js';
 import { PACKAGE_ROOT } from '../version.js';
+import type { Source } from './sources.js';
 
 export interface RecordedFigure {
   facet: string;
@@ -67,4 +71,41 @@ export function writeOfflineValidation(input: ValidationInput, file = VALIDATION
   };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
   return file;
+}
+
+export const CALIBRATION_FILE = join(fileURLToPath(PACKAGE_ROOT), 'data', 'offline', 'calibration.json');
+
+/**
+ * Reference conversations whose sources permit deriving shipped numbers from them: hh-rlhf (MIT) and
+ * Arena-Hard (Apache-2.0). AlpacaEval's data is CC BY-NC and is left out.
+ */
+const PERMISSIVE_REFERENCE = /^(hh_rlhf_harmless|arena_hard):/;
+
+/**
+ * data/offline/calibration.json: the offline engine's confusion counts on the permissively licensed
+ * part of the real human–AI reference set (heads fitted without it), per facet, for this rules version.
+ * Offline runs correct their shares with them unless told otherwise (--calibration). Counts only.
+ */
+export function writeShippedCalibration(
+  source: Source,
+  results: readonly Facets[],
+  file = CALIBRATION_FILE,
+): { file: string; conversations: number; positives: number } {
+  const keep = source.items
+    .map((it, i) => ({ it, r: results[i] }))
+    .filter(({ it }) => PERMISSIVE_REFERENCE.test(it.id));
+  const facets = calibrationCounts(
+    keep.map((k) => k.it),
+    keep.map((k) => k.r),
+  );
+  const calibration: Calibration = {
+    source:
+      `${keep.length} real human–AI conversations (hh-rlhf red-team chats, Arena-Hard prompts) labelled by the ` +
+      "project's codebook, measured by npm run eval",
+    engine: offlineRulesVersion(),
+    facets: Object.fromEntries(Object.entries(facets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
+  writeFileSync(file, `${JSON.stringify(calibration, null, 2)}\n`);
+  const a = facets.affective;
+  return { file, conversations: keep.length, positives: a ? a.tp + a.fn : 0 };
 }
