@@ -66,7 +66,17 @@ describe('buildReport', () => {
       r.longConversations.affective,
       ...(r.perUser ? [r.perUser.usersWithAffective, r.perUser.concentration] : []),
     ];
-    const suppressed = shownOrNot.filter((x) => x.suppressed).length;
+    // The longitudinal sections: every withheld figure in them (none drops rows on this fixture).
+    const withheldIn = (v: unknown): number =>
+      Array.isArray(v)
+        ? v.reduce((s: number, x) => s + withheldIn(x), 0)
+        : typeof v === 'object' && v !== null
+          ? ((v as { suppressed?: unknown }).suppressed === true ? 1 : 0) +
+            Object.values(v).reduce((s: number, x) => s + withheldIn(x), 0)
+          : 0;
+    const longitudinal = withheldIn([r.users, r.overTime, r.segments, r.drift, r.dependency]);
+    expect(longitudinal).toBeGreaterThan(0);
+    const suppressed = shownOrNot.filter((x) => x.suppressed).length + longitudinal;
     expect(suppressed).toBeGreaterThan(0);
     expect(r.privacy.gates.numbersSuppressedByThreshold).toBe(
       input.gates.numbersSuppressedByThreshold + suppressed,
