@@ -9,7 +9,7 @@ import { type EstimateMethod, type Estimator, rawEstimator } from '../estimate/e
 import type { Interval } from '../estimate/intervals.js';
 import { DEPENDENCY_CUES, DEPENDENCY_RULES_VERSION, type DependencyCue } from '../facets/dependencyCues.js';
 import type { Category } from '../facets/schema.js';
-import { showGroup } from '../privacy/cellSets.js';
+import { showGroup, showRate } from '../privacy/cellSets.js';
 import { ThresholdGate, type Thresholds } from '../privacy/thresholds.js';
 import type { Gated } from './cellFigures.js';
 import { CATEGORY_ORDER } from './groups.js';
@@ -18,12 +18,12 @@ import type { AnalysisRecord } from './record.js';
 import type { NotAvailable } from './userFigures.js';
 import { UserTally } from './userTally.js';
 
-export interface CueRate {
-  cue: DependencyCue;
+/** A cue's rate is withheld, even in a shown group, when few users (or one above all) said it. */
+export type CueRate = { cue: DependencyCue } & Gated<{
   count: number;
   rate: number;
   interval: Interval;
-}
+}>;
 
 export type CueGroup<G extends string> = { group: G } & Gated<{
   /** Affective conversations in the group with known cues. */
@@ -48,13 +48,16 @@ class CueTally {
   readonly group = new UserTally();
   readonly members = new PerStratum();
   readonly cues = DEPENDENCY_CUES.map(() => new PerStratum());
+  readonly positives = DEPENDENCY_CUES.map(() => new UserTally());
 
   add(r: AnalysisRecord, h: number): void {
     const d = r.facets.dependency!;
     this.group.add(r);
     this.members.add(h);
     DEPENDENCY_CUES.forEach((c, i) => {
-      if (d[c]) this.cues[i].add(h);
+      if (!d[c]) return;
+      this.cues[i].add(h);
+      this.positives[i].add(r);
     });
   }
 }
@@ -94,18 +97,23 @@ export class DependencyAccumulator {
     const figures = <G extends string>(group: G, t: CueTally): CueGroup<G> => ({
       group,
       ...showGroup(gate, t.group.size(), () => {
-        let n = 0;
-        let method: EstimateMethod = estimator.method;
-        const cues = DEPENDENCY_CUES.map((cue, i) => {
-          const r = estimator.rate(
+        const rateOf = (i: number) =>
+          estimator.rate(
             rateStrata(this.units, t.members, t.cues[i], strata),
-            `dependency:${group}:${cue}`,
+            `dependency:${group}:${DEPENDENCY_CUES[i]}`,
           );
-          n = r.n;
-          method = r.method;
-          return { cue, count: r.count, rate: r.rate, interval: r.interval };
-        });
-        return { n, method, cues };
+        const first = rateOf(0);
+        const cues = DEPENDENCY_CUES.map(
+          (cue, i): CueRate => ({
+            cue,
+            ...showRate(gate, t.group.size(), t.positives[i].size(), () => {
+              const r = i === 0 ? first : rateOf(i);
+              return { count: r.count, rate: r.rate, interval: r.interval };
+            }),
+          }),
+        );
+        const method: EstimateMethod = first.method;
+        return { n: first.n, method, cues };
       }),
     });
     return {

@@ -12,7 +12,7 @@ import type { EstimateMethod, Estimator } from '../estimate/estimator.js';
 import type { Interval } from '../estimate/intervals.js';
 import { DEPENDENCY_CUES, type DependencyCue } from '../facets/dependencyCues.js';
 import type { Category } from '../facets/schema.js';
-import { type CellSize, showCells, showGroup, showTable } from '../privacy/cellSets.js';
+import { type CellSize, showCells, showGroup, showRate, showTable } from '../privacy/cellSets.js';
 import { ThresholdGate, type Thresholds } from '../privacy/thresholds.js';
 import type { Gated } from './cellFigures.js';
 import { clusterRatio } from './clusterRatio.js';
@@ -322,19 +322,25 @@ export function userFigures(acc: PerUserAccumulator, options: UserFigureOptions)
       : {
           available: true,
           cues: DEPENDENCY_CUES.map((cue, i) => {
+            const everyonePositives = group();
+            const powerPositives = group();
+            for (const u of withCues) {
+              addTo(everyonePositives, u.cues[i]);
+              if (isPowerUser(u)) addTo(powerPositives, u.cues[i]);
+            }
             return {
               cue,
-              // A rate within a shown group, like pushback: gated on the group, not on the positives.
+              // A rate within a shown group, withheld when few users (or one above all) have the cue.
               powerUsers: groupFigure.suppressed
                 ? gate.suppress()
-                : showGroup(gate, cell(powerCell), () =>
+                : showRate(gate, cell(powerCell), cell(powerPositives), () =>
                     ratioOf(
                       powerUsers,
                       (u) => u.cues[i],
                       (u) => u.withCues,
                     ),
                   ),
-              everyone: showGroup(gate, cell(everyoneCell), () =>
+              everyone: showRate(gate, cell(everyoneCell), cell(everyonePositives), () =>
                 ratioOf(
                   users,
                   (u) => u.cues[i],

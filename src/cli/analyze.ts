@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
+import { DEFAULT_PERIOD, PERIODS, type Period } from '../analysis/periods.js';
 import { createEngine } from '../facets/createEngine.js';
 import { defaultDeps, ENGINE_NAMES, type EngineName } from '../facets/engine.js';
 import { analyzeLogs } from '../pipeline/analyze.js';
@@ -53,6 +54,15 @@ export function analyzeCommand(): Command {
       'conversations per engine batch (a kill loses at most one)',
       intOption('--batch-size', 1),
     )
+    .addOption(
+      new Option('--period <period>', 'period of the over-time figures and of returning users')
+        .choices([...PERIODS])
+        .default(DEFAULT_PERIOD),
+    )
+    .option(
+      '--segment-by <field>',
+      'also show every headline figure per value of this metadata field (e.g. model; see README: Input formats)',
+    )
     .option(
       '--export-decisions <file>',
       "also write each conversation's decision and evidence to FILE (.jsonl or .parquet, outside --out): per-conversation data, user ids hashed, no message text",
@@ -85,6 +95,8 @@ export function analyzeCommand(): Command {
             ? { baseUrl: opts.embeddingsUrl, model: opts.embeddingsModel }
             : undefined,
           exportDecisions: opts.exportDecisions,
+          period: opts.period as Period,
+          segmentBy: opts.segmentBy,
         },
         { ...defaultDeps(opts.seed), engine, onProgress: (p) => progress.update(p) },
       );

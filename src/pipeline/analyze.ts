@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalysisAccumulator } from '../analysis/accumulate.js';
+import type { Period } from '../analysis/periods.js';
 import type { ClusterDeps } from '../cluster/clusterTopics.js';
 import { expandInputs } from '../conversation/read.js';
 import type { Deps, FacetEngine } from '../facets/engine.js';
@@ -16,6 +17,7 @@ import type { Provenance } from '../report/reportInput.js';
 import { writeReport } from '../report/writeReport.js';
 import { purgeStore, storeFor } from '../store/paths.js';
 import { clusterDepsFor } from './clusterDeps.js';
+import { analysisRecordOf, extrasOf } from './conversationExtras.js';
 import { DecisionsExport, decisionsPathProblem } from './decisions.js';
 import { type ExtractOptions, extractAll, openResultStore } from './extract.js';
 import { type IngestOptions, IngestTally, selectConversations } from './ingest.js';
@@ -41,6 +43,10 @@ export interface AnalyzeOptions extends IngestOptions, ExtractOptions {
   validation?: Provenance['validation'];
   /** Also write every conversation's decision here (.jsonl or .parquet, outside `outDir`): see decisions.ts. */
   exportDecisions?: string;
+  /** Period of the over-time figures (default: month). */
+  period?: Period;
+  /** Metadata field to show every headline figure by (Conversation.metadata; a dotted path reaches inside). */
+  segmentBy?: string;
 }
 
 export interface AnalyzeDeps extends Deps {
@@ -96,7 +102,9 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
 
   // Each conversation is folded into the analyses as its facets come back; only the affective and
   // long ones are kept (for the topic stages), so memory does not grow with the other conversations.
-  const analysis = new AnalysisAccumulator();
+  const analysis = new AnalysisAccumulator({ period: options.period, segmentBy: options.segmentBy });
+  // Per-part categories come from the offline rules only for an engine without a model of its own.
+  const extrasOptions = { segmentBy: options.segmentBy, partCategories: engine.llm === undefined };
   const usage = zeroUsage();
   // Answers that cost nothing to recompute are not kept in memory once written.
   const store = storePaths && openResultStore(storePaths.results, { retainWritten: engine.storesResults });
@@ -109,18 +117,17 @@ export async function analyzeLogs(options: AnalyzeOptions, deps: AnalyzeDeps): P
       selectConversations(tally, options),
       engine,
       store,
-      { ...options, keepConversations: decisions !== undefined },
+      {
+        ...options,
+        keepConversations: decisions !== undefined,
+        extrasOf: (c) => extrasOf(c, extrasOptions),
+      },
       (refs, results) => {
         results.forEach((r, i) => {
           addUsage(usage, r.usage);
-          const { id, userId, conversation } = refs[i];
+          const { conversation } = refs[i];
           if (decisions && conversation) decisions.add(conversation, r);
-          analysis.add({
-            conversationId: id,
-            userId,
-            humanMessages: r.facets.humanMessages,
-            facets: r.facets,
-          });
+          analysis.add(analysisRecordOf(refs[i], r.facets));
         });
         progress('read+facets');
       },

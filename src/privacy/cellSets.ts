@@ -140,6 +140,23 @@ export function showGroup<F extends object>(
 }
 
 /**
+ * A rate within a group, when having the property is itself sensitive (a dependency cue): shown when the
+ * group passes, and the conversations with the property are none or a group that passes too (so a rate
+ * never rests on what one or two people said). Counted on `gate` when withheld.
+ */
+export function showRate<F extends object>(
+  gate: ThresholdGate,
+  group: CellSize,
+  positives: CellSize,
+  figure: () => F,
+): Shown<F> | Suppressed {
+  const t = gate.thresholds;
+  if (cellPasses(group, t) && (positives.conversations === 0 || cellPasses(positives, t)))
+    return { suppressed: false, ...figure() };
+  return gate.suppress();
+}
+
+/**
  * Whether a whole table of cells can be shown together, as one figure (a Lorenz curve: every point is a
  * difference of its neighbours, so one withheld cell withholds the figure). Counts one suppression when
  * it cannot.

@@ -324,7 +324,18 @@ const cueGroup = <G extends z.ZodType<string>>(group: G) =>
       suppressed: z.literal(false),
       n: count,
       method: MethodSchema,
-      cues: z.array(z.object({ cue: CueSchema, count, rate: unit, interval: IntervalSchema })),
+      cues: z.array(
+        z.union([
+          z.object({ cue: CueSchema, suppressed: z.literal(true) }),
+          z.object({
+            cue: CueSchema,
+            suppressed: z.literal(false),
+            count,
+            rate: unit,
+            interval: IntervalSchema,
+          }),
+        ]),
+      ),
     }),
   ]);
 

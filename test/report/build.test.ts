@@ -182,7 +182,8 @@ describe('report.html', () => {
     expect(targets.length).toBeGreaterThan(0);
     expect(targets.filter((t) => !t.startsWith('#'))).toEqual([]);
     expect(page.includes("default-src 'none'")).toBe(true);
-    expect(page.match(/<figure class="figure"[^>]*>\s*<div class="chart"><svg/g)).toHaveLength(4);
+    // The study's four figures, and (the fixture has user ids) the Lorenz curve and the power users.
+    expect(page.match(/<figure class="figure"[^>]*>\s*<div class="chart"><svg/g)).toHaveLength(6);
     expect(page.includes('@media print')).toBe(true);
   });
 
