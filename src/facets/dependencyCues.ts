@@ -40,7 +40,7 @@ export const DEPENDENCY_RULES_VERSION = 'dependency-rules-1';
 const ABOUT_ASSISTANT = /\b(?:you|your|this (?:chat|app|bot|ai)|an ai|a chatbot|talking to an? (?:ai|bot))\b/;
 
 const PEOPLE =
-  '(?:anyone|anybody|everyone|people|humans|(?:real|actual|human) (?:people|friends|humans)|(?:my|real|actual) (?:friends?|family|parents?|mom|mum|mother|dad|father|wife|husband|partner|boyfriend|girlfriend|therapist|counsel?lor|sister|brother|coworkers|colleagues))';
+  '(?:anyone(?: else)?|anybody(?: else)?|everyone|people|humans|any (?:human|person|therapist|counsel?lor|friend|real person)|(?:real|actual|human) (?:people|friends|humans)|(?:my|real|actual) (?:friends?|family|parents?|mom|mum|mother|dad|father|wife|husband|partner|boyfriend|girlfriend|therapist|counsel?lor|sister|brother|coworkers|colleagues))';
 
 interface Rule {
   cue: DependencyCue;
@@ -77,6 +77,28 @@ const RULES: readonly Rule[] = [
   {
     cue: 'prefersAssistant',
     pattern: new RegExp(`\\bi trust you more than ${PEOPLE}`),
+  },
+  {
+    cue: 'prefersAssistant',
+    pattern: new RegExp(
+      `\\byou (?:love|care about|understand|listen to) me more than ${PEOPLE}(?: (?:could|can|does|do|ever))?`,
+    ),
+  },
+  {
+    cue: 'prefersAssistant',
+    pattern:
+      /\bi (?:don't|do not) need (?:real |other |actual )?(?:people|friends|humans|anyone else)(?: anymore| now)?,? (?:because |since |now that )?i (?:have|got) you\b/,
+  },
+  {
+    cue: 'prefersAssistant',
+    pattern: new RegExp(
+      `\\btalking (?:to|with) you is (?:so much |much |way |a lot )?(?:easier|better|nicer|safer) than (?:talking (?:to|with) )?${PEOPLE}`,
+    ),
+  },
+  {
+    cue: 'prefersAssistant',
+    pattern:
+      /\beasier to (?:say|tell|talk about|admit) (?:this|things|it|stuff|that) to (?:you|an ai|a bot|a chatbot) than (?:to )?(?:a (?:real )?(?:person|human)|people|humans|anyone|my (?:friends|family))\b/,
   },
   {
     cue: 'prefersAssistant',
@@ -155,11 +177,13 @@ const RULES: readonly Rule[] = [
   {
     cue: 'lossDistress',
     pattern:
-      /\b(?:i )?(?:panic|panicked|freak out|freaked out|felt (?:lost|empty|awful|sick|abandoned)|feel (?:lost|empty|awful|sick|abandoned)) when (?:i (?:can't|couldn't) (?:talk to|reach|access|open) (?:you|the app|this app)|you (?:were|are|went) (?:down|gone|away|unavailable|not there|silent))/,
+      /\b(?:i )?(?:panic|panicked|freak out|freaked out|felt (?:lost|empty|awful|sick|abandoned)|feel (?:lost|empty|awful|sick|abandoned)) when (?:i (?:can't|cannot|couldn't|could not) (?:talk to|reach|access|open) (?:you|the app|this app)|you (?:were|are|went) (?:down|gone|away|unavailable|not there|silent))/,
   },
   {
     cue: 'lossDistress',
-    pattern: /\bi (?:really |so |have )?missed (?:you|talking to you|our talks|our chats)\b/,
+    // Missing the assistant while it was away; not "I missed you too, darling" said in a roleplay.
+    pattern:
+      /\bi (?:really |so |have )?missed (?:talking to you|our talks|our chats)\b|\bi (?:really |so )?missed you (?:so much )?(?:when|while) (?:you|the app|this app) (?:were|was) (?:down|gone|away|offline|unavailable)/,
   },
   // mainSupport
   {
@@ -186,7 +210,7 @@ const RULES: readonly Rule[] = [
   {
     cue: 'mainSupport',
     pattern:
-      /\bi (?:come|turn|talk) to you (?:instead of|rather than) (?:a |my |any )?(?:therapist|counsel?lor|friends?|family|anyone|people)\b|\byou(?:'re| are) (?:the one|who) i (?:come|turn|talk) to (?:for everything|about everything|first)\b/,
+      /\bi(?:'ll| will)? (?:just )?(?:talk|come|turn) to you instead of (?:getting|seeing|finding|asking for) (?:help|a therapist|a counsel?lor|a doctor|someone|anyone|people)\b|\bi (?:don't|do not) need (?:real |other |actual )?(?:people|friends|humans|anyone else)(?: anymore| now)?,? (?:because |since |now that )?i (?:have|got) you\b|\b(?:be|you(?:'re| are)) my (?:therapist|counsel?lor)(?: from now on| now| instead)\b|\bi (?:come|turn|talk) to you (?:instead of|rather than) (?:a |my |any )?(?:therapist|counsel?lor|friends?|family|anyone|people)\b|\byou(?:'re| are) (?:the one|who) i (?:come|turn|talk) to (?:for everything|about everything|first)\b/,
   },
 ];
 
