@@ -1,7 +1,8 @@
 /**
  * A share of conversations when conversations come in clusters (users): the ratio of sums, with a 95 %
- * interval that accounts for users contributing many conversations. The variance is the usual
- * linearised (delta-method) variance of a ratio estimator over independent clusters; the interval is a
+ * interval that accounts for users contributing many conversations. The variance is the delete-one-user
+ * jackknife variance of the ratio over independent users (it does not understate the weight of heavy
+ * users as the linearised variance does); the interval is a
  * Wilson interval at the effective sample size that variance implies (Kish's design effect), so it
  * stays inside [0, 1] and does not collapse at a share of 0 or 1 (there the effective size is taken as
  * the number of users, the most the data can vouch for).
@@ -44,13 +45,21 @@ export function clusterRatio(num: ArrayLike<number>, den: ArrayLike<number>): Cl
   }
   if (x === 0) return { count: 0, of: 0, share: 0, interval: { low: 0, high: 1 }, users: 0 };
   const r = y / x;
-  let ss = 0;
-  for (let i = 0; i < den.length; i++) {
-    if (den[i] <= 0) continue;
-    const e = num[i] - r * den[i];
-    ss += e * e;
+  // Delete-one-user jackknife: a user with many conversations moves the share a lot when left out,
+  // which the linearised variance understates.
+  let variance = 0;
+  if (k > 1) {
+    let sum = 0;
+    let sumSq = 0;
+    for (let i = 0; i < den.length; i++) {
+      if (den[i] <= 0 || x - den[i] <= 0) continue;
+      const ri = (y - num[i]) / (x - den[i]);
+      sum += ri;
+      sumSq += ri * ri;
+    }
+    const m = sum / k;
+    variance = Math.max(0, ((k - 1) / k) * (sumSq - k * m * m));
   }
-  const variance = k > 1 ? (k / (k - 1)) * (ss / (x * x)) : 0;
   // Effective sample size: what a simple random sample of conversations would need for this variance.
   const effective = variance > 0 ? Math.min(x, (r * (1 - r)) / variance) : k;
   return { count: y, of: x, share: r, interval: wilsonAt(r, Math.max(1, effective)), users: k };

@@ -17,7 +17,7 @@
  */
 import { type Estimator, rawEstimator } from '../estimate/estimator.js';
 import type { Category } from '../facets/schema.js';
-import { showCells, showGroup } from '../privacy/cellSets.js';
+import { showCells, showGroup, showRate } from '../privacy/cellSets.js';
 import { ThresholdGate, type Thresholds } from '../privacy/thresholds.js';
 import type { Gated, RateFigure } from './cellFigures.js';
 import { CATEGORY_ORDER } from './groups.js';
@@ -154,8 +154,10 @@ export class DriftAccumulator {
       families,
       size.suppressed ? this.cells.map(() => true) : undefined,
     );
-    // A rate gives away its group and the rest of its denominator: both must pass.
+    // A rate rests on its denominator's group, and gives away the members with the property and those
+    // without: each must be empty or pass.
     const gatedRate = (
+      denGroup: UserTally,
       group: UserTally,
       rest: UserTally,
       den: PerStratum,
@@ -164,7 +166,7 @@ export class DriftAccumulator {
     ): Gated<RateFigure> =>
       size.suppressed
         ? gate.suppress()
-        : showGroup(gate, group.size(), () => rate(den, num, key), [rest.size()]);
+        : showRate(gate, denGroup.size(), group.size(), () => rate(den, num, key), [rest.size()]);
     const rate = (den: PerStratum, num: PerStratum, key: string): RateFigure => {
       const r = estimator.rate(rateStrata(this.units, den, num, strata), `drift:${key}`);
       return { n: r.n, count: r.count, rate: r.rate, interval: r.interval, method: r.method };
@@ -179,8 +181,16 @@ export class DriftAccumulator {
         to: DRIFT_STATES[i % S],
         ...c,
       })),
-      changed: gatedRate(this.changedGroup, this.unchangedGroup, this.eligible, this.changed, 'changed'),
+      changed: gatedRate(
+        this.eligibleGroup,
+        this.changedGroup,
+        this.unchangedGroup,
+        this.eligible,
+        this.changed,
+        'changed',
+      ),
       intoCompanionship: gatedRate(
+        this.eligibleGroup,
         this.intoGroup,
         this.notIntoGroup,
         this.eligible,
@@ -188,6 +198,7 @@ export class DriftAccumulator {
         'into-companionship',
       ),
       supportToCompanionship: gatedRate(
+        this.fromSupportGroup,
         this.supportToCompanionGroup,
         this.supportElsewhereGroup,
         this.fromSupport,

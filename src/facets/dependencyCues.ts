@@ -177,7 +177,7 @@ const RULES: readonly Rule[] = [
   {
     cue: 'lossDistress',
     pattern:
-      /\b(?:i )?(?:panic|panicked|freak out|freaked out|felt (?:lost|empty|awful|sick|abandoned)|feel (?:lost|empty|awful|sick|abandoned)) when (?:i (?:can't|cannot|couldn't|could not) (?:talk to|reach|access|open) (?:you|the app|this app)|you (?:were|are|went) (?:down|gone|away|unavailable|not there|silent))/,
+      /\b(?:i )?(?:panic|panicked|freak out|freaked out|(?:felt|feel) (?:so |really |completely |totally )?(?:lost|empty|awful|sick|abandoned|alone)) when (?:i (?:can't|cannot|couldn't|could not) (?:talk to|reach|access|open) (?:you|the app|this app)|you (?:were|are|went) (?:down|gone|away|unavailable|not there|silent))/,
   },
   {
     cue: 'lossDistress',
@@ -214,10 +214,12 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+/** Lower case, straight apostrophes, and quoted words left out: a quotation is not the user's own statement. */
 function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/"[^"\n]*"|\u201c[^\u201d\n]*\u201d/g, ' ')
     .replace(/\s+/g, ' ');
 }
 

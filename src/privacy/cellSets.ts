@@ -140,18 +140,22 @@ export function showGroup<F extends object>(
 }
 
 /**
- * A rate within a group, when having the property is itself sensitive (a dependency cue): shown when the
- * group passes, and the conversations with the property are none or a group that passes too (so a rate
- * never rests on what one or two people said). Counted on `gate` when withheld.
+ * A rate within a group, when having the property is itself sensitive (a dependency cue, a drift): shown
+ * when the group passes, and the conversations with the property are none or a group that passes too
+ * (so a rate never rests on what one or two people said), as is every `derivable` group that is not
+ * empty (the group's members without the property, when that count is given away). Counted on `gate`
+ * when withheld.
  */
 export function showRate<F extends object>(
   gate: ThresholdGate,
   group: CellSize,
   positives: CellSize,
   figure: () => F,
+  derivable: readonly CellSize[] = [],
 ): Shown<F> | Suppressed {
   const t = gate.thresholds;
-  if (cellPasses(group, t) && (positives.conversations === 0 || cellPasses(positives, t)))
+  const passesOrEmpty = (c: CellSize) => c.conversations === 0 || cellPasses(c, t);
+  if (cellPasses(group, t) && passesOrEmpty(positives) && derivable.every(passesOrEmpty))
     return { suppressed: false, ...figure() };
   return gate.suppress();
 }

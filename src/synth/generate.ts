@@ -61,6 +61,8 @@ export interface SynthOptions {
   startDate?: string;
   /** Days the conversations span (default 90). */
   spanDays?: number;
+  /** Longest conversation, in human messages (default 80; heavy users' long conversations are not capped). */
+  maxHumanMessages?: number;
   /** Users over time, heavy users, a segment field, drift and dependency cues (see longitudinal.ts). */
   longitudinal?: LongitudinalOptions;
 }
@@ -116,7 +118,8 @@ const DEFAULT_START = '2025-01-01T00:00:00Z';
 const DAY_MS = 24 * 3600 * 1000;
 const SPAN_MS = 90 * DAY_MS;
 const MAX_HUMAN_MESSAGES = 80;
-const SECONDARY_SHARE = 0.3;
+/** Share of topics with a second category that carry it. */
+export const SECONDARY_SHARE = 0.3;
 const PUSHBACK_SHARE: Readonly<Record<TopicGroup, number>> = { affective: 0.1, task: 0.035, content: 0.03 };
 
 interface Resolved {
@@ -130,6 +133,7 @@ interface Resolved {
   users: number;
   startMs: number;
   spanMs: number;
+  maxHumanMessages: number;
   longitudinal: ResolvedLongitudinal | null;
 }
 
@@ -182,6 +186,7 @@ export function resolveSynthOptions(o: SynthOptions): Resolved {
     users,
     startMs,
     spanMs: spanDays * DAY_MS,
+    maxHumanMessages: positiveInt('maxHumanMessages', o.maxHumanMessages, MAX_HUMAN_MESSAGES),
     longitudinal: o.longitudinal ? resolveLongitudinal(o.longitudinal, affectiveShare, contentShare) : null,
   };
 }
@@ -218,7 +223,7 @@ function generateOne(r: Resolved, i: number, userIds: Map<number, string>): Synt
     }
   }
 
-  const sampled = sampleLength(rng, topic.group);
+  const sampled = sampleLength(rng, topic.group, r.maxHumanMessages);
   const humans = plan && plan.heavy >= 0 ? heavyLength(plan.rng) : sampled;
   const scene =
     !zh && topic.pushback.length > 0 && rng() < PUSHBACK_SHARE[topic.group]
@@ -394,13 +399,19 @@ function chooseLanguage(r: Resolved, rng: Rng, leaf: TopicLeaf): { language: 'en
 }
 
 /** Human message count: mostly 1-4, a long tail to 80; affective conversations run longer. */
-function sampleLength(rng: Rng, group: TopicGroup): number {
+function positiveInt(name: string, v: number | undefined, dflt: number): number {
+  const x = v ?? dflt;
+  if (!Number.isInteger(x) || x < 1) throw new RangeError(`${name} must be a positive integer, got ${v}`);
+  return x;
+}
+
+function sampleLength(rng: Rng, group: TopicGroup, max: number): number {
   const u = rng();
   const short = group === 'affective' ? [0.12, 0.24, 0.36, 0.46] : [0.42, 0.66, 0.78, 0.86];
   for (let k = 0; k < short.length; k++) if (u < short[k]) return k + 1;
   const alpha = group === 'affective' ? 0.9 : 1.4;
   const tail = Math.floor(5 * (1 - rng()) ** (-1 / alpha));
-  return Math.min(MAX_HUMAN_MESSAGES, tail);
+  return Math.min(max, tail);
 }
 
 function openerTone(topic: TopicLeaf): SentimentValue {
