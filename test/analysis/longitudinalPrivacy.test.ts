@@ -192,8 +192,10 @@ describe('per-user figures', () => {
       recs.push(r);
     }
     const d = results(recs).dependency;
-    if (!d.available || d.allAffective.suppressed) throw new Error('not shown');
-    const cue = (c: string) => d.allAffective.cues.find((x) => x.cue === c)!;
+    if (!d.available) throw new Error('not available');
+    const all = d.allAffective;
+    if (all.suppressed) throw new Error('not shown');
+    const cue = (c: string) => all.cues.find((x) => x.cue === c)!;
     expect(cue('mainSupport').suppressed).toBe(true);
     expect(cue('seeksApproval').suppressed).toBe(false);
     expect(cue('lossDistress').suppressed).toBe(false);
