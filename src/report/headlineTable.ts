@@ -20,24 +20,25 @@ export interface HeadlineRow {
   cell: HeadlineCellFigures;
 }
 
+/** One figure of a slice, flattened: `shown` false when report.json has it withheld. */
 export type SeriesPoint = { series: string } & (
-  | { suppressed: true }
-  | { suppressed: false; value: number; low: number; high: number; n: number }
+  | { shown: false }
+  | { shown: true; value: number; low: number; high: number; n: number }
 );
 
 /** Every headline figure of a slice (not its size), in a fixed order; withheld ones only when asked. */
 export function headlineSeries(c: HeadlineCellFigures, includeSuppressed = false): SeriesPoint[] {
   const out: SeriesPoint[] = [];
   const add = (_series: string, x: SeriesPoint) => {
-    if (includeSuppressed || !x.suppressed) out.push(x);
+    if (includeSuppressed || x.shown) out.push(x);
   };
   add(
     'affective',
     c.affective.suppressed
-      ? { series: 'affective', suppressed: true }
+      ? { series: 'affective', shown: false }
       : {
           series: 'affective',
-          suppressed: false,
+          shown: true,
           value: c.affective.share,
           low: c.affective.interval.low,
           high: c.affective.interval.high,
@@ -49,8 +50,8 @@ export function headlineSeries(c: HeadlineCellFigures, includeSuppressed = false
     add(
       series,
       k.suppressed
-        ? { series, suppressed: true }
-        : { series, suppressed: false, value: k.share, low: k.interval.low, high: k.interval.high, n: k.n },
+        ? { series, shown: false }
+        : { series, shown: true, value: k.share, low: k.interval.low, high: k.interval.high, n: k.n },
     );
   }
   for (const [series, x] of [
@@ -60,17 +61,17 @@ export function headlineSeries(c: HeadlineCellFigures, includeSuppressed = false
     add(
       series,
       x.suppressed
-        ? { series, suppressed: true }
-        : { series, suppressed: false, value: x.rate, low: x.interval.low, high: x.interval.high, n: x.n },
+        ? { series, shown: false }
+        : { series, shown: true, value: x.rate, low: x.interval.low, high: x.interval.high, n: x.n },
     );
   const s = c.sentimentChange;
   add(
     'sentimentChange',
     s.suppressed
-      ? { series: 'sentimentChange', suppressed: true }
+      ? { series: 'sentimentChange', shown: false }
       : {
           series: 'sentimentChange',
-          suppressed: false,
+          shown: true,
           value: s.mean,
           low: s.interval.low,
           high: s.interval.high,
@@ -93,7 +94,7 @@ const COLUMNS = [
 ] as const;
 
 function valueCell(p: SeriesPoint | undefined): Html {
-  if (!p || p.suppressed) return html`<td class="num">${SUPPRESSED}</td>`;
+  if (!p?.shown) return html`<td class="num">${SUPPRESSED}</td>`;
   const f = p.series === 'sentimentChange' ? formatSigned : formatPercent;
   return html`<td class="num">${f(p.value)}<br><span class="suppressed">${formatInterval(p.low, p.high, f)}</span></td>`;
 }

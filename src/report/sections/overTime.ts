@@ -143,7 +143,7 @@ function overTimeCsv(r: Report): string {
       );
       for (const s of headlineSeries(p, true))
         rows.push(
-          s.suppressed
+          !s.shown
             ? [p.period, s.series, true, null, null, null, null]
             : [p.period, s.series, false, s.value, s.low, s.high, s.n],
         );

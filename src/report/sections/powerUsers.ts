@@ -4,6 +4,7 @@
  * (chart and power_users.csv).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { Shown, Suppressed } from '../../privacy/thresholds.js';
 import { CONFIG, emptyChart } from '../charts.js';
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
@@ -18,8 +19,8 @@ const EVERYONE = 'Everyone';
 const POWER_COLOUR = '#7a3e9d';
 
 type Ratio =
-  | { suppressed: true }
-  | { suppressed: false; share: number; interval: { low: number; high: number }; count: number; of: number };
+  | Suppressed
+  | Shown<{ share: number; interval: { low: number; high: number }; count: number; of: number }>;
 
 function ratioCell(x: Ratio): Html {
   return x.suppressed

@@ -80,7 +80,7 @@ function segmentsCsv(r: Report): string {
       );
       for (const p of headlineSeries(x, true))
         rows.push(
-          p.suppressed
+          !p.shown
             ? [x.segment, x.kind, p.series, true, null, null, null, null]
             : [x.segment, x.kind, p.series, false, p.value, p.low, p.high, p.n],
         );
