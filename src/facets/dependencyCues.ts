@@ -232,10 +232,19 @@ export function noDependencyCues(): DependencyCues {
 }
 
 /** The four cues from the user's messages (offline rules). */
+/**
+ * Every rule at once, over a whole message: a pattern that matches in a sentence matches in the message
+ * too, so a message this does not match has no cue (most messages), and only the others are read
+ * sentence by sentence.
+ */
+const ANY_RULE = new RegExp(RULES.map((r) => `(?:${r.pattern.source})`).join('|'));
+
 export function dependencyCues(userMessages: readonly string[]): DependencyCues {
   const out = noDependencyCues();
   for (const message of userMessages) {
-    for (const s of sentences(normalise(message))) {
+    const text = normalise(message);
+    if (!ANY_RULE.test(text)) continue;
+    for (const s of sentences(text)) {
       for (const r of RULES) {
         if (out[r.cue]) continue;
         if (r.pattern.test(s) && (!r.needsAssistant || ABOUT_ASSISTANT.test(s))) out[r.cue] = true;
