@@ -6,24 +6,33 @@
  * - inside the analyses, per affective conversation: its user key in the category tallies and its
  *   sentiment change; per long conversation: its user key;
  * - the distinct user ids of the whole log (PerUserAccumulator), which grows with the number of
- *   distinct users, not conversations; a conversation without a user id is only counted.
+ *   distinct users, not conversations; a conversation without a user id is only counted;
+ * - per period and per segment, the distinct users of the slice (users × periods active), and the
+ *   slices' copies of the affective conversations' sentiment changes.
  * Everything about a conversation that is neither affective nor long is a counter.
  */
 import { type Estimator, rawEstimator, type StratumShare } from '../estimate/estimator.js';
 import type { Category, PushbackReason } from '../facets/schema.js';
 import type { Thresholds } from '../privacy/thresholds.js';
+import { type Dependency, DependencyAccumulator } from './dependencyRates.js';
+import { type Drift, DriftAccumulator } from './drift.js';
 import { type Funnel, FunnelAccumulator, type FunnelInputCounts, type FunnelStages } from './funnel.js';
 import { effectiveCategories } from './groups.js';
 import { isLongConversation, type LongConversations, LongConversationsAccumulator } from './long.js';
 import { type Overall, OverallAccumulator } from './overall.js';
+import { type OverTime, OverTimeAccumulator } from './overTime.js';
+import { DEFAULT_PERIOD, type Period } from './periods.js';
 import { type Prevalence, PrevalenceAccumulator } from './prevalence.js';
 import { type Pushback, PushbackAccumulator } from './pushbackRates.js';
 import type { AnalysisRecord } from './record.js';
+import { SegmentAccumulator, type Segments } from './segments.js';
 import {
+  conversationSentimentChange,
   type SentimentChange,
   SentimentChangeAccumulator,
   type SentimentOptions,
 } from './sentimentFigures.js';
+import { type UserFigures, userFigures } from './userFigures.js';
 import { type PerUser, PerUserAccumulator } from './users.js';
 
 /** An affective or very long conversation, as the topic and pushback-reason clustering need it. */
@@ -49,6 +58,19 @@ export interface AnalysisResults {
   perUser: PerUser | null;
   /** The study's whole-log headline numbers (report.json `overall`). */
   overall: Overall;
+  users: UserFigures;
+  overTime: OverTime;
+  segments: Segments;
+  drift: Drift;
+  dependency: Dependency;
+}
+
+/** How conversations are sliced over time and by segment (fixed before the first record). */
+export interface AccumulatorOptions {
+  /** Period of the over-time figures and of returning users (default: month). */
+  period?: Period;
+  /** Metadata field whose value segments the headline figures (record.segment); none by default. */
+  segmentBy?: string;
 }
 
 export interface AnalysisResultOptions {
@@ -69,7 +91,16 @@ export class AnalysisAccumulator {
   private readonly long = new LongConversationsAccumulator();
   private readonly users = new PerUserAccumulator();
   private readonly overall = new OverallAccumulator();
+  private readonly overTime: OverTimeAccumulator;
+  private readonly segments: SegmentAccumulator | null;
+  private readonly drift = new DriftAccumulator();
+  private readonly dependency = new DependencyAccumulator();
   private readonly candidates: TopicCandidate[] = [];
+
+  constructor(options: AccumulatorOptions = {}) {
+    this.overTime = new OverTimeAccumulator(options.period ?? DEFAULT_PERIOD);
+    this.segments = options.segmentBy !== undefined ? new SegmentAccumulator(options.segmentBy) : null;
+  }
 
   add(r: AnalysisRecord): void {
     const index = this.funnelAcc.records;
@@ -79,8 +110,13 @@ export class AnalysisAccumulator {
     this.pushback.add(r, categories);
     this.sentiment.add(r, categories);
     this.long.add(r, categories);
-    this.users.add(r, categories);
+    this.users.add(r, categories, this.overTime.periodOf(r));
     this.overall.add(r, categories);
+    const change = categories.length > 0 ? conversationSentimentChange(r) : null;
+    this.overTime.add(r, categories, change);
+    this.segments?.add(r, categories, change);
+    this.drift.add(r);
+    this.dependency.add(r, categories);
     const f = r.facets;
     const long = isLongConversation(r);
     if (categories.length === 0 && !long) return;
@@ -149,6 +185,8 @@ export class AnalysisAccumulator {
   results(options: AnalysisResultOptions): AnalysisResults {
     const { thresholds } = options;
     const estimator = options.estimator ?? rawEstimator();
+    const perUser = this.users.result(thresholds);
+    const slices = { thresholds, estimator, seed: options.seed, ...options.sentiment };
     return {
       funnel: this.funnelAcc.result(options.counts, estimator),
       prevalence: this.prevalence.result(thresholds, estimator),
@@ -159,15 +197,35 @@ export class AnalysisAccumulator {
         estimator,
       ),
       longConversations: this.long.result(thresholds, estimator),
-      perUser: this.users.result(thresholds),
+      perUser,
       overall: this.overall.result(thresholds, estimator),
+      users: userFigures(this.users, {
+        thresholds,
+        estimator,
+        period: this.overTime.period,
+        top1Shown: perUser !== null && !perUser.concentration.suppressed,
+        top1Users: perUser && !perUser.concentration.suppressed ? perUser.concentration.topUsers : 0,
+      }),
+      overTime: this.overTime.result(slices),
+      segments: this.segments
+        ? this.segments.result(slices)
+        : {
+            available: false,
+            reason: 'no segment field was asked for (analyze --segment-by FIELD)',
+            suppressed: 0,
+          },
+      drift: this.drift.result(thresholds, estimator),
+      dependency: this.dependency.result(thresholds, estimator),
     };
   }
 }
 
 /** One accumulator over a whole set of records (tests, and callers that hold the records anyway). */
-export function accumulateAnalyses(records: Iterable<AnalysisRecord>): AnalysisAccumulator {
-  const acc = new AnalysisAccumulator();
+export function accumulateAnalyses(
+  records: Iterable<AnalysisRecord>,
+  options: AccumulatorOptions = {},
+): AnalysisAccumulator {
+  const acc = new AnalysisAccumulator(options);
   for (const r of records) acc.add(r);
   return acc;
 }

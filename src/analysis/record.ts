@@ -12,4 +12,8 @@ export interface AnalysisRecord {
    * then the sampled rest); absent in a run that classifies every conversation the same way.
    */
   stratum?: number;
+  /** When the conversation started (ISO 8601), if the log says: the over-time figures bucket by it. */
+  createdAt?: string;
+  /** The conversation's value of the `--segment-by` field, as text; absent when it has none. */
+  segment?: string;
 }

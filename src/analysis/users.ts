@@ -3,6 +3,7 @@
  * and how concentrated affective use is (the share of affective conversations that come from the
  * heaviest 1 % of those users).
  */
+import { DEPENDENCY_CUES } from '../facets/dependencyCues.js';
 import type { Category } from '../facets/schema.js';
 import {
   type Shown,
@@ -11,7 +12,7 @@ import {
   type Thresholds,
   userKey,
 } from '../privacy/thresholds.js';
-import { effectiveCategories } from './groups.js';
+import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
 import type { AnalysisRecord } from './record.js';
 
 export const TOP_USER_FRACTION = 0.01;
@@ -29,33 +30,102 @@ export interface PerUser {
   suppressed: number;
 }
 
+/** What is kept per user with at least one affective conversation (see userFigures.ts). */
+export interface AffectiveUser {
+  /** Affective conversations. */
+  conversations: number;
+  /** Of those, in each category (CATEGORY_ORDER). */
+  categories: number[];
+  /** Of those whose dependency cues are known, with each cue (DEPENDENCY_CUES). */
+  cues: number[];
+  withCues: number;
+  /** Human messages of the user's longest affective conversation. */
+  longest: number;
+  /** The first period an affective conversation of this user fell in (null: none dated yet). */
+  firstPeriod: string | null;
+  /** Affective conversations in at least two periods. */
+  returning: boolean;
+  /** The user has a real user id (not a conversation standing for its own user). */
+  identified: boolean;
+}
+
 /**
  * Per-user counts, fed one record at a time. What it keeps grows with the number of distinct user
- * ids (the Set below), which is inherent to counting distinct users; a conversation without a user id
- * is its own user and is only counted, never stored. Affective conversations are also kept per user
- * (the concentration needs each user's count).
+ * ids (the Map below), which is inherent to counting distinct users; a conversation without a user id
+ * is its own user and is only counted, never stored. Users with affective conversations also keep a
+ * few counts each (the concentration, power-user and returning-user figures need them).
  */
 export class PerUserAccumulator {
-  /** Distinct real user ids among analysed conversations. */
-  private readonly userIds = new Set<string>();
+  /** Distinct real user ids among analysed conversations, with how many conversations each had. */
+  private readonly userIds = new Map<string, number>();
   /**
    * Analysed conversations without a user id: each is its own user. Counted, not stored, so a log
    * that repeats a conversation id without a user id counts each repeat as a user here (the total
    * only; every gated group below still counts users by userKey).
    */
   private anonymous = 0;
-  private readonly affectiveByUser = new Map<string, number>();
+  private readonly affectiveByUser = new Map<string, AffectiveUser>();
   private affective = 0;
 
-  /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
-  add(r: AnalysisRecord, categories: readonly Category[] = effectiveCategories(r)): void {
+  /**
+   * `categories` is effectiveCategories(r), passed in when the caller has it already; `period` the
+   * period its timestamp falls in (null or absent: undated), for returning users.
+   */
+  add(
+    r: AnalysisRecord,
+    categories: readonly Category[] = effectiveCategories(r),
+    period: string | null = null,
+  ): void {
     if (r.facets.status.kind === 'error') return;
-    if (r.userId !== undefined && r.userId !== '') this.userIds.add(r.userId);
+    const identified = r.userId !== undefined && r.userId !== '';
+    if (identified) this.userIds.set(r.userId!, (this.userIds.get(r.userId!) ?? 0) + 1);
     else this.anonymous++;
     if (categories.length === 0) return;
     this.affective++;
     const key = userKey(r.userId, r.conversationId);
-    this.affectiveByUser.set(key, (this.affectiveByUser.get(key) ?? 0) + 1);
+    let u = this.affectiveByUser.get(key);
+    if (!u) {
+      u = {
+        conversations: 0,
+        categories: CATEGORY_ORDER.map(() => 0),
+        cues: DEPENDENCY_CUES.map(() => 0),
+        withCues: 0,
+        longest: 0,
+        firstPeriod: null,
+        returning: false,
+        identified,
+      };
+      this.affectiveByUser.set(key, u);
+    }
+    u.conversations++;
+    for (const c of categories) u.categories[CATEGORY_ORDER.indexOf(c)]++;
+    const cues = r.facets.dependency;
+    if (cues) {
+      u.withCues++;
+      DEPENDENCY_CUES.forEach((c, i) => {
+        if (cues[c]) u.cues[i]++;
+      });
+    }
+    if (r.humanMessages > u.longest) u.longest = r.humanMessages;
+    if (period !== null) {
+      if (u.firstPeriod === null) u.firstPeriod = period;
+      else if (u.firstPeriod !== period) u.returning = true;
+    }
+  }
+
+  /** Conversations of each real user id (read-only view, for userFigures.ts). */
+  usersById(): ReadonlyMap<string, number> {
+    return this.userIds;
+  }
+
+  /** Users with affective conversations, by user key (read-only view, for userFigures.ts). */
+  affectiveUsers(): ReadonlyMap<string, Readonly<AffectiveUser>> {
+    return this.affectiveByUser;
+  }
+
+  /** Analysed conversations without a user id (each its own user). */
+  get withoutUserId(): number {
+    return this.anonymous;
   }
 
   /** Distinct real user ids seen so far (what this accumulator's memory grows with). */
@@ -76,7 +146,7 @@ export class PerUserAccumulator {
     }));
     // No affective user: the top group is empty (shown as zeros: it describes nobody).
     const top = u === 0 ? 0 : Math.max(1, Math.floor(u * TOP_USER_FRACTION));
-    const counts = [...this.affectiveByUser.values()].sort((a, b) => b - a);
+    const counts = [...this.affectiveByUser.values()].map((x) => x.conversations).sort((a, b) => b - a);
     let topConversations = 0;
     for (let i = 0; i < top; i++) topConversations += counts[i];
     const concentration = gate.show({ users: top, conversations: topConversations }, () => ({

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_PERIOD, PERIODS, type Period } from '../analysis/periods.js';
 import type { Calibration } from '../estimate/calibrated.js';
 import { createEngine } from '../facets/createEngine.js';
 import { defaultDeps, ENGINE_NAMES, type EngineName, type FacetEngine } from '../facets/engine.js';
@@ -67,6 +68,15 @@ export function analyzeCommand(): Command {
       'conversations per engine batch (each answer is stored as it arrives: a kill re-pays only the calls in flight)',
       intOption('--batch-size', 1),
     )
+    .addOption(
+      new Option('--period <period>', 'period of the over-time figures and of returning users')
+        .choices([...PERIODS])
+        .default(DEFAULT_PERIOD),
+    )
+    .option(
+      '--segment-by <field>',
+      'also show every headline figure per value of this metadata field (e.g. model; see README: Input formats)',
+    )
     .option(
       '--cascade',
       "with an LLM --engine: the offline engine screens every conversation and the LLM verifies its candidates and seeded random samples of the rest (about a tenth of the calls, the LLM's accuracy)",
@@ -132,6 +142,8 @@ export function analyzeCommand(): Command {
           exportDecisions: opts.exportDecisions,
           cascade: opts.cascade ? { verifyRate: opts.verifyRate } : undefined,
           calibration,
+          period: opts.period as Period,
+          segmentBy: opts.segmentBy,
         },
         { ...defaultDeps(opts.seed), engine, screen, onProgress: (p) => progress.update(p) },
       );

@@ -3,6 +3,7 @@
  * The offline engine, the LLM engines, the store, the analyses and `validate` all use these types.
  */
 import { z } from 'zod';
+import { DependencyCuesSchema } from './dependencyCues.js';
 
 export const CATEGORIES = [
   'interpersonal_advice',
@@ -65,6 +66,14 @@ export const FacetsSchema = z.object({
   language: z.string(),
   humanMessages: z.number().int().nonnegative(),
   status: FacetStatusSchema,
+  /**
+   * Optional: the categories of the first and of the last third of the user messages, main one first
+   * (for conversations long enough to have thirds; see src/analysis/drift.ts). Engines that do not
+   * decide it leave it out; the pipeline fills it for the offline engine.
+   */
+  drift: z.object({ first: z.array(z.enum(CATEGORIES)), last: z.array(z.enum(CATEGORIES)) }).optional(),
+  /** Optional: the dependency cues (src/facets/dependencyCues.ts); the pipeline's rules fill it when absent. */
+  dependency: DependencyCuesSchema.optional(),
 });
 export type Facets = z.infer<typeof FacetsSchema>;
 

@@ -4,6 +4,7 @@
  * that must reconcile (read = analysed + excluded + quarantined).
  */
 import { join } from 'node:path';
+import type { Period } from '../analysis/periods.js';
 import type { ClusterDeps } from '../cluster/clusterTopics.js';
 import { parseTopicGroup, type TopicGroupId } from '../cluster/topicTreeTypes.js';
 import { expandInputs } from '../conversation/read.js';
@@ -53,6 +54,10 @@ export interface AnalyzeOptions extends IngestOptions, ExtractOptions {
    * (calibrated estimates). Ignored by a cascade, whose verifier supplies the labels.
    */
   calibration?: Calibration;
+  /** Period of the over-time figures (default: month). */
+  period?: Period;
+  /** Metadata field to show every headline figure by (Conversation.metadata; a dotted path reaches inside). */
+  segmentBy?: string;
 }
 
 export interface AnalyzeDeps extends Deps {

@@ -11,7 +11,7 @@
  * widened the sample after looking at the first answers would widen it exactly when those were
  * unluckily high, and its intervals would miss the truth more often than they say.
  */
-import { AnalysisAccumulator } from '../analysis/accumulate.js';
+import { type AccumulatorOptions, AnalysisAccumulator } from '../analysis/accumulate.js';
 import { effectiveCategories } from '../analysis/groups.js';
 import { PerStratum, rateStrata } from '../analysis/perStratum.js';
 import type { Conversation } from '../conversation/model.js';
@@ -40,7 +40,7 @@ export const TARGET_HALF_WIDTH = 0.005;
  */
 export const ASSUMED_MISS_RATE = 0.005;
 
-export interface CascadeOptions extends ExtractOptions {
+export interface CascadeOptions extends ExtractOptions, AccumulatorOptions {
   seed: number;
   thresholds: Thresholds;
   /** The sampling rate of the rest (near misses: at least NEAR_MISS_RATE); default: chosen, see above. */
@@ -104,7 +104,7 @@ export async function classifyWithCascade(
   const inSample = (i: number, r: readonly number[]) => key(i) < r[bits.at(i) & 3];
 
   // Pass 2: the verifier on the candidates and the samples.
-  const verified = new VerifiedPasses(bits, key);
+  const verified = new VerifiedPasses(bits, key, options);
   const pass = await verifyPass(read(2), verifier, store, options, (i) => inSample(i, rates), bits, verified);
   const estimator = twoPhaseEstimator({ population }, { seed: options.seed });
 
@@ -203,7 +203,7 @@ async function* selectIndexed(
 class VerifiedPasses {
   /** Position of each conversation handed to the verifier (to find its screen byte). */
   readonly index = new WeakMap<Conversation, number>();
-  readonly analysis = new AnalysisAccumulator();
+  readonly analysis: AnalysisAccumulator;
   readonly answered = new PerStratum();
   readonly failed = new PerStratum();
   /** Per facet: verifier-positive, screen-positive, both (per stratum), and the groups' sizes for the thresholds. */
@@ -215,7 +215,10 @@ class VerifiedPasses {
   constructor(
     private readonly bits: ByteList,
     readonly key: (i: number) => number,
-  ) {}
+    accumulatorOptions: AccumulatorOptions,
+  ) {
+    this.analysis = new AnalysisAccumulator(accumulatorOptions);
+  }
 
   add(stratum: number, bitsOf: number, ref: { id: string; userId?: string }, facets: Facets): void {
     if (facets.status.kind === 'error') {

@@ -2,7 +2,7 @@
  * Conversations → classified and folded into the analyses, in one pass through the engine (and the run
  * store). What every run does when it does not cascade; the cascade (cascade.ts) runs it twice.
  */
-import { AnalysisAccumulator } from '../analysis/accumulate.js';
+import { type AccumulatorOptions, AnalysisAccumulator } from '../analysis/accumulate.js';
 import type { Conversation } from '../conversation/model.js';
 import { type Calibration, calibratedEstimator } from '../estimate/calibrated.js';
 import type { CascadeSummary } from '../estimate/cascadeSummary.js';
@@ -10,6 +10,7 @@ import { type Estimator, rawEstimator } from '../estimate/estimator.js';
 import type { FacetEngine, FacetResult } from '../facets/engine.js';
 import { addUsage, type Usage, zeroUsage } from '../llm/usage.js';
 import type { RunStore } from '../store/runStore.js';
+import { analysisRecordOf, extrasOf } from './conversationExtras.js';
 import type { DecisionsExport } from './decisions.js';
 import { type ConversationRef, type ExtractOptions, extractAll, type StoredResult } from './extract.js';
 
@@ -52,27 +53,24 @@ export async function classifyPass(
     stratumOf?: (ref: ConversationRef) => number;
     /** Fold into this accumulator (a later pass of the same cascade) instead of a new one. */
     analysisFrom?: AnalysisAccumulator;
-  },
+  } & AccumulatorOptions,
 ): Promise<ClassifyPass> {
-  const analysis = options.analysisFrom ?? new AnalysisAccumulator();
+  const analysis =
+    options.analysisFrom ?? new AnalysisAccumulator({ period: options.period, segmentBy: options.segmentBy });
+  // Per-part categories come from the offline rules only for an engine without a model of its own.
+  const extrasOptions = { segmentBy: options.segmentBy, partCategories: engine.llm === undefined };
   const usage = zeroUsage();
   const { reused } = await extractAll(
     conversations,
     engine,
     store,
-    options,
+    { ...options, extrasOf: (c) => extrasOf(c, extrasOptions) },
     (refs, results) => {
       results.forEach((r, i) => {
         addUsage(usage, r.usage);
         const ref = refs[i];
         options.onResult?.(ref, r);
-        analysis.add({
-          conversationId: ref.id,
-          userId: ref.userId,
-          humanMessages: r.facets.humanMessages,
-          facets: r.facets,
-          stratum: options.stratumOf?.(ref),
-        });
+        analysis.add(analysisRecordOf(ref, r.facets, options.stratumOf?.(ref)));
       });
       options.onBatch?.();
     },
@@ -81,7 +79,7 @@ export async function classifyPass(
   return { analysis, usage, reused };
 }
 
-export interface ClassifyOnceOptions extends ExtractOptions {
+export interface ClassifyOnceOptions extends ExtractOptions, AccumulatorOptions {
   seed: number;
   onBatch?: () => void;
   /** Every decision is also written here (see decisions.ts). */

@@ -13,6 +13,7 @@ import { errorFacets, FacetsSchema } from '../facets/schema.js';
 import type { Usage } from '../llm/usage.js';
 import { zeroUsage } from '../llm/usage.js';
 import { RunStore } from '../store/runStore.js';
+import type { ConversationExtras } from './conversationExtras.js';
 
 export interface ExtractOutcome {
   results: FacetResult[];
@@ -55,6 +56,8 @@ export interface ExtractOptions {
   batchesInFlight?: number;
   /** Hand each conversation back with its result (for the decisions export's evidence). */
   keepConversations?: boolean;
+  /** What the analyses need besides the facets, taken from each conversation before it is let go. */
+  extrasOf?: (conversation: Conversation) => ConversationExtras;
 }
 
 /**
@@ -65,6 +68,8 @@ export type ConversationRef = Pick<Conversation, 'id' | 'userId'> & {
   conversation?: Conversation;
   /** The caller's tag for the conversation (a cascade: its position in the input). */
   tag?: number;
+  /** What `extrasOf` took from the conversation. */
+  extras?: ConversationExtras;
 };
 
 /**
@@ -105,6 +110,7 @@ export async function extractAll(
           userId: c.userId,
           ...(keep ? { conversation: c } : {}),
           ...(tagOf ? { tag: tagOf(c) } : {}),
+          ...(options.extrasOf ? { extras: options.extrasOf(c) } : {}),
         })),
         outcome,
       });

@@ -117,18 +117,20 @@ export function buildReport(input: ReportInput): Report {
 }
 
 type Figures = Record<string, { suppressed: number }>;
+/** Omit on each member of a union (a figure that is either available or not). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Figures without their `suppressed` counts (report.json totals them in privacy.gates), and the total. */
 function withoutCounts<F extends Figures>(
   figures: F,
-): { figures: { [K in keyof F]: Omit<F[K], 'suppressed'> }; suppressed: number } {
+): { figures: { [K in keyof F]: OmitEach<F[K], 'suppressed'> }; suppressed: number } {
   let suppressed = 0;
   const out: Record<string, unknown> = {};
   for (const [k, { suppressed: n, ...v }] of Object.entries(figures)) {
     suppressed += n;
     out[k] = v;
   }
-  return { figures: out as { [K in keyof F]: Omit<F[K], 'suppressed'> }, suppressed };
+  return { figures: out as { [K in keyof F]: OmitEach<F[K], 'suppressed'> }, suppressed };
 }
 
 /** Object keys in a fixed order, so the JSON does not depend on the order reasons were first seen. */

@@ -251,3 +251,35 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
     view.finalize();
   }
 }
+
+/**
+ * A wide chart made fit for a phone: for `narrow`, every plot is at most NARROW_WIDTH wide, side-by-side
+ * panels are stacked, long titles wrap, and the narrow config keeps text at 11 px or more. For charts
+ * drawn without a narrow design of their own.
+ */
+export function forLayout(spec: TopLevelSpec, layout: ChartLayout): TopLevelSpec {
+  if (layout === 'wide') return spec;
+  // Room for axis labels beside the plot: labels are cut at 110 px, the plot takes the rest.
+  const config = {
+    ...NARROW_CONFIG,
+    axisY: { ...NARROW_CONFIG.axisY, labelLimit: 110 },
+    legend: { ...NARROW_CONFIG.legend, orient: 'bottom', direction: 'vertical', columns: 1, labelLimit: 250 },
+  };
+  const plotWidth = NARROW_WIDTH - 120;
+  const walk = (node: unknown, inEncoding: boolean): unknown => {
+    if (Array.isArray(node)) return node.map((n) => walk(n, inEncoding));
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (k === 'width' && typeof v === 'number') out[k] = Math.min(v, plotWidth);
+      else if (k === 'title' && typeof v === 'string' && v.length > 40) out[k] = wrapText(v, 40);
+      else if (k === 'hconcat') out.vconcat = walk(v, inEncoding);
+      else if (k === 'legend' && v !== null && typeof v === 'object')
+        out[k] = { ...(v as Record<string, unknown>), columns: 1, labelLimit: 250 };
+      else if (k === 'config') out[k] = config;
+      else out[k] = walk(v, inEncoding || k === 'encoding');
+    }
+    return out;
+  };
+  return walk(spec, false) as TopLevelSpec;
+}

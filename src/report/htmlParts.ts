@@ -65,3 +65,8 @@ export function figureBlock(id: string, svg: string, caption: Html): Html {
   <figcaption>${caption}</figcaption>
 </figure>`;
 }
+
+/** A section that this log cannot support: why, said plainly (not an error, not a zero). */
+export function notAvailable(reason: string): Html {
+  return html`<p class="note not-available"><strong>Not available for this log:</strong> ${reason}.</p>`;
+}

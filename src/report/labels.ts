@@ -31,6 +31,34 @@ export const REASON_LABELS: Record<string, string> = {
   unspecified: 'Reason not recorded',
 };
 
+/** The dependency cues (src/facets/dependencyCues.ts), in words. */
+export const CUE_LABELS: Record<string, string> = {
+  prefersAssistant: 'Prefers the assistant to people',
+  seeksApproval: 'Seeks its approval for decisions',
+  lossDistress: 'Distressed at the idea of losing it',
+  mainSupport: 'Treats it as their main support',
+};
+
+/** The headline series of the over-time and segment figures, in words. */
+export function seriesLabel(series: string): string {
+  if (series.startsWith('category:')) return groupLabel(series.slice('category:'.length));
+  return (
+    (
+      {
+        affective: 'Affective (any category)',
+        pushback: 'Pushback in affective conversations',
+        sentimentChange: 'Mean sentiment change (affective)',
+        longAffective: 'Affective with 50+ human messages',
+      } as Record<string, string>
+    )[series] ?? series
+  );
+}
+
+/** A transition state of the drift table, in words. */
+export function stateLabel(state: string): string {
+  return state === 'none' ? 'Not affective' : groupLabel(state);
+}
+
 export const FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export function groupLabel(group: string): string {

@@ -1,13 +1,18 @@
 /** The report's sections, in page order: what report.html shows, which charts exist, which CSVs are written. */
 import type { ReportSection } from './reportSection.js';
+import { dependencySection } from './sections/dependency.js';
+import { driftSection } from './sections/drift.js';
 import { funnelSection } from './sections/funnel.js';
 import { headlineSection } from './sections/headline.js';
 import { longSection } from './sections/long.js';
 import { methodsSection } from './sections/methods.js';
+import { overTimeSection } from './sections/overTime.js';
+import { powerUsersSection } from './sections/powerUsers.js';
 import { prevalenceSection } from './sections/prevalence.js';
 import { privacySection } from './sections/privacy.js';
 import { provenanceSection } from './sections/provenance.js';
 import { pushbackSection } from './sections/pushback.js';
+import { segmentsSection } from './sections/segments.js';
 import { sentimentSection } from './sections/sentiment.js';
 import { topicsSection } from './sections/topics.js';
 import { usersSection } from './sections/users.js';
@@ -20,6 +25,11 @@ export const PAGE_SECTIONS: readonly ReportSection[] = [
   sentimentSection,
   longSection,
   usersSection,
+  powerUsersSection,
+  overTimeSection,
+  segmentsSection,
+  driftSection,
+  dependencySection,
   funnelSection,
   privacySection,
   methodsSection,

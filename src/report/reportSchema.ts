@@ -6,10 +6,11 @@
 import { z } from 'zod';
 import { STRATA } from '../estimate/cascadeSummary.js';
 import { ESTIMATE_METHODS } from '../estimate/estimator.js';
+import { DEPENDENCY_CUES } from '../facets/dependencyCues.js';
 import { EngineAccuracySchema } from '../facets/engineAccuracy.js';
 import { CATEGORIES, PUSHBACK_REASONS } from '../facets/schema.js';
 
-export const REPORT_SCHEMA_VERSION = '1.3.0';
+export const REPORT_SCHEMA_VERSION = '1.4.0';
 
 const count = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
@@ -205,6 +206,211 @@ export const EstimationSchema = z
   .meta({
     description: "How the report's shares and rates were estimated from the classified conversations.",
   });
+/** A section that cannot be computed from this log (no user ids, no timestamps, not asked for...). */
+const NotAvailableSchema = z
+  .object({ available: z.literal(false), reason: z.string() })
+  .meta({ description: 'Not available for this log, and why (not an error, not a zero).' });
+
+const available = <T extends z.ZodRawShape>(shape: T) =>
+  z.union([NotAvailableSchema, z.object({ available: z.literal(true), ...shape })]);
+
+const RateSchema = {
+  n: count.meta({ description: 'Conversations in the group.' }),
+  count: count.meta({ description: 'Of those, with the property.' }),
+  rate: unit,
+  interval: IntervalSchema,
+  method: MethodSchema,
+};
+
+const MeanSchema = {
+  n: count,
+  mean: z.number().min(-2).max(2),
+  interval: IntervalSchema,
+  method: MethodSchema,
+};
+
+const RatioSchema = {
+  count: count.meta({ description: 'Conversations with the property.' }),
+  of: count.meta({ description: 'Conversations in the group.' }),
+  share: unit,
+  interval: IntervalSchema.meta({
+    description:
+      '95 % interval that treats users as the sampled units (Wilson at the effective sample size of a cluster-robust ratio variance).',
+  }),
+};
+
+const HeadlineCellShape = {
+  conversations: gated({ conversations: count, users: count }),
+  affective: gated(ShareSchema.shape),
+  categories: z.array(
+    z.union([
+      z.object({ category: CategorySchema, suppressed: z.literal(true) }),
+      z.object({ category: CategorySchema, suppressed: z.literal(false), ...ShareSchema.shape }),
+    ]),
+  ),
+  pushback: gated(RateSchema),
+  sentimentChange: gated(MeanSchema),
+  longAffective: gated(RateSchema),
+};
+
+const SeriesSchema = z.enum([
+  'affective',
+  ...CATEGORIES.map((c) => `category:${c}` as const),
+  'pushback',
+  'sentimentChange',
+  'longAffective',
+]);
+
+const DriftStateSchema = z.enum([...CATEGORIES, 'none']);
+const CueSchema = z.enum(DEPENDENCY_CUES);
+
+export const UsersSchema = available({
+  method: MethodSchema,
+  methodNote: z.string().nullable(),
+  affectiveShare: z.object({
+    minConversations: count,
+    users: gated({ count }),
+    buckets: z.array(
+      z.union([
+        z.object({ bucket: z.string(), low: unit, high: unit, suppressed: z.literal(true) }),
+        z.object({
+          bucket: z.string(),
+          low: unit,
+          high: unit,
+          suppressed: z.literal(false),
+          users: count,
+          share: unit,
+        }),
+      ]),
+    ),
+  }),
+  concentration: z.object({
+    top10: gated({ users: count, conversations: count, share: unit }),
+    gini: gated({ value: unit, users: count }),
+    lorenz: gated({ points: z.array(z.object({ users: unit, conversations: unit })) }),
+  }),
+  powerUsers: z.object({
+    minAffectiveConversations: count,
+    minHumanMessages: count,
+    group: gated({
+      users: count,
+      shareOfAffectiveUsers: unit,
+      interval: IntervalSchema,
+      conversations: count,
+      shareOfAffectiveConversations: unit,
+    }),
+    categoryMix: z.array(
+      z.object({ category: CategorySchema, powerUsers: gated(RatioSchema), everyone: gated(RatioSchema) }),
+    ),
+    dependency: available({
+      cues: z.array(
+        z.object({ cue: CueSchema, powerUsers: gated(RatioSchema), everyone: gated(RatioSchema) }),
+      ),
+    }),
+  }),
+  returning: z.union([
+    NotAvailableSchema,
+    z.object({ available: z.literal(true), period: z.enum(['week', 'month']), suppressed: z.literal(true) }),
+    z.object({
+      available: z.literal(true),
+      period: z.enum(['week', 'month']),
+      suppressed: z.literal(false),
+      users: count,
+      of: count,
+      share: unit,
+      interval: IntervalSchema,
+    }),
+  ]),
+}).meta({
+  description:
+    'Per-user figures (only with user ids): distributions and counts over users, never a row per user; counted as classified.',
+});
+
+export const OverTimeSchema = available({
+  period: z.enum(['week', 'month']),
+  dated: count,
+  undated: count,
+  periods: z.array(z.object({ period: z.string(), start: z.string(), ...HeadlineCellShape })),
+  changes: z.array(
+    z.union([
+      z.object({ series: SeriesSchema, available: z.literal(false) }),
+      z.object({
+        series: SeriesSchema,
+        available: z.literal(true),
+        from: z.string(),
+        to: z.string(),
+        fromValue: z.number(),
+        toValue: z.number(),
+        difference: z.number(),
+        interval: IntervalSchema,
+        pValue: unit,
+        significant: z.boolean(),
+      }),
+    ]),
+  ),
+}).meta({
+  description: 'Every headline figure per week or month, and the change from the first to the last period.',
+});
+
+export const SegmentsSchema = available({
+  field: z.string(),
+  segments: z.array(
+    z.object({ segment: z.string(), kind: z.enum(['value', 'other', 'missing']), ...HeadlineCellShape }),
+  ),
+  withheld: count,
+  groupedValues: count,
+}).meta({ description: 'Every headline figure per value of one metadata field (analyze --segment-by).' });
+
+export const DriftSchema = available({
+  minHumanMessages: count,
+  conversations: gated({ count }),
+  missing: count,
+  transitions: z.array(
+    z.union([
+      z.object({ from: DriftStateSchema, to: DriftStateSchema, suppressed: z.literal(true) }),
+      z.object({
+        from: DriftStateSchema,
+        to: DriftStateSchema,
+        suppressed: z.literal(false),
+        conversations: count,
+        share: unit,
+      }),
+    ]),
+  ),
+  changed: gated(RateSchema),
+  intoCompanionship: gated(RateSchema),
+  supportToCompanionship: gated(RateSchema),
+}).meta({ description: 'Main category of the first third of a long conversation against its last third.' });
+
+const cueGroup = <G extends z.ZodType<string>>(group: G) =>
+  z.union([
+    z.object({ group, suppressed: z.literal(true) }),
+    z.object({
+      group,
+      suppressed: z.literal(false),
+      n: count,
+      method: MethodSchema,
+      cues: z.array(
+        z.union([
+          z.object({ cue: CueSchema, suppressed: z.literal(true) }),
+          z.object({
+            cue: CueSchema,
+            suppressed: z.literal(false),
+            count,
+            rate: unit,
+            interval: IntervalSchema,
+          }),
+        ]),
+      ),
+    }),
+  ]);
+
+export const DependencySchema = available({
+  rules: z.string(),
+  missing: count,
+  allAffective: cueGroup(z.literal('all_affective')),
+  categories: z.array(cueGroup(CategorySchema)),
+}).meta({ description: 'Dependency cues among affective conversations, overall and per category.' });
 
 export const ThresholdsSchema = z.object({ minUsers: count, minConversations: count });
 
@@ -325,6 +531,11 @@ export const ReportSchema = z
       })
       .meta({ description: "The study's whole-log headline numbers." }),
     estimation: EstimationSchema,
+    users: UsersSchema,
+    overTime: OverTimeSchema,
+    segments: SegmentsSchema,
+    drift: DriftSchema,
+    dependency: DependencySchema,
     privacy: z.object({
       thresholds: ThresholdsSchema,
       gatesRun: z.array(z.string()),

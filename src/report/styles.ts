@@ -55,6 +55,8 @@ details.topic p { margin: 2px 0 6px; color: var(--muted); font-size: 13.5px; }
 .funnel .bar span { display: block; height: 100%; background: var(--accent); }
 .funnel .row.out .bar span { background: #c9ced8; }
 .funnel .count { text-align: right; font-variant-numeric: tabular-nums; }
+.wide { overflow-x: auto; }
+table.headline-table td, table.headline-table th { padding: 5px 7px; font-size: 12.5px; }
 .note { background: #fff8e6; border: 1px solid #f1dfae; border-radius: 8px; padding: 10px 14px; font-size: 13.5px; }
 dl.kv { display: grid; grid-template-columns: 220px 1fr; gap: 4px 14px; font-size: 13.5px; margin: 8px 0; }
 dl.kv dt { color: var(--muted); }

@@ -7,11 +7,24 @@
  * whatever n is.
  */
 import type { Conversation, Message } from '../conversation/model.js';
+import type { DependencyCues } from '../facets/dependencyCues.js';
 import { CATEGORIES, type Category, type PushbackReason, type SentimentValue } from '../facets/schema.js';
 import { createRng, deriveSeed, pick, type Rng, randInt } from '../util/random.js';
 import type { PhraseBank, TopicGroup } from './bank.js';
 import { type CanaryKind, canaryIdentity, canarySentence, chooseCanaryKinds } from './canaries.js';
 import { fill } from './fill.js';
+import {
+  type ConversationPlan,
+  CUE_SENTENCES,
+  cuesOfText,
+  DRIFT_MIN_HUMANS,
+  heavyLength,
+  type LongitudinalOptions,
+  planConversation,
+  plantCue,
+  type ResolvedLongitudinal,
+  resolveLongitudinal,
+} from './longitudinal.js';
 import {
   GENERIC_PROGRESS,
   GENERIC_REPLIES,
@@ -46,6 +59,12 @@ export interface SynthOptions {
   users?: number;
   /** ISO date of the earliest conversation. Default 2025-01-01T00:00:00Z; conversations span 90 days. */
   startDate?: string;
+  /** Days the conversations span (default 90). */
+  spanDays?: number;
+  /** Longest conversation, in human messages (default 80; heavy users' long conversations are not capped). */
+  maxHumanMessages?: number;
+  /** Users over time, heavy users, a segment field, drift and dependency cues (see longitudinal.ts). */
+  longitudinal?: LongitudinalOptions;
 }
 
 export type SentimentArc = 'improving' | 'flat' | 'worsening';
@@ -64,6 +83,19 @@ export interface SynthTruth {
   language: 'en' | 'zh';
   /** The exact planted identifier strings (empty when none). */
   canaries: string[];
+  /** With `longitudinal` options only: the conversation belongs to a planted heavy user. */
+  heavyUser?: boolean;
+  /** With `longitudinal` options only: the planted probability that the conversation is affective. */
+  affectiveProbability?: number;
+  /** With a segment field only: its value. */
+  segment?: string;
+  /**
+   * With `longitudinal` options, for conversations of at least 12 human messages: the main category of
+   * the first and of the last third of the user's messages (empty: not affective). null otherwise.
+   */
+  drift?: { first: Category[]; last: Category[] } | null;
+  /** With `longitudinal` options only: the dependency cues the user's messages state. */
+  dependency?: DependencyCues;
 }
 
 export interface SynthRecord {
@@ -83,9 +115,11 @@ export const DEFAULT_CATEGORY_MIX: Readonly<Record<Category, number>> = {
 export const DEFAULT_AFFECTIVE_SHARE = 0.03;
 export const DEFAULT_CONTENT_CREATION_SHARE = 0.12;
 const DEFAULT_START = '2025-01-01T00:00:00Z';
-const SPAN_MS = 90 * 24 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+const SPAN_MS = 90 * DAY_MS;
 const MAX_HUMAN_MESSAGES = 80;
-const SECONDARY_SHARE = 0.3;
+/** Share of topics with a second category that carry it. */
+export const SECONDARY_SHARE = 0.3;
 const PUSHBACK_SHARE: Readonly<Record<TopicGroup, number>> = { affective: 0.1, task: 0.035, content: 0.03 };
 
 interface Resolved {
@@ -98,6 +132,9 @@ interface Resolved {
   canaryShare: number;
   users: number;
   startMs: number;
+  spanMs: number;
+  maxHumanMessages: number;
+  longitudinal: ResolvedLongitudinal | null;
 }
 
 /** Checks options and fills defaults; throws RangeError naming the bad option. */
@@ -135,6 +172,9 @@ export function resolveSynthOptions(o: SynthOptions): Resolved {
     acc += mix[category] / total;
     return { category, upTo: acc };
   });
+  const spanDays = o.spanDays ?? SPAN_MS / DAY_MS;
+  if (!Number.isFinite(spanDays) || spanDays <= 0)
+    throw new RangeError(`spanDays must be a positive number, got ${o.spanDays}`);
   return {
     n: o.n,
     seed: o.seed,
@@ -145,6 +185,9 @@ export function resolveSynthOptions(o: SynthOptions): Resolved {
     canaryShare: share('canaryShare', o.canaryShare, 0),
     users,
     startMs,
+    spanMs: spanDays * DAY_MS,
+    maxHumanMessages: positiveInt('maxHumanMessages', o.maxHumanMessages, MAX_HUMAN_MESSAGES),
+    longitudinal: o.longitudinal ? resolveLongitudinal(o.longitudinal, affectiveShare, contentShare) : null,
   };
 }
 
@@ -161,7 +204,10 @@ export function synthConversationId(seed: number, i: number): string {
 
 function generateOne(r: Resolved, i: number, userIds: Map<number, string>): SynthRecord {
   const rng = createRng(deriveSeed(r.seed, `conv:${i}`));
-  const leaf = chooseTopic(r, rng);
+  const plan = r.longitudinal ? planConversation(r.longitudinal, r.seed, i, r.contentShare) : null;
+  const leaf = plan?.category
+    ? pick(rng, branchOf(plan.category).topics)
+    : chooseTopic(r, rng, plan?.affectiveProbability ?? r.affectiveShare);
   const language = chooseLanguage(r, rng, leaf);
   const topic = language.leaf;
   const zh = language.language === 'zh';
@@ -177,7 +223,8 @@ function generateOne(r: Resolved, i: number, userIds: Map<number, string>): Synt
     }
   }
 
-  const humans = sampleLength(rng, topic.group);
+  const sampled = sampleLength(rng, topic.group, r.maxHumanMessages);
+  const humans = plan && plan.heavy >= 0 ? heavyLength(plan.rng) : sampled;
   const scene =
     !zh && topic.pushback.length > 0 && rng() < PUSHBACK_SHARE[topic.group]
       ? PUSHBACK_SCENES[pick(rng, topic.pushback)]
@@ -216,7 +263,34 @@ function generateOne(r: Resolved, i: number, userIds: Map<number, string>): Synt
     users.push(text);
   }
 
-  const userIndex = chooseUser(rng, r.users);
+  const drift = plan && r.longitudinal && !zh ? plannedDrift(r.longitudinal, plan, topic, humans) : null;
+  if (drift) {
+    const cbank = drift.topic.bank;
+    for (let k = drift.from; k < humans; k++) {
+      // The pushback and the secondary topic keep their turn (the truth records them).
+      if (k === pushbackAt || k === secondaryAt) continue;
+      const body = fill(
+        pick(plan!.rng, k === drift.from ? cbank.openers : cbank.followUps),
+        plan!.rng,
+        cbank.slots,
+        chosen,
+      );
+      users[k] = withPrefix(plan!.rng, values[k], 'affective', body, false);
+    }
+    if (!categories.includes('companionship')) categories.push('companionship');
+  }
+  let plantedCue: ReturnType<typeof plantCue> = null;
+  if (plan && r.longitudinal && !zh && topic.category === 'companionship') {
+    const l = r.longitudinal;
+    plantedCue = plantCue(plan.rng, plan.heavy >= 0 ? l.heavyDependencyShare : l.dependencyShare);
+    if (plantedCue) {
+      const k = Math.floor(humans / 2);
+      users[k] = `${users[k]} ${pick(plan.rng, CUE_SENTENCES[plantedCue])}`;
+    }
+  }
+
+  const chosenUser = chooseUser(rng, r.users);
+  const userIndex = plan && plan.heavy >= 0 ? r.users + plan.heavy : chosenUser;
   const canaries: string[] = [];
   if (r.canaryShare > 0 && rng() < r.canaryShare) {
     const identity = canaryIdentity(r.seed, userIndex);
@@ -233,20 +307,34 @@ function generateOne(r: Resolved, i: number, userIds: Map<number, string>): Synt
   const messages: Message[] = [];
   for (let k = 0; k < humans; k++) {
     messages.push({ role: 'user', content: users[k] });
+    const turnTopic = drift && k >= drift.from ? drift.topic : topic;
     messages.push({
       role: 'assistant',
-      content: replyText(rng, topic, bank, values[k], k, k === pushbackAt ? scene : null, chosen, zh),
+      content: replyText(
+        rng,
+        turnTopic,
+        turnTopic === topic ? bank : turnTopic.bank,
+        values[k],
+        k,
+        k === pushbackAt ? scene : null,
+        chosen,
+        zh,
+      ),
     });
   }
 
-  const createdAt = new Date(r.startMs + Math.floor((rng() * SPAN_MS) / 1000) * 1000).toISOString();
+  const drawn = rng();
+  const at = plan ? plan.at : drawn;
+  const createdAt = new Date(r.startMs + Math.floor((at * r.spanMs) / 1000) * 1000).toISOString();
   const conversation: Conversation = {
     id: synthConversationId(r.seed, i),
     userId: cachedUserId(userIds, r.seed, userIndex),
     createdAt,
     messages,
     source: { file: 'synth', position: i + 1, unit: 'line' },
-    metadata: { language: language.language },
+    metadata: plan?.segment
+      ? { language: language.language, [r.longitudinal!.segment!.field]: plan.segment.value }
+      : { language: language.language },
   };
   const truth: SynthTruth = {
     contentCreation: topic.group === 'content',
@@ -260,18 +348,43 @@ function generateOne(r: Resolved, i: number, userIds: Map<number, string>): Synt
     language: language.language,
     canaries,
   };
+  if (plan) {
+    truth.heavyUser = plan.heavy >= 0;
+    truth.affectiveProbability = plan.affectiveProbability;
+    if (plan.segment) truth.segment = plan.segment.value;
+    const main: Category[] = topic.category ? [topic.category] : [];
+    truth.drift =
+      humans >= DRIFT_MIN_HUMANS && !truth.contentCreation
+        ? { first: main, last: drift ? ['companionship'] : main }
+        : null;
+    truth.dependency = cuesOfText(users, plantedCue);
+  }
   return { conversation, truth };
 }
 
-function chooseTopic(r: Resolved, rng: Rng): TopicLeaf {
+/** Where a planned drift starts (the last third) and the companionship topic it turns to, or null. */
+function plannedDrift(
+  l: ResolvedLongitudinal,
+  plan: ConversationPlan,
+  topic: TopicLeaf,
+  humans: number,
+): { from: number; topic: TopicLeaf } | null {
+  if (l.driftShare <= 0 || humans < DRIFT_MIN_HUMANS) return null;
+  if (topic.category !== 'coaching' && topic.category !== 'counseling') return null;
+  const from = humans - Math.floor(humans / 3);
+  if (plan.rng() >= l.driftShare) return null;
+  return { from, topic: pick(plan.rng, branchOf('companionship').topics) };
+}
+
+function chooseTopic(r: Resolved, rng: Rng, affectiveShare: number): TopicLeaf {
   const u = rng();
-  if (u < r.affectiveShare) {
+  if (u < affectiveShare) {
     const v = rng();
     const category = (r.categoryCdf.find((c) => v < c.upTo) ?? r.categoryCdf[r.categoryCdf.length - 1])
       .category;
     return pick(rng, branchOf(category).topics);
   }
-  if (u < r.affectiveShare + r.contentShare) return pick(rng, branchOf('content').topics);
+  if (u < affectiveShare + r.contentShare) return pick(rng, branchOf('content').topics);
   return pick(rng, branchOf('task').topics);
 }
 
@@ -286,13 +399,19 @@ function chooseLanguage(r: Resolved, rng: Rng, leaf: TopicLeaf): { language: 'en
 }
 
 /** Human message count: mostly 1-4, a long tail to 80; affective conversations run longer. */
-function sampleLength(rng: Rng, group: TopicGroup): number {
+function positiveInt(name: string, v: number | undefined, dflt: number): number {
+  const x = v ?? dflt;
+  if (!Number.isInteger(x) || x < 1) throw new RangeError(`${name} must be a positive integer, got ${v}`);
+  return x;
+}
+
+function sampleLength(rng: Rng, group: TopicGroup, max: number): number {
   const u = rng();
   const short = group === 'affective' ? [0.12, 0.24, 0.36, 0.46] : [0.42, 0.66, 0.78, 0.86];
   for (let k = 0; k < short.length; k++) if (u < short[k]) return k + 1;
   const alpha = group === 'affective' ? 0.9 : 1.4;
   const tail = Math.floor(5 * (1 - rng()) ** (-1 / alpha));
-  return Math.min(MAX_HUMAN_MESSAGES, tail);
+  return Math.min(max, tail);
 }
 
 function openerTone(topic: TopicLeaf): SentimentValue {

@@ -154,6 +154,12 @@ export function uuidFor(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** Metadata fields other than the language (a planted segment field), as top-level record fields. */
+function extraFields(rec: SynthRecord): Record<string, unknown> {
+  const { language: _language, ...rest } = rec.conversation.metadata;
+  return rest;
+}
+
 function roleMessages(messages: readonly Message[]): { role: string; content: string }[] {
   return messages.map((m) => ({ role: m.role, content: m.content }));
 }
@@ -168,7 +174,13 @@ const SERIALISERS: Readonly<Record<SynthFormat, Serialiser>> = {
     const c = rec.conversation;
     return {
       id: c.id,
-      value: { id: c.id, user: c.userId, created_at: c.createdAt, messages: roleMessages(c.messages) },
+      value: {
+        id: c.id,
+        user: c.userId,
+        created_at: c.createdAt,
+        ...extraFields(rec),
+        messages: roleMessages(c.messages),
+      },
     };
   },
   sharegpt: (rec) => {
@@ -198,7 +210,7 @@ const SERIALISERS: Readonly<Record<SynthFormat, Serialiser>> = {
         timestamp: c.createdAt,
         language: rec.truth.language === 'zh' ? 'Chinese' : 'English',
         turn: rec.truth.sentiment.length,
-        model: 'synthetic-assistant',
+        model: typeof c.metadata.model === 'string' ? c.metadata.model : 'synthetic-assistant',
         toxic: false,
         redacted: false,
         conversation: c.messages.map((m, k) => ({
@@ -246,6 +258,7 @@ const SERIALISERS: Readonly<Record<SynthFormat, Serialiser>> = {
         id: c.id,
         user: c.userId,
         created_at: c.createdAt,
+        ...extraFields(rec),
         messages: roleMessages(c.messages),
         labels: truthLabels(t),
       },

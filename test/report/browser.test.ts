@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build.js';
 import { writeReport } from '../../src/report/writeReport.js';
 import { CHROMIUM_ARGS, findChromium } from '../helpers/chromium.js';
+import { longitudinalInput, MARKUP_SEGMENT } from '../helpers/longitudinalFixture.js';
 import { fixtureInput, HOSTILE_NAME } from '../helpers/reportFixture.js';
 
 const found = findChromium();
@@ -65,6 +66,7 @@ async function layoutProblems(page: Page, width: number): Promise<string[]> {
 describe('report.html in a browser', () => {
   let browser: Browser | undefined;
   let reportUrl = '';
+  let longitudinalUrl = '';
   let dir = '';
 
   beforeAll(async () => {
@@ -72,6 +74,9 @@ describe('report.html in a browser', () => {
     dir = mkdtempSync(join(tmpdir(), 'al-browser-'));
     await writeReport(dir, buildReport(fixtureInput()));
     reportUrl = pathToFileURL(join(dir, 'report.html')).href;
+    const longDir = mkdtempSync(join(tmpdir(), 'al-browser-long-'));
+    await writeReport(longDir, buildReport(longitudinalInput()));
+    longitudinalUrl = pathToFileURL(join(longDir, 'report.html')).href;
     browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
   });
 
@@ -86,7 +91,7 @@ describe('report.html in a browser', () => {
   }
 
   /** A page on the report with the network off; every problem it logs or fetches lands in `problems`. */
-  async function open(width: number, problems: string[]) {
+  async function open(width: number, problems: string[], url = reportUrl) {
     const context = await browser!.newContext({ offline: true, viewport: { width, height: 900 } });
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -103,7 +108,7 @@ describe('report.html in a browser', () => {
       problems.push(`dialog opened: ${d.message()}`);
       void d.dismiss();
     });
-    await page.goto(reportUrl, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load' });
     return { context, page };
   }
 
@@ -120,7 +125,7 @@ describe('report.html in a browser', () => {
       expect(box?.width ?? 0, id).toBeGreaterThan(100);
       expect(box?.height ?? 0, id).toBeGreaterThan(20);
     }
-    expect(await page.locator('figure.figure .chart-wide svg').count()).toBe(4);
+    expect(await page.locator('figure.figure .chart-wide svg').count()).toBe(6); // the study's four, and per user: the Lorenz curve and the power users
 
     // The explorer: closed at first, opens on a click, shows its clusters and their children.
     const explorer = page.locator('details.explorer[data-group="interpersonal_advice"]');
@@ -170,4 +175,44 @@ describe('report.html in a browser', () => {
     await context.close();
     expect(problems).toEqual([]);
   });
+
+  withChromium(
+    `renders the longitudinal sections: users, power users, over time, segments, drift and dependency cues${why}`,
+    async () => {
+      const problems: string[] = [];
+      const { context, page } = await open(1200, problems, longitudinalUrl);
+      for (const id of ['lorenz', 'power-users', 'over-time', 'segments', 'drift', 'dependency']) {
+        const svg = page.locator(`figure[data-figure="${id}"] .chart-wide svg`);
+        await expect.poll(() => svg.count(), { message: id }).toBe(1);
+        expect(await svg.isVisible(), id).toBe(true);
+        const box = await svg.boundingBox();
+        expect(box?.width ?? 0, id).toBeGreaterThan(100);
+        expect(box?.height ?? 0, id).toBeGreaterThan(40);
+      }
+      for (const nav of ['Users', 'Power users', 'Over time', 'Segments', 'Drift', 'Dependency cues'])
+        expect(await page.locator('nav.toc').getByText(nav, { exact: true }).count(), nav).toBe(1);
+      expect(await page.locator('.not-available').count()).toBe(0);
+
+      // The per-month numbers open on a click.
+      const numbers = page.locator('section#over-time details.numbers');
+      expect(await numbers.locator('table').isVisible()).toBe(false);
+      await numbers.locator('summary').click();
+      expect(await numbers.locator('table').isVisible()).toBe(true);
+      expect(await numbers.locator('tbody tr').count()).toBe(4);
+
+      // A segment value with markup is shown as typed, in the table and in the chart, never as markup.
+      expect(await page.locator('section#segments b').count()).toBe(0);
+      expect(await page.locator('section#segments td', { hasText: MARKUP_SEGMENT }).count()).toBe(1);
+      expect(
+        await page
+          .locator('figure[data-figure="segments"] .chart-wide svg text', { hasText: MARKUP_SEGMENT })
+          .count(),
+      ).toBe(1);
+      // The small segment of one heavy user is not named anywhere.
+      expect(await page.locator('body', { hasText: 'gamma' }).count()).toBe(0);
+
+      await context.close();
+      expect(problems).toEqual([]);
+    },
+  );
 });

@@ -69,7 +69,17 @@ describe('buildReport', () => {
       ...(r.perUser ? [r.perUser.usersWithAffective, r.perUser.concentration] : []),
       r.overall.companionshipOrRoleplay,
     ];
-    const suppressed = shownOrNot.filter((x) => x.suppressed).length;
+    // The longitudinal sections: every withheld figure in them (none drops rows on this fixture).
+    const withheldIn = (v: unknown): number =>
+      Array.isArray(v)
+        ? v.reduce((s: number, x) => s + withheldIn(x), 0)
+        : typeof v === 'object' && v !== null
+          ? ((v as { suppressed?: unknown }).suppressed === true ? 1 : 0) +
+            Object.values(v).reduce((s: number, x) => s + withheldIn(x), 0)
+          : 0;
+    const longitudinal = withheldIn([r.users, r.overTime, r.segments, r.drift, r.dependency]);
+    expect(longitudinal).toBeGreaterThan(0);
+    const suppressed = shownOrNot.filter((x) => x.suppressed).length + longitudinal;
     expect(suppressed).toBeGreaterThan(0);
     expect(r.privacy.gates.numbersSuppressedByThreshold).toBe(
       input.gates.numbersSuppressedByThreshold + suppressed,
@@ -202,9 +212,10 @@ describe('report.html', () => {
     expect(targets.length).toBeGreaterThan(0);
     expect(targets.filter((t) => !t.startsWith('#'))).toEqual([]);
     expect(page.includes("default-src 'none'")).toBe(true);
+    // The study's four figures, and (the fixture has user ids) the Lorenz curve and the power users.
     expect(
       page.match(/<figure class="figure"[^>]*>\s*<div class="chart"><div class="chart-wide"><svg/g),
-    ).toHaveLength(4);
+    ).toHaveLength(6);
     expect(page.includes('@media print')).toBe(true);
   });
 

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build.js';
 import { reportJsonSchemaText } from '../../src/report/reportSchema.js';
+import { longitudinalInput } from '../helpers/longitudinalFixture.js';
 import { fixtureInput } from '../helpers/reportFixture.js';
 
 const SCHEMA_FILE = new URL('../../schema/report.schema.json', import.meta.url);
@@ -139,6 +140,14 @@ describe('report JSON Schema', () => {
       metrics: [{ facet: 'categories', metric: 'kappa', value: 0.6 }],
     };
     expect(validate(JSON.parse(JSON.stringify(buildReport(withValidation))), schema, schema)).toEqual([]);
+    // With every longitudinal section available (timestamps, a segment field, drift and cues).
+    const long = JSON.parse(JSON.stringify(buildReport(longitudinalInput()))) as Record<
+      string,
+      { available?: boolean }
+    >;
+    for (const k of ['users', 'overTime', 'segments', 'drift', 'dependency'])
+      expect(long[k].available, k).toBe(true);
+    expect(validate(long, schema, schema)).toEqual([]);
   });
 
   it('the validator rejects reports that break the schema', () => {

@@ -155,8 +155,8 @@ describe('logs without user ids', () => {
     expect(text(sectionHtml(r, 'fig-prevalence'))).not.toMatch(/fewer than 5 users/);
     // The per-user section says why it has nothing to show, rather than vanishing.
     const users = text(sectionHtml(r, 'users'));
-    expect(users).toContain('Per user');
-    expect(users).toContain('no conversation in this log carries a user id');
+    expect(users).toContain('Users');
+    expect(users).toMatch(/Not available for this log: .*user id/);
   });
 
   it('counts the conversations without an id when only some lack one', () => {
@@ -188,7 +188,7 @@ describe('provenance and small things', () => {
     input.provenance.validation.metrics.push({ facet: 'pushback', metric: 'f1', value: 0.8, n: 400 });
     expect(sectionHtml(buildReport(input), 'methods')).toMatch(/<th class="num">n<\/th>/);
     // The per-user section is listed in the page's contents.
-    expect(await renderHtml(r)).toContain('<a href="#users">Per user</a>');
+    expect(await renderHtml(r)).toContain('<a href="#users">Users</a>');
   });
 });
 

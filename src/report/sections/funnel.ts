@@ -27,7 +27,7 @@ function funnelHtml(r: Report): Html {
     ${row('Affective', f.affective)}
   </div>
   ${duplicateWarning(f.duplicateIds)}${f.insufficientInput > 0 ? html`<p class="suppressed">${formatCount(f.insufficientInput)} analysed conversations gave the classifier too little to go on.</p>` : ''}
-  ${reasons.length > 0 ? html`<details class="numbers"><summary>Quarantine reasons</summary><table><tbody>${reasons.map(([k, v]) => html`<tr><td>${k}</td><td class="num">${formatCount(v)}</td></tr>`)}</tbody></table></details>` : ''}
+  ${reasons.length > 0 ? html`<details class="numbers"><summary>Quarantine reasons</summary><div class="table-scroll"><table><tbody>${reasons.map(([k, v]) => html`<tr><td>${k}</td><td class="num">${formatCount(v)}</td></tr>`)}</tbody></table></div></details>` : ''}
 </section>`;
 }
 

@@ -31,9 +31,9 @@ function privacyHtml(r: Report): Html {
   <dl class="kv">
     <dt>Gates run</dt><dd>${pr.gatesRun.length === 0 ? html`<span class="suppressed">none recorded</span>` : pr.gatesRun.join(', ')}</dd>
   </dl>
-  <table><thead><tr><th>What each gate removed</th><th class="num">Count</th></tr></thead><tbody>
+  <div class="table-scroll"><table><thead><tr><th>What each gate removed</th><th class="num">Count</th></tr></thead><tbody>
   ${(Object.keys(GATE_TEXT) as (keyof typeof GATE_TEXT)[]).map((k) => html`<tr><td>${GATE_TEXT[k]}</td><td class="num">${formatCount(pr.gates[k])}</td></tr>`)}
-  </tbody></table>
+  </tbody></table></div>
   <p>No conversation text, summary or identifier appears in this report. Cluster names and descriptions describe groups and passed, in order, the PII detector, the vocabulary check, the support rule, the echo rule and the privacy audit before they were written here; each text withheld is counted once, under the first check that stopped it.</p>
 </section>`;
 }

@@ -1,0 +1,144 @@
+/**
+ * Drift inside long conversations: the main category of the first third of the user's messages
+ * against the last third, as a transition table (heat map, drift.csv) and three rates (drift_rates.csv).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { CONFIG, emptyChart, forLayout } from '../charts.js';
+import { type Cell, csvTable } from '../csv.js';
+import { type Html, html } from '../escape.js';
+import { formatCount, formatInterval, formatPercent } from '../format.js';
+import { figureBlock, notAvailable, SUPPRESSED } from '../htmlParts.js';
+import { stateLabel } from '../labels.js';
+import type { Report } from '../reportSchema.js';
+import type { ReportSection } from '../reportSection.js';
+
+type Shown = Extract<Report['drift'], { available: true }>;
+type RateFig = Shown['changed'];
+
+const STATES = [
+  'interpersonal_advice',
+  'coaching',
+  'counseling',
+  'companionship',
+  'romantic_roleplay',
+  'none',
+];
+
+function rateText(x: RateFig): Html {
+  return x.suppressed
+    ? html`${SUPPRESSED}`
+    : html`<strong>${formatPercent(x.rate)}</strong> (${formatCount(x.count)} of ${formatCount(x.n)}; ${formatInterval(x.interval.low, x.interval.high)})`;
+}
+
+function driftHtml(r: Report, svg: string): Html {
+  const d = r.drift;
+  if (!d.available)
+    return html`<section id="drift">
+  <h2>Drift inside a conversation</h2>
+  ${notAvailable(d.reason)}
+</section>`;
+  return html`<section id="drift">
+  <h2>Drift: does a long conversation end where it started?</h2>
+  <p class="lede">For conversations with ${d.minHumanMessages} or more human messages (outside content creation): the main category of the first third of the user's messages against that of the last third. ${d.conversations.suppressed ? html`Their number is withheld.` : html`${formatCount(d.conversations.count)} conversations.`}${d.missing > 0 ? html` ${formatCount(d.missing)} long conversations had no per-part categories and are left out.` : ''}</p>
+  <dl class="kv">
+    <dt>Main category changed</dt><dd>${rateText(d.changed)}</dd>
+    <dt>Ended as companionship, did not start so</dt><dd>${rateText(d.intoCompanionship)}</dd>
+    <dt>Started as coaching or counseling, ended as companionship</dt><dd>${rateText(d.supportToCompanionship)} <span class="suppressed">of those that started as coaching or counseling</span></dd>
+  </dl>
+  ${figureBlock(
+    'drift',
+    svg,
+    html`Rows: the first third's main category; columns: the last third's. Each cell counts conversations; a cell marked – is withheld (too few users or conversations, one user above the rest, or it would give a withheld cell away by subtraction).`,
+  )}
+</section>`;
+}
+
+function driftSpec(r: Report): TopLevelSpec {
+  const d = r.drift;
+  if (!d.available) return emptyChart('Drift is not available for this log.');
+  const labels = STATES.map(stateLabel);
+  const rows = d.transitions.map((t) => ({
+    from: stateLabel(t.from),
+    to: stateLabel(t.to),
+    share: t.suppressed ? null : t.share,
+    text: t.suppressed ? '–' : formatCount(t.conversations),
+  }));
+  const axis = { labelAngle: -30, labelLimit: 220 };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: 'Main category of the first third against the last third of long conversations',
+    width: 420,
+    height: 260,
+    data: { values: rows },
+    encoding: {
+      x: {
+        field: 'to',
+        type: 'nominal',
+        sort: labels,
+        title: 'Last third',
+        axis: { ...axis, orient: 'top' },
+      },
+      y: { field: 'from', type: 'nominal', sort: labels, title: 'First third' },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: 'white', strokeWidth: 2 },
+        encoding: {
+          color: {
+            field: 'share',
+            type: 'quantitative',
+            title: 'Share',
+            scale: { scheme: 'blues' },
+            legend: { format: '.0%' },
+          },
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 11 },
+        encoding: {
+          text: { field: 'text' },
+          color: {
+            condition: { test: 'datum.share !== null && datum.share > 0.4', value: 'white' },
+            value: '#222',
+          },
+        },
+      },
+    ],
+    config: CONFIG,
+  } as unknown as TopLevelSpec;
+}
+
+function driftCsv(r: Report): string {
+  const d = r.drift;
+  const rows: Cell[][] = d.available
+    ? d.transitions.map((t) =>
+        t.suppressed ? [t.from, t.to, true, null, null] : [t.from, t.to, false, t.conversations, t.share],
+      )
+    : [];
+  return csvTable(['first_third', 'last_third', 'suppressed', 'conversations', 'share'], rows);
+}
+
+function driftRatesCsv(r: Report): string {
+  const d = r.drift;
+  const rows: Cell[][] = [];
+  if (d.available)
+    for (const [name, x] of [
+      ['changed', d.changed],
+      ['into_companionship', d.intoCompanionship],
+      ['coaching_or_counseling_to_companionship', d.supportToCompanionship],
+    ] as const)
+      rows.push(
+        x.suppressed
+          ? [name, true, null, null, null, null, null]
+          : [name, false, x.count, x.n, x.rate, x.interval.low, x.interval.high],
+      );
+  return csvTable(['rate', 'suppressed', 'count', 'n', 'rate_value', 'ci_low', 'ci_high'], rows);
+}
+
+export const driftSection: ReportSection = {
+  id: 'drift',
+  nav: 'Drift',
+  chart: { id: 'drift', spec: (r, layout) => forLayout(driftSpec(r), layout) },
+  html: driftHtml,
+  csv: { 'drift.csv': driftCsv, 'drift_rates.csv': driftRatesCsv },
+};

@@ -1,0 +1,170 @@
+/**
+ * Power users (the study's "power users" who "have longer and deeper conversations"): how many, what
+ * they use the assistant for against everyone, and how often their conversations show dependency cues
+ * (chart and power_users.csv).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Shown, Suppressed } from '../../privacy/thresholds.js';
+import { CONFIG, emptyChart, forLayout } from '../charts.js';
+import { type Cell, csvTable } from '../csv.js';
+import { type Html, html } from '../escape.js';
+import { formatCount, formatInterval, formatPercent } from '../format.js';
+import { figureBlock, notAvailable, SUPPRESSED } from '../htmlParts.js';
+import { ALL_AFFECTIVE_COLOUR, CUE_LABELS, groupLabel } from '../labels.js';
+import type { Report } from '../reportSchema.js';
+import type { ReportSection } from '../reportSection.js';
+
+const POWER = 'Power users';
+const EVERYONE = 'Everyone';
+const POWER_COLOUR = '#7a3e9d';
+
+type Ratio =
+  | Suppressed
+  | Shown<{ share: number; interval: { low: number; high: number }; count: number; of: number }>;
+
+function ratioCell(x: Ratio): Html {
+  return x.suppressed
+    ? html`<td class="num">${SUPPRESSED}</td>`
+    : html`<td class="num">${formatPercent(x.share)} <span class="suppressed">(${formatInterval(x.interval.low, x.interval.high)})</span></td>`;
+}
+
+function powerHtml(r: Report, svg: string): Html {
+  const f = r.users;
+  if (!f.available)
+    return html`<section id="power-users">
+  <h2>Power users</h2>
+  ${notAvailable(f.reason)}
+</section>`;
+  const p = f.powerUsers;
+  const g = p.group;
+  return html`<section id="power-users">
+  <h2>Power users: who comes back most, and for what</h2>
+  <p class="lede">A power user has at least ${p.minAffectiveConversations} affective conversations in this log, or any affective conversation of ${p.minHumanMessages} or more human messages. Shares are of affective conversations (a conversation may be in several categories); intervals count users, not conversations, as the independent units.</p>
+  <dl class="kv">
+    <dt>Power users</dt><dd>${
+      g.suppressed
+        ? html`${SUPPRESSED} <span class="suppressed">(too few power users, or one of them would dominate the figures)</span>`
+        : html`${formatCount(g.users)} users (${formatPercent(g.shareOfAffectiveUsers)} of users with affective conversations; ${formatInterval(g.interval.low, g.interval.high)}) had ${formatCount(g.conversations)} affective conversations, ${formatPercent(g.shareOfAffectiveConversations)} of all of them`
+    }</dd>
+  </dl>
+  ${g.suppressed ? '' : figureBlock('power-users', svg, html`Share of affective conversations in each category: power users against everyone (95% intervals over users).`)}
+  <div class="table-scroll"><table><thead><tr><th>Category</th><th class="num">${POWER}</th><th class="num">${EVERYONE}</th></tr></thead><tbody>
+  ${p.categoryMix.map((m) => html`<tr><td>${groupLabel(m.category)}</td>${ratioCell(m.powerUsers)}${ratioCell(m.everyone)}</tr>`)}
+  </tbody></table></div>
+  <h3>Dependency cues</h3>
+  ${
+    !p.dependency.available
+      ? notAvailable(p.dependency.reason)
+      : html`<p>Share of affective conversations in which the user said so (see the dependency section for what each cue means and how it is found).</p>
+  <div class="table-scroll"><table><thead><tr><th>Cue</th><th class="num">${POWER}</th><th class="num">${EVERYONE}</th></tr></thead><tbody>
+  ${p.dependency.cues.map((c) => html`<tr><td>${CUE_LABELS[c.cue] ?? c.cue}</td>${ratioCell(c.powerUsers)}${ratioCell(c.everyone)}</tr>`)}
+  </tbody></table></div>`
+  }
+</section>`;
+}
+
+function powerSpec(r: Report): TopLevelSpec {
+  const f = r.users;
+  if (!f.available || f.powerUsers.group.suppressed)
+    return emptyChart('Power users are not shown for this log.');
+  const rows: { category: string; who: string; value: number; low: number; high: number }[] = [];
+  for (const m of f.powerUsers.categoryMix) {
+    for (const [who, x] of [
+      [POWER, m.powerUsers],
+      [EVERYONE, m.everyone],
+    ] as const) {
+      if (x.suppressed) continue;
+      rows.push({
+        category: groupLabel(m.category),
+        who,
+        value: x.share,
+        low: x.interval.low,
+        high: x.interval.high,
+      });
+    }
+  }
+  if (rows.length === 0) return emptyChart('No category passed the privacy thresholds among power users.');
+  const categories = f.powerUsers.categoryMix.map((m) => groupLabel(m.category));
+  const y = { field: 'category', type: 'nominal', sort: categories, title: null } as const;
+  const yOffset = { field: 'who', type: 'nominal', sort: [POWER, EVERYONE] } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: "Power users' category mix against everyone's",
+    width: 420,
+    height: { step: 44 },
+    data: { values: rows },
+    encoding: { y, yOffset },
+    layer: [
+      {
+        mark: { type: 'bar', height: 14 },
+        encoding: {
+          x: {
+            field: 'value',
+            type: 'quantitative',
+            title: 'Share of affective conversations (95% interval over users)',
+            axis: { format: '.0%', tickCount: 5 },
+            scale: { domain: [0, 1] },
+          },
+          color: {
+            field: 'who',
+            type: 'nominal',
+            title: null,
+            scale: { domain: [POWER, EVERYONE], range: [POWER_COLOUR, ALL_AFFECTIVE_COLOUR] },
+          },
+        },
+      },
+      {
+        mark: { type: 'rule', color: '#222', strokeWidth: 1.2 },
+        encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+      },
+    ],
+    config: CONFIG,
+  } as TopLevelSpec;
+}
+
+function powerCsv(r: Report): string {
+  const rows: Cell[][] = [];
+  const f = r.users;
+  if (f.available) {
+    const add = (kind: string, name: string, who: string, x: Ratio) =>
+      rows.push(
+        x.suppressed
+          ? [kind, name, who, true, null, null, null, null, null]
+          : [kind, name, who, false, x.count, x.of, x.share, x.interval.low, x.interval.high],
+      );
+    const g = f.powerUsers.group;
+    rows.push(
+      g.suppressed
+        ? ['group', 'power_users', 'power_users', true, null, null, null, null, null]
+        : [
+            'group',
+            'power_users',
+            'power_users',
+            false,
+            g.users,
+            null,
+            g.shareOfAffectiveUsers,
+            g.interval.low,
+            g.interval.high,
+          ],
+    );
+    for (const m of f.powerUsers.categoryMix) {
+      add('category', m.category, 'power_users', m.powerUsers);
+      add('category', m.category, 'everyone', m.everyone);
+    }
+    if (f.powerUsers.dependency.available)
+      for (const c of f.powerUsers.dependency.cues) {
+        add('cue', c.cue, 'power_users', c.powerUsers);
+        add('cue', c.cue, 'everyone', c.everyone);
+      }
+  }
+  return csvTable(['kind', 'name', 'who', 'suppressed', 'count', 'of', 'share', 'ci_low', 'ci_high'], rows);
+}
+
+export const powerUsersSection: ReportSection = {
+  id: 'power-users',
+  nav: 'Power users',
+  chart: { id: 'power-users', spec: (r, layout) => forLayout(powerSpec(r), layout) },
+  html: powerHtml,
+  csv: { 'power_users.csv': powerCsv },
+};
