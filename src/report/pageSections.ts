@@ -2,6 +2,7 @@
 import type { ReportSection } from './reportSection.js';
 import { dependencySection } from './sections/dependency.js';
 import { driftSection } from './sections/drift.js';
+import { estimationSection } from './sections/estimation.js';
 import { funnelSection } from './sections/funnel.js';
 import { headlineSection } from './sections/headline.js';
 import { longSection } from './sections/long.js';
@@ -31,6 +32,7 @@ export const PAGE_SECTIONS: readonly ReportSection[] = [
   driftSection,
   dependencySection,
   funnelSection,
+  estimationSection,
   privacySection,
   methodsSection,
   provenanceSection,

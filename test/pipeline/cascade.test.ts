@@ -139,6 +139,16 @@ describe('analyze --cascade', () => {
     expect(agreement?.recall.rate).toBeGreaterThan(0);
     expect(agreement?.recall.method).toBe('cascade');
     expect(report.provenance.parameters).toMatchObject({ cascade: { rateChosen: true } });
+
+    // The page says what was verified, what it cost and how the screen fared, in its own section.
+    const page = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(page).toMatch(/LLM-verified two-phase estimates/);
+    expect(page).toMatch(
+      /<section id="estimation">[\s\S]*What the cascade verified[\s\S]*The offline screen against the verifier/,
+    );
+    const strata = readFileSync(join(out, 'estimation_cascade.csv'), 'utf8').trim().split('\r\n');
+    expect(strata[0]).toBe('stratum,conversations,rate,selected,verified,failed,cost_usd');
+    expect(strata.slice(1, 4).map((l) => l.split(',')[0])).toEqual(['candidates', 'near_misses', 'rest']);
   });
 
   it('takes a given verify rate, counts the verifier failures, and still estimates', async () => {

@@ -8,6 +8,7 @@ import { groupColour } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
 import { belowWords, userIdNotice } from '../withheld.js';
+import { methodStatement } from './estimation.js';
 
 /** Notes the input files carry about themselves (`<file>.about.txt`), e.g. that a sample is synthetic. */
 function aboutNotice(r: Report): Html | string {
@@ -41,7 +42,7 @@ function headline(r: Report): Html {
   const below = belowWords(r);
   return html`<section id="headline" aria-label="Headline numbers">
   <h2>Headline</h2>
-  <p class="lede">Shares are of all ${formatCount(r.prevalence.n)} analysed conversations unless stated; ranges are 95% intervals.</p>
+  <p class="lede">Shares are of all ${formatCount(r.prevalence.n)} analysed conversations unless stated; ranges are 95% intervals. <span data-notice="method">${methodStatement(r)}</span></p>
   ${aboutNotice(r)}
   ${userIdNotice(r)}
   <div class="cards">

@@ -5,6 +5,16 @@ import { formatCount } from '../format.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
 
+/** What the prevalence interval carries, by the run's estimation method. */
+function prevalenceIntervalWords(r: Report): string {
+  const m = r.estimation.method;
+  if (m === 'cascade')
+    return 'The range is a 95% interval from seeded draws of a stratified two-phase estimator: it carries the sampling of conversations for verification and the verifier’s labels, not the verifier’s own mistakes (see How the figures were estimated).';
+  if (m === 'calibrated')
+    return 'The range is a 95% interval from seeded draws that carry both sampling noise and the uncertainty of the offline engine’s error rates measured on the calibration set (see How the figures were estimated).';
+  return 'The range is a 95% Wilson interval: it reflects sampling noise only, not classifier mistakes.';
+}
+
 function methodsHtml(r: Report): Html {
   const v = r.provenance.validation;
   const s = r.sentimentChange;
@@ -13,7 +23,7 @@ function methodsHtml(r: Report): Html {
   <h3>What each number means</h3>
   <ul>
     <li><strong>Affective conversation</strong>: the classifier found at least one of five kinds of use — interpersonal advice, coaching, psychotherapy or counseling, companionship, romantic or sexual roleplay. Conversations where the assistant is used as a writing tool (a story, a post, a fictional dialogue) are never counted, even when their content is emotional. Romantic or sexual roleplay counts only from ${r.funnel.roleplayMinHumanMessages} human messages on.</li>
-    <li><strong>Prevalence</strong> is a share of <em>all</em> analysed conversations, not of affective ones. The range is a 95% Wilson interval: it reflects sampling noise only, not classifier mistakes.</li>
+    <li><strong>Prevalence</strong> is a share of <em>all</em> analysed conversations, not of affective ones. ${prevalenceIntervalWords(r)}</li>
     <li><strong>Topics</strong> are clusters of short summaries written without identifying details; their names are machine-written descriptions of the group.</li>
     <li><strong>Pushback rate</strong> is the share of a group's conversations in which the assistant declined or challenged the user; reasons are classes the classifier assigned.</li>
     <li><strong>Sentiment change</strong> uses conversations with at least ${s.minHumanMessages} human messages; each human message is rated from very negative (−1) to very positive (+1); the change is the mean of the last ${s.window} minus the mean of the first ${s.window}. The interval is a 95% percentile bootstrap over conversations (${formatCount(s.resamples)} resamples, seed ${s.seed}). “Same” means a change within ±${s.sameBand}; since one message moving one step changes the mean by 1/6, that is “no change at all”.</li>
