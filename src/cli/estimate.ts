@@ -1,14 +1,19 @@
 /**
- * `affectlens estimate <inputs...> --engine E [--model M] [--batch]`: tokens, cost and run time of an
- * LLM run, computed locally before anything is sent, priced as the run will be billed (prompt caching
- * and --batch included). Counts only; no conversation text is printed.
+ * `affectlens estimate <inputs...> --engine E [--model M] [--batch] [--cascade]`: tokens, cost and run
+ * time of an LLM run, computed locally before anything is sent, priced as the run will be billed
+ * (prompt caching and --batch included). With --cascade: the offline screen runs here as analyze
+ * --cascade would run it, and only the conversations the cascade would verify are priced, beside a full
+ * run. Counts only; no conversation text is printed.
  */
 import { Command, Option } from 'commander';
 import { readConversations } from '../conversation/read.js';
+import { createEngine } from '../facets/createEngine.js';
 import { createEstimator, DEFAULT_CONCURRENCY, type Estimate } from '../facets/llm/estimate.js';
 import { loadPriceTable } from '../llm/prices.js';
 import { checkGgufFile } from '../llm/providers/local.js';
-import { formatOption, intOption, readOptionsFrom } from './options.js';
+import { type CascadePlan, planCascade } from '../pipeline/cascadePlan.js';
+import { UsageError } from './errors.js';
+import { formatOption, intOption, rateOption, readOptionsFrom } from './options.js';
 
 interface EstimateFlags {
   engine: 'anthropic' | 'openai' | 'local';
@@ -22,6 +27,9 @@ interface EstimateFlags {
   format?: string;
   strict?: boolean;
   json?: boolean;
+  cascade?: boolean;
+  verifyRate?: number;
+  seed: number;
 }
 
 export function estimateCommand(): Command {
@@ -48,31 +56,89 @@ export function estimateCommand(): Command {
     .option('--prices <file>', 'price table (default: data/prices.json in the package)')
     .addOption(formatOption())
     .option('--strict', 'stop at the first bad record instead of skipping it')
+    .option(
+      '--cascade',
+      'price analyze --cascade: the offline screen runs here and only the conversations the cascade would verify are counted, beside a full run',
+    )
+    .option(
+      '--verify-rate <r>',
+      'with --cascade: as for analyze (default: chosen from the strata, at least 400)',
+      rateOption('--verify-rate'),
+    )
+    .option('--seed <s>', 'with --cascade: the seed analyze will run with', intOption('--seed', 0), 1)
     .option('--json', 'print one JSON object')
     .action(async (inputs: string[], flags: EstimateFlags) => {
+      if (flags.verifyRate !== undefined && !flags.cascade)
+        throw new UsageError('--verify-rate is for --cascade');
       const model = flags.model ?? process.env.AFFECTLENS_MODEL;
       // The same check, and the same one line, as analyze: a local run needs a GGUF file that exists.
       if (flags.engine === 'local') checkGgufFile(model);
-      const estimator = createEstimator({
-        engine: flags.engine,
-        model,
-        splitFacets: flags.splitFacets === true,
-        batch: flags.batch === true,
-        concurrency: flags.concurrency,
-        requestsPerMinute: flags.rpm,
-        tokensPerMinute: flags.tpm,
-        prices: loadPriceTable(flags.prices),
-      });
+      const prices = loadPriceTable(flags.prices);
+      const newEstimator = () =>
+        createEstimator({
+          engine: flags.engine,
+          model,
+          splitFacets: flags.splitFacets === true,
+          batch: flags.batch === true,
+          concurrency: flags.concurrency,
+          requestsPerMinute: flags.rpm,
+          tokensPerMinute: flags.tpm,
+          prices,
+        });
+      const estimator = newEstimator();
       let quarantined = 0;
       for await (const item of readConversations(inputs, readOptionsFrom(flags))) {
         if (item.kind === 'conversation') estimator.add(item.conversation);
         else quarantined++;
       }
       const e = estimator.result();
+      if (!flags.cascade) {
+        process.stdout.write(
+          flags.json ? `${JSON.stringify({ ...e, quarantined })}\n` : renderEstimate(e, quarantined),
+        );
+        return;
+      }
+      const verified = newEstimator();
+      const plan = await planCascade(
+        () => conversationsOf(inputs, flags),
+        await createEngine('offline'),
+        { seed: flags.seed, verifyRate: flags.verifyRate },
+        (c) => verified.add(c),
+      );
+      const v = verified.result();
       process.stdout.write(
-        flags.json ? `${JSON.stringify({ ...e, quarantined })}\n` : renderEstimate(e, quarantined),
+        flags.json
+          ? `${JSON.stringify({ ...v, quarantined, cascade: plan, fullRun: e })}\n`
+          : renderCascadeEstimate(v, plan, e, quarantined),
       );
     });
+}
+
+/** The log's conversations, skipping bad records (the first pass counted them). */
+async function* conversationsOf(inputs: string[], flags: EstimateFlags) {
+  for await (const item of readConversations(inputs, readOptionsFrom(flags)))
+    if (item.kind === 'conversation') yield item.conversation;
+}
+
+/** The cascade's plan, what it would cost, and a full run's calls and cost beside it. */
+export function renderCascadeEstimate(
+  v: Estimate,
+  plan: CascadePlan,
+  full: Estimate,
+  quarantined: number,
+): string {
+  const lines = [
+    `cascade: the offline screen on ${int(plan.conversations)} conversations, the LLM on ${int(plan.selected)} of them (${pct(plan.selected / Math.max(1, plan.conversations))})`,
+    ...plan.strata.map(
+      (s) =>
+        `  ${s.name.padEnd(12)} ${int(s.conversations).padStart(10)} conversations, rate ${s.rate >= 1 ? '1' : s.rate.toPrecision(3)}, ${int(s.selected)} to verify`,
+    ),
+    '',
+    renderEstimate(v, quarantined).trimEnd(),
+    '',
+    `a full run instead: ${int(full.calls)} calls${full.run && full.cost && full.engine !== 'local' ? `, ${money(full.run.mode === 'direct' ? full.run.cost : full.cost.batch, full.currency)}` : ''}`,
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 const int = (x: number): string => Math.round(x).toLocaleString('en-US');

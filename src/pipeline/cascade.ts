@@ -95,11 +95,7 @@ export async function classifyWithCascade(
   });
   const population = [0, 0, 0];
   for (let i = 0; i < bits.length; i++) population[bits.at(i) & 3]++;
-  const rates = [
-    1,
-    Math.min(1, Math.max(options.verifyRate ?? 0, NEAR_MISS_RATE)),
-    options.verifyRate ?? restRate(population),
-  ];
+  const rates = verificationRates(population, options.verifyRate);
   const key = (i: number) => uniformHash(options.seed, i);
   const inSample = (i: number, r: readonly number[]) => key(i) < r[bits.at(i) & 3];
 
@@ -144,6 +140,15 @@ export async function classifyWithCascade(
     usage,
     reused: pass.reused,
   };
+}
+
+/**
+ * Each stratum's verification rate from the strata's sizes: every candidate, near misses at
+ * NEAR_MISS_RATE at least, the rest at the given rate or one chosen by restRate. `estimate --cascade`
+ * plans with the same rates and the same seeded draws (uniformHash(seed, position) < rate).
+ */
+export function verificationRates(population: readonly number[], verifyRate?: number): number[] {
+  return [1, Math.min(1, Math.max(verifyRate ?? 0, NEAR_MISS_RATE)), verifyRate ?? restRate(population)];
 }
 
 /**

@@ -7,8 +7,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { effectiveCategories } from '../../src/analysis/groups.js';
+import { main } from '../../src/cli/main.js';
 import { createLlmEngine } from '../../src/facets/llm/createLlmEngine.js';
 import { createOfflineEngine } from '../../src/facets/offline/offlineEngine.js';
 import { errorFacets, SENTIMENT_LABELS } from '../../src/facets/schema.js';
@@ -17,6 +18,7 @@ import type { Report } from '../../src/report/reportSchema.js';
 import { generateConversations, type SynthRecord } from '../../src/synth/generate.js';
 import { writeSynthCorpus } from '../../src/synth/writeCorpus.js';
 import { type FakeLlmServer, startFakeLlmServer } from '../helpers/fakeLlmServer.js';
+import { captureOutput } from '../helpers/io.js';
 
 const N = 3000;
 let dir: string;
@@ -147,6 +149,44 @@ describe('analyze --cascade', () => {
       /<section id="estimation">[\s\S]*What the cascade verified[\s\S]*The offline screen against the verifier/,
     );
     const strata = readFileSync(join(out, 'estimation_cascade.csv'), 'utf8').trim().split('\r\n');
+
+    // estimate --cascade, before anything is sent, plans exactly the conversations this run verified.
+    const io = captureOutput();
+    try {
+      expect(
+        await main([
+          'node',
+          'affectlens',
+          'estimate',
+          corpus,
+          '--engine',
+          'openai',
+          '--cascade',
+          '--seed',
+          '5',
+          '--json',
+        ]),
+      ).toBe(0);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    const plan = JSON.parse(io.out()) as {
+      calls: number;
+      cascade: { strata: { selected: number }[] };
+      fullRun: { calls: number };
+    };
+    expect(plan.cascade.strata.map((x) => x.selected)).toEqual(c.strata.map((x) => x.selected));
+    expect(plan.calls).toBe(selected);
+    expect(Math.abs(plan.calls - calls) / calls).toBeLessThanOrEqual(0.1);
+    expect(plan.fullRun.calls).toBe(N);
+    captureOutput();
+    try {
+      expect(
+        await main(['node', 'affectlens', 'estimate', corpus, '--engine', 'openai', '--verify-rate', '0.1']),
+      ).toBe(2);
+    } finally {
+      vi.restoreAllMocks();
+    }
     expect(strata[0]).toBe('stratum,conversations,rate,selected,verified,failed,cost_usd');
     expect(strata.slice(1, 4).map((l) => l.split(',')[0])).toEqual(['candidates', 'near_misses', 'rest']);
   });
