@@ -1,4 +1,5 @@
 import type { BenchSection } from './benchSection.js';
+import { cascadeBench } from './cascade.js';
 import { facetsBench } from './facets.js';
 import { kmeansBench } from './kmeans.js';
 import { llmBench } from './llm.js';
@@ -13,5 +14,6 @@ export const SECTIONS: BenchSection[] = [
   kmeansBench,
   reportBench,
   llmBench,
+  cascadeBench,
   pipelineBench,
 ];

@@ -23,12 +23,16 @@ export interface CascadePlan {
 export async function planCascade(
   read: (pass: number) => AsyncIterable<Conversation>,
   screen: FacetEngine,
-  options: { seed: number; verifyRate?: number },
+  options: { seed: number; verifyRate?: number; onScreened?: (position: number, stratum: number) => void },
   onSelected: (conversation: Conversation) => void,
 ): Promise<CascadePlan> {
   const strata: number[] = [];
   await classifyPass(read(1), screen, null, {
-    onResult: (_ref, r) => strata.push(screenStratum(r.facets, r.facets.humanMessages)),
+    onResult: (_ref, r) => {
+      const h = screenStratum(r.facets, r.facets.humanMessages);
+      options.onScreened?.(strata.length, h);
+      strata.push(h);
+    },
   });
   const population = [0, 0, 0];
   for (const h of strata) population[h]++;
