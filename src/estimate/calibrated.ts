@@ -5,6 +5,12 @@
  * calibration counts) as well as of the observed share. Only shares of all conversations are
  * corrected (their error rates are what a labelled set measures); rates within a group and means are
  * left as classified, and each facet the calibration cannot support is named with the reason.
+ *
+ * Error rates differ between kinds of traffic (an engine's false-positive rate on red-team chats is not
+ * its rate on plain task prompts). A calibration may therefore hold several labelled domains: each
+ * draw then takes its true-positive rate from one domain that has enough positives and its
+ * false-positive rate from one that has enough negatives, chosen at random, so the interval spans what
+ * the domains disagree on instead of trusting one of them, and the point estimate is the draws' median.
  */
 import { createRng, deriveSeed } from '../util/random.js';
 import { drawBeta } from './draws.js';
@@ -24,7 +30,14 @@ export interface Calibration {
   source: string;
   /** The engine version the counts describe (the offline rules version). */
   engine: string;
-  /** Facet ('affective', 'category:coaching', 'pushback', 'contentCreation') → confusion counts. */
+  /** Facet ('affective', 'category:coaching', 'pushback', 'contentCreation') → confusion counts (all domains pooled). */
+  facets: Record<string, ConfusionCounts>;
+  /** The same counts per kind of traffic, when the labelled set spans several (see above). */
+  domains?: CalibrationDomain[];
+}
+
+export interface CalibrationDomain {
+  name: string;
   facets: Record<string, ConfusionCounts>;
 }
 
@@ -83,18 +96,28 @@ export function calibratedEstimator(calibration: Calibration, options: Calibrate
         n += s.n;
       }
       if (n === 0) return raw.share(strata, facet);
-      const tpr = c.tp / (c.tp + c.fn);
-      const fpr = c.fp / (c.fp + c.tn);
-      const point = clamp01((x / n - fpr) / (tpr - fpr));
+      // Where the true- and false-positive rates are drawn from: the domains with enough of each, or the pooled counts.
+      const byDomain = (calibration.domains ?? []).map((d) => d.facets[facet]).filter((d) => d !== undefined);
+      const tprFrom = byDomain.filter((d) => d.tp + d.fn >= minLabelled);
+      const fprFrom = byDomain.filter((d) => d.fp + d.tn >= minLabelled);
+      const mixed = tprFrom.length > 0 && fprFrom.length > 0 && byDomain.length > 1;
       const rng = createRng(deriveSeed(options.seed, `calibrated:${facet}`));
+      const pick = (from: readonly ConfusionCounts[]) => (mixed ? from[Math.floor(rng() * from.length)] : c);
       const out: number[] = [];
       for (let d = 0; d < draws; d++) {
-        const t = drawBeta(rng, c.tp + 0.5, c.fn + 0.5);
-        const f = drawBeta(rng, c.fp + 0.5, c.tn + 0.5);
+        const tc = pick(tprFrom);
+        const fc = pick(fprFrom);
+        const t = drawBeta(rng, tc.tp + 0.5, tc.fn + 0.5);
+        const f = drawBeta(rng, fc.fp + 0.5, fc.tn + 0.5);
         const o = drawBeta(rng, x + 0.5, n - x + 0.5);
         if (t > f) out.push(clamp01((o - f) / (t - f)));
       }
       const sorted = Float64Array.from(out).sort();
+      const point = mixed
+        ? sorted.length === 0
+          ? x / n
+          : quantileSorted(sorted, 0.5)
+        : clamp01((x / n - c.fp / (c.fp + c.tn)) / (c.tp / (c.tp + c.fn) - c.fp / (c.fp + c.tn)));
       return {
         count: Math.round(point * n),
         n,

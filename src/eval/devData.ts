@@ -211,14 +211,11 @@ export async function devDataReport(dir = devDataDir()): Promise<string> {
     items: total,
   });
   lines.push('', `offline figures for reports written to ${written}`);
-  const reference = sources.findIndex((s) => s.file === REFERENCE_FILE);
-  if (reference >= 0) {
-    const cal = writeShippedCalibration(sources[reference], held.heldOut[reference]);
-    lines.push(
-      `calibration counts for offline runs (${cal.conversations} permissively licensed reference conversations: ` +
-        `affective ${cal.positives} positive) written to ${cal.file}`,
-    );
-  }
+  const cal = writeShippedCalibration(sources, held.heldOut);
+  lines.push(
+    `calibration counts for offline runs (${cal.conversations} permissively licensed labelled conversations in ${cal.domains} kinds of traffic: ` +
+      `affective ${cal.positives} positive) written to ${cal.file}`,
+  );
   return lines.join('\n');
 }
 

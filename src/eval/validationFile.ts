@@ -8,11 +8,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Calibration } from '../estimate/calibrated.js';
+import type { Calibration, ConfusionCounts } from '../estimate/calibrated.js';
 import { offlineRulesVersion, RULES_NAME } from '../facets/offline/rulesVersion.js';
 import type { Facets } from '../facets/schema.js';
-import { calibrationCounts } from '../pipeline/calibration.js';
 import { PACKAGE_ROOT } from '../version.js';
+import { calibrationDomains, SHIPPED_DOMAINS } from './calibrationDomains.js';
 import type { Source } from './sources.js';
 
 export interface RecordedFigure {
@@ -76,36 +76,35 @@ export function writeOfflineValidation(input: ValidationInput, file = VALIDATION
 export const CALIBRATION_FILE = join(fileURLToPath(PACKAGE_ROOT), 'data', 'offline', 'calibration.json');
 
 /**
- * Reference conversations whose sources permit deriving shipped numbers from them: hh-rlhf (MIT) and
- * Arena-Hard (Apache-2.0). AlpacaEval's data is CC BY-NC and is left out.
- */
-const PERMISSIVE_REFERENCE = /^(hh_rlhf_harmless|arena_hard):/;
-
-/**
- * data/offline/calibration.json: the offline engine's confusion counts on the permissively licensed
- * part of the real human–AI reference set (heads fitted without it), per facet, for this rules version.
- * Offline runs correct their shares with them unless told otherwise (--calibration). Counts only.
+ * data/offline/calibration.json: the offline engine's confusion counts, per facet, on the permissively
+ * licensed labelled dev data (heads fitted without each scored source), for this rules version: per
+ * kind of traffic (calibrationDomains.ts) and pooled. Offline runs correct their shares with them unless
+ * told otherwise (--calibration). Counts only.
  */
 export function writeShippedCalibration(
-  source: Source,
-  results: readonly Facets[],
+  sources: readonly Source[],
+  results: readonly (readonly Facets[])[],
   file = CALIBRATION_FILE,
-): { file: string; conversations: number; positives: number } {
-  const keep = source.items
-    .map((it, i) => ({ it, r: results[i] }))
-    .filter(({ it }) => PERMISSIVE_REFERENCE.test(it.id));
-  const facets = calibrationCounts(
-    keep.map((k) => k.it),
-    keep.map((k) => k.r),
-  );
+): { file: string; conversations: number; positives: number; domains: number } {
+  const domains = calibrationDomains(SHIPPED_DOMAINS, sources, results);
+  const pooled: Record<string, ConfusionCounts> = {};
+  for (const d of domains)
+    for (const [facet, c] of Object.entries(d.facets)) {
+      pooled[facet] ??= { tp: 0, fn: 0, fp: 0, tn: 0 };
+      const p = pooled[facet];
+      p.tp += c.tp;
+      p.fn += c.fn;
+      p.fp += c.fp;
+      p.tn += c.tn;
+    }
+  const conversations = domains.reduce((n, d) => n + d.conversations, 0);
   const calibration: Calibration = {
-    source:
-      `${keep.length} real human–AI conversations (hh-rlhf red-team chats, Arena-Hard prompts) labelled by the ` +
-      "project's codebook, measured by npm run eval",
+    source: `${conversations} labelled conversations of ${domains.length} kinds (${domains.map((d) => `${d.name.split(':')[0]}: ${d.conversations}`).join('; ')}), measured by npm run eval`,
     engine: offlineRulesVersion(),
-    facets: Object.fromEntries(Object.entries(facets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    facets: Object.fromEntries(Object.entries(pooled).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    domains: domains.map((d) => ({ name: d.name, facets: d.facets })),
   };
   writeFileSync(file, `${JSON.stringify(calibration, null, 2)}\n`);
-  const a = facets.affective;
-  return { file, conversations: keep.length, positives: a ? a.tp + a.fn : 0 };
+  const a = pooled.affective;
+  return { file, conversations, positives: a ? a.tp + a.fn : 0, domains: domains.length };
 }

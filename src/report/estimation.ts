@@ -3,7 +3,7 @@
  * calibration that corrected them, or what a cascade verified and how the screen fared against the
  * verifier. Counts over the whole log only (strata sizes), gated rates for the agreement.
  */
-import type { Calibration } from '../estimate/calibrated.js';
+import type { Calibration, ConfusionCounts } from '../estimate/calibrated.js';
 import type { CascadeSummary } from '../estimate/cascadeSummary.js';
 import type { Estimator } from '../estimate/estimator.js';
 import type { Report } from './reportSchema.js';
@@ -28,19 +28,25 @@ export function describeEstimation(input: EstimationInput): Report['estimation']
       ? {
           source: calibration.source,
           engine: calibration.engine,
-          facets: Object.entries(calibration.facets)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([facet, c]) => ({
-              facet,
-              positives: c.tp + c.fn,
-              negatives: c.fp + c.tn,
-              tpr: c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn),
-              fpr: c.fp + c.tn === 0 ? 0 : c.fp / (c.fp + c.tn),
-            })),
+          facets: ratesOf(calibration.facets),
+          domains: (calibration.domains ?? []).map((d) => ({ name: d.name, facets: ratesOf(d.facets) })),
         }
       : null,
     cascade: cascade ?? null,
   };
+}
+
+/** Each facet's measured rates, in a fixed order. */
+function ratesOf(facets: Record<string, ConfusionCounts>) {
+  return Object.entries(facets)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([facet, c]) => ({
+      facet,
+      positives: c.tp + c.fn,
+      negatives: c.fp + c.tn,
+      tpr: c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn),
+      fpr: c.fp + c.tn === 0 ? 0 : c.fp / (c.fp + c.tn),
+    }));
 }
 
 function summaryOf({ estimator, engine, calibration, cascade }: EstimationInput): string {
@@ -58,7 +64,10 @@ function summaryOf({ estimator, engine, calibration, cascade }: EstimationInput)
   if (estimator.method === 'calibrated' && calibration)
     return (
       `Shares of all conversations are corrected for the offline engine's error rates measured on ${calibration.source} ` +
-      '(Rogan–Gladen, with intervals that carry the uncertainty of those rates). Rates within a group and sentiment ' +
+      ((calibration.domains?.length ?? 0) > 1
+        ? `(Rogan–Gladen, with intervals that carry the uncertainty of those rates and their disagreement across the ${calibration.domains?.length} kinds of traffic measured: each draw takes its rates from one of them). `
+        : '(Rogan–Gladen, with intervals that carry the uncertainty of those rates). ') +
+      'Rates within a group and sentiment ' +
       'changes are as classified. The offline engine is a screening tool: verify with an LLM engine (--cascade) ' +
       'when the numbers matter.'
     );

@@ -10,7 +10,7 @@ import { DEPENDENCY_CUES } from '../facets/dependencyCues.js';
 import { EngineAccuracySchema } from '../facets/engineAccuracy.js';
 import { CATEGORIES, PUSHBACK_REASONS } from '../facets/schema.js';
 
-export const REPORT_SCHEMA_VERSION = '1.4.0';
+export const REPORT_SCHEMA_VERSION = '1.5.0';
 
 const count = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
@@ -162,6 +162,14 @@ const RateEstimateSchema = z.object({
   method: MethodSchema,
 });
 
+const CalibrationRatesSchema = z.object({
+  facet: z.string(),
+  positives: count,
+  negatives: count,
+  tpr: unit,
+  fpr: unit,
+});
+
 export const EstimationSchema = z
   .object({
     method: MethodSchema,
@@ -173,9 +181,11 @@ export const EstimationSchema = z
       .object({
         source: z.string(),
         engine: z.string(),
-        facets: z.array(
-          z.object({ facet: z.string(), positives: count, negatives: count, tpr: unit, fpr: unit }),
-        ),
+        facets: z.array(CalibrationRatesSchema),
+        domains: z.array(z.object({ name: z.string(), facets: z.array(CalibrationRatesSchema) })).meta({
+          description:
+            'The same rates per kind of traffic the calibration set spans; a calibrated share draws its error rates from each in turn.',
+        }),
       })
       .nullable(),
     cascade: z

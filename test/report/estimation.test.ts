@@ -31,6 +31,15 @@ const CALIBRATION: Calibration = {
   },
 };
 
+/** The same counts split into two kinds of traffic that disagree on the false-positive rate. */
+const TWO_DOMAINS: Calibration = {
+  ...CALIBRATION,
+  domains: [
+    { name: 'red-team chats', facets: { affective: { tp: 20, fn: 5, fp: 18, tn: 232 } } },
+    { name: 'task prompts', facets: { affective: { tp: 20, fn: 5, fp: 2, tn: 248 } } },
+  ],
+};
+
 describe('the estimation section', () => {
   it('calls an uncorrected offline run screening figures, in the headline and the section', () => {
     const r = buildReport(fixtureInput());
@@ -75,6 +84,29 @@ describe('the estimation section', () => {
     const screening = csvTables()['estimation_screening.csv'](r).trim().split('\r\n');
     expect(screening[1]).toMatch(/^affective,[\d.]+,[\d.]+,[\d.]+,[\d.]+,calibrated$/);
     const calibration = csvTables()['estimation_calibration.csv'](r).trim().split('\r\n');
-    expect(calibration).toContain('my-labels.jsonl,affective,50,500,0.8,0.04');
+    expect(calibration).toContain('my-labels.jsonl,all,affective,50,500,0.8,0.04');
+  });
+
+  it('lists each kind of traffic of a calibration that spans several, and widens the interval by their disagreement', () => {
+    const records = fixtureRecords();
+    const build = (calibration: Calibration) =>
+      buildReport(
+        fixtureInput({
+          records,
+          estimator: calibratedEstimator(calibration, { seed: 7 }),
+          calibration,
+          screening: accumulateAnalyses(records),
+        }),
+      );
+    const pooled = build(CALIBRATION).prevalence.affective.interval;
+    const r = build(TWO_DOMAINS);
+    const mixed = r.prevalence.affective.interval;
+    expect(mixed.high - mixed.low).toBeGreaterThan(pooled.high - pooled.low);
+    const text = sectionText(r, 'estimation');
+    expect(text).toMatch(/their disagreement across the 2 kinds of traffic/);
+    expect(text).toMatch(/red-team chats 25 250 80\.0% 7\.20%/);
+    expect(text).toMatch(/task prompts 25 250 80\.0% 0\.80%/);
+    const csv = csvTables()['estimation_calibration.csv'](r);
+    expect(csv).toContain('my-labels.jsonl,red-team chats,affective,25,250,0.8,0.072');
   });
 });

@@ -67,9 +67,29 @@ function screeningTable(r: Report): Html | string {
 function calibrationTable(c: NonNullable<Estimation['calibration']>): Html {
   return html`<h3>Calibration</h3>
   <p>Error rates of the ${c.engine} engine measured on <strong>${c.source}</strong>. The correction assumes your conversations resemble that set; where they do not (another domain, another language), the corrected share can be off in either direction.</p>
-  <div class="table-scroll"><table><thead><tr><th>Facet</th><th class="num">Positives</th><th class="num">Negatives</th><th class="num">True-positive rate</th><th class="num">False-positive rate</th></tr></thead><tbody>${c.facets.map(
-    (f) =>
-      html`<tr><td>${f.facet}</td><td class="num">${formatCount(f.positives)}</td><td class="num">${formatCount(f.negatives)}</td><td class="num">${fmtRate(f.tpr)}</td><td class="num">${fmtRate(f.fpr)}</td></tr>`,
+  ${ratesTable(
+    'Facet',
+    c.facets.map((f) => [f.facet, f]),
+  )}
+  ${
+    c.domains.length > 1
+      ? html`<p>The affective rates per kind of traffic: a corrected share draws its rates from each in turn, so its interval spans what they disagree on.</p>
+  ${ratesTable(
+    'Kind of traffic',
+    c.domains.flatMap((d) =>
+      d.facets.filter((f) => f.facet === 'affective').map((f) => [d.name, f] as const),
+    ),
+  )}`
+      : ''
+  }`;
+}
+
+type Rates = NonNullable<Estimation['calibration']>['facets'][number];
+
+function ratesTable(first: string, rows: readonly (readonly [string, Rates])[]): Html {
+  return html`<div class="table-scroll"><table><thead><tr><th>${first}</th><th class="num">Positives</th><th class="num">Negatives</th><th class="num">True-positive rate</th><th class="num">False-positive rate</th></tr></thead><tbody>${rows.map(
+    ([name, f]) =>
+      html`<tr><td>${name}</td><td class="num">${formatCount(f.positives)}</td><td class="num">${formatCount(f.negatives)}</td><td class="num">${fmtRate(f.tpr)}</td><td class="num">${fmtRate(f.fpr)}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -132,13 +152,17 @@ function screeningCsv(r: Report): string {
   );
 }
 
-/** The calibration's measured rates (empty without calibration). */
+/** The calibration's measured rates, pooled ('all') and per kind of traffic (empty without calibration). */
 function calibrationCsv(r: Report): string {
   const c = r.estimation.calibration;
-  return csvTable(
-    ['calibration_set', 'facet', 'positives', 'negatives', 'tpr', 'fpr'],
-    (c?.facets ?? []).map((f) => [c?.source ?? '', f.facet, f.positives, f.negatives, f.tpr, f.fpr]),
-  );
+  const rows: Cell[][] = [];
+  const add = (domain: string, facets: readonly Rates[]) => {
+    for (const f of facets)
+      rows.push([c?.source ?? '', domain, f.facet, f.positives, f.negatives, f.tpr, f.fpr]);
+  };
+  add('all', c?.facets ?? []);
+  for (const d of c?.domains ?? []) add(d.name, d.facets);
+  return csvTable(['calibration_set', 'domain', 'facet', 'positives', 'negatives', 'tpr', 'fpr'], rows);
 }
 
 /** The cascade's strata, with the cost of the cascade and of a full run (empty without a cascade). */
