@@ -71,7 +71,11 @@ export function formatExplanation(x: Explanation): string {
   }
   lines.push(`evidence (prompt/rules version ${e.promptVersion}):`);
   if (e.cues !== undefined)
-    lines.push(`  cues that fired: ${e.cues.length > 0 ? e.cues.join(', ') : '(none listed)'}`);
+    lines.push(
+      e.cues.length > 0
+        ? `  cues that fired:\n${e.cues.map((c) => `    ${c}`).join('\n')}`
+        : '  cues that fired: (none listed)',
+    );
   if (e.answer !== undefined) lines.push(`  answer as parsed: ${JSON.stringify(e.answer)}`);
   if (e.note !== undefined) lines.push(`  note: ${e.note}`);
   return lines.join('\n');

@@ -87,18 +87,6 @@ export interface FacetEngine {
   close?(): Promise<void>;
 }
 
-/**
- * The offline engine's evidence until its cues are traced: no cues, and a note that says so (the
- * offline engine registers this; the real cues replace it once the rules report what fired).
- */
-export function untracedOfflineEvidence(promptVersion: string): Evidence {
-  return {
-    promptVersion,
-    cues: [],
-    note: 'cue tracing is not available yet for the offline engine: its facets are shown without the cues that fired',
-  };
-}
-
 /** How to build an engine (see createEngine); LLM-only and offline-only settings are ignored by the other kind. */
 export interface EngineOptions {
   /** Model name (LLM engines) or GGUF path (local). */

@@ -58,15 +58,22 @@ describe('affectlens explain', () => {
     expect(x.facets.categories).toEqual(row.categories);
     expect(x.facets.pushback).toBe(row.pushback);
     expect(x.facets.sentiment).toEqual(row.sentiment);
-    expect(x.evidence).toMatchObject({ cues: [], promptVersion: row.prompt_version });
+    expect(x.evidence).toMatchObject({ promptVersion: row.prompt_version });
+    // The cues are the rules' own names and numbers, ending with the categories they decided.
+    expect(x.evidence.cues).toContain(
+      `categories: ${row.categories.length > 0 ? row.categories.join(', ') : 'none'}`,
+    );
+    expect(x.evidence.cues.some((c: string) => c.startsWith('content head: '))).toBe(true);
+    expect(x.evidence.note).toBeUndefined();
     vi.restoreAllMocks();
 
     io = captureOutput();
     expect(await run('explain', fixture, '--id', 'conv-b')).toBe(0);
     expect(io.out()).toMatch(/^conversation conv-b \(.*openai\.jsonl line 2\), user user-2/);
     expect(io.out()).toMatch(/engine: offline .*recomputed now/);
-    expect(io.out()).toMatch(/cues that fired: \(none listed\)/);
-    expect(io.out()).toMatch(/note: cue tracing is not available yet/);
+    expect(io.out()).toMatch(/cues that fired:\n {4}\S/);
+    expect(io.out()).toMatch(/\n {4}content rule: /);
+    expect(io.out()).not.toMatch(/note:/);
   });
 
   it('an LLM engine reads the answer back from the run store: explaining does not pay again', async () => {

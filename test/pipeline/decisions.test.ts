@@ -174,13 +174,22 @@ describe('analyze --export-decisions', () => {
   });
 
   for (const ext of ['jsonl', 'parquet'] as const) {
-    it(`offline engine, ${ext}: every conversation, its facets and the untraced-cues note; no message text`, async () => {
+    it(`offline engine, ${ext}: every conversation, its facets and the cues that fired; no message text`, async () => {
       const file = join(dir, `offline-decisions.${ext}`);
       const { result, logs, out } = await exportWith(`offline-${ext}`, createOfflineEngine(), file);
       const { rows, text } = await readRows(file);
       checkRows(rows, result.analysed);
-      expect(rows[0]).toMatchObject({ engine: 'offline', evidence: { cues: [] } });
-      expect(rows[0].evidence?.note).toMatch(/cue tracing is not available yet/);
+      expect(rows[0]).toMatchObject({ engine: 'offline' });
+      // Every row carries the rules' trace: the content decision, the categories, and what fired on the way.
+      for (const r of rows) {
+        const cues = r.evidence?.cues ?? [];
+        expect(cues.some((c) => c.startsWith('content head: '))).toBe(true);
+        expect(cues).toContain(`categories: ${r.categories.length > 0 ? r.categories.join(', ') : 'none'}`);
+        expect(r.evidence?.note).toBeUndefined();
+      }
+      expect(
+        rows.some((r) => r.pushback && r.evidence?.cues?.some((c) => c.startsWith('pushback cue: '))),
+      ).toBe(true);
       expect(rows[0].prompt_version).toMatch(/^rules-/);
       // The report and the export tell the same story.
       const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));

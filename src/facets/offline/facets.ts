@@ -12,7 +12,8 @@ import type { Facets, SentimentValue } from '../schema.js';
 import { CATEGORY_WEIGHTS, type CategoryWeights, decideCategories } from './categories.js';
 import { buildConcern } from './concern.js';
 import { requestsContent } from './contentCreation.js';
-import { conversationFeatures, scanUser, type UserScan } from './features.js';
+import { TOPICS } from './cues/topics.js';
+import { type ConversationFeatures, conversationFeatures, scanUser, type UserScan } from './features.js';
 import {
   binaryProbability,
   contentFeatures,
@@ -30,6 +31,11 @@ export interface OfflineOptions {
   models?: OfflineModels;
   /** Category weights to use instead of CATEGORY_WEIGHTS (tuning against the dev figures, tests). */
   categoryWeights?: Partial<CategoryWeights>;
+  /**
+   * Collects the names of the cues that fired, as the rules read them (offlineEvidence.ts turns them
+   * into a decision's evidence). Names from the rules' own vocabulary and numbers, never text.
+   */
+  trace?: string[];
 }
 
 /**
@@ -92,6 +98,10 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
         // A reply that only says it did not follow (to a harmless request), or states a real limit of
         // the assistant, is never pushback, however confident the head.
         const dodged = cues.includes('dodge') || cues.includes('capability_limit');
+        options.trace?.push(
+          ...cues.map((c) => `pushback cue: ${c} (reply ${repliesRead})`),
+          `pushback head: ${p.toFixed(2)} (reply ${repliesRead})`,
+        );
         if (!dodged && p >= (sig.pushback ? HEAD_CUTOFFS.pushbackWithRule : HEAD_CUTOFFS.pushback)) {
           pushback = true;
           reason = pushbackReason(
@@ -141,8 +151,10 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
   const weights = options.categoryWeights
     ? { ...CATEGORY_WEIGHTS, ...options.categoryWeights }
     : CATEGORY_WEIGHTS;
-  let categories = decideCategories(f, humanMessages, weights);
-  if (contentCreation && !options.categoriesForContent) categories = [];
+  const decided = decideCategories(f, humanMessages, weights);
+  const categories = contentCreation && !options.categoriesForContent ? [] : decided;
+  if (options.trace)
+    traceFeatures(options.trace, { ruleHit, pContent, features: f, decided, categories, contentCreation });
   return {
     contentCreation,
     categories,
@@ -154,4 +166,38 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
     humanMessages,
     status: { kind: 'ok' },
   };
+}
+
+/** Features that are not cues (sizes, the per-message sentiment, the topic tally listed by topic). */
+const NOT_CUES = new Set(['tally', 'sentiment', 'userTokens', 'meanUserChars']);
+
+/** The content decision, the topics matched and every feature that fired, as names and numbers. */
+function traceFeatures(
+  trace: string[],
+  d: {
+    ruleHit: boolean;
+    pContent: number;
+    features: ConversationFeatures;
+    decided: readonly string[];
+    categories: readonly string[];
+    contentCreation: boolean;
+  },
+): void {
+  const f = d.features;
+  trace.push(`content rule: ${d.ruleHit ? 'a request to write or produce a text' : 'no'}`);
+  trace.push(`content head: ${d.pContent.toFixed(2)}${d.contentCreation ? ' (content creation)' : ''}`);
+  f.tally.scores.forEach((score, i) => {
+    if (score > 0) trace.push(`topic: ${TOPICS[i]?.id ?? i} ${score.toFixed(2)}`);
+  });
+  for (const [name, value] of Object.entries(f)) {
+    if (NOT_CUES.has(name)) continue;
+    if (value === true) trace.push(`feature: ${name}`);
+    else if (typeof value === 'number' && value > 0)
+      trace.push(`feature: ${name} ${Number(value.toFixed(2))}`);
+  }
+  if (d.decided.length > d.categories.length)
+    trace.push(
+      `categories before content creation: ${d.decided.join(', ')} (not counted for a writing task)`,
+    );
+  trace.push(`categories: ${d.categories.length > 0 ? d.categories.join(', ') : 'none'}`);
 }

@@ -3,10 +3,11 @@
  * download, deterministic. Its accuracy is measured by `npm run eval dev-data`.
  */
 import type { Conversation } from '../../conversation/model.js';
-import { type FacetEngine, type FacetResult, untracedOfflineEvidence } from '../engine.js';
+import type { FacetEngine, FacetResult } from '../engine.js';
 import { errorFacets } from '../schema.js';
 import { offlineFacets } from './facets.js';
 import { shippedModels } from './models.js';
+import { offlineEvidence } from './offlineEvidence.js';
 import { offlineRulesVersion } from './rulesVersion.js';
 import { shippedAccuracy } from './shippedAccuracy.js';
 
@@ -30,7 +31,7 @@ export function createOfflineEngine(): FacetEngine {
     storesResults: false,
     costOf: () => 0,
     accuracy: () => shippedAccuracy(version),
-    evidence: () => untracedOfflineEvidence(version),
+    evidence: (conversation, facets) => offlineEvidence(version, conversation, facets),
     async extractFacets(conversations: readonly Conversation[]): Promise<FacetResult[]> {
       return conversations.map(offlineResult);
     },
