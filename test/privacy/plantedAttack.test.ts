@@ -10,7 +10,8 @@
  * deterministic gates stand in the way: no planted name, employer or the condition tied to them may
  * appear in any file of the report folder, for every LLM engine.
  *
- * To run the attack through another engine (the cascade, once it exists), add it to ENGINES.
+ * To run the attack through another engine, add it to ENGINES; the cascade (offline screen, hostile
+ * verifier) runs it below.
  */
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacetEngine } from '../../src/facets/engine.js';
 import { createLlmEngine } from '../../src/facets/llm/createLlmEngine.js';
+import { createOfflineEngine } from '../../src/facets/offline/offlineEngine.js';
 import { analyzeLogs } from '../../src/pipeline/analyze.js';
 import { WITHHELD_NAME } from '../../src/privacy/release.js';
 import type { Report } from '../../src/report/reportSchema.js';
@@ -176,6 +178,36 @@ describe.each(Object.keys(ENGINES))(
     );
   },
 );
+
+describe('planted accounts against a cascade (offline screen, hostile openai verifier)', () => {
+  it('10 planted accounts: the verifier names the clusters and nothing identifying reaches the report folder', async () => {
+    const accounts = 10;
+    const corpus = join(dir, 'corpus-cascade.jsonl');
+    appendFileSync(corpus, readFileSync(ordinary));
+    appendFileSync(corpus, `${plantedLines(accounts).join('\n')}\n`);
+    const out = join(dir, 'cascade');
+    const store = join(dir, 'cascade-store');
+    const result = await analyzeLogs(
+      { inputs: [corpus], outDir: out, seed: 3, storeDir: store, cascade: {} },
+      {
+        now: () => 0,
+        seed: 3,
+        log: () => {},
+        engine: await ENGINES.openai(server),
+        screen: createOfflineEngine(),
+      },
+    );
+    expect(result.analysed).toBe(1500 + 4 * accounts);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.estimation.method).toBe('cascade');
+    // Not vacuous: the screen sent the planted conversations on, and the hostile verifier stored the story.
+    const stored = readFileSync(join(store, 'results.jsonl'), 'utf8');
+    expect(NEEDLES.every((n) => n.test(stored))).toBe(true);
+    expect(leaks(out)).toEqual([]);
+    const g = report.privacy.gates;
+    expect(g.textsDroppedByPiiDetector + g.textsDroppedByVocabulary).toBeGreaterThan(0);
+  });
+});
 
 describe('the same attack against a model that follows its instructions', () => {
   it('keeps ordinary topic names while the planted story stays out', async () => {
