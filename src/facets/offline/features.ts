@@ -4,6 +4,7 @@
  */
 import type { SentimentValue } from '../schema.js';
 import { HAN, ZH_DISTRESS, ZH_HELP, ZH_RELATION, ZH_SELF, ZH_TASK } from './cues/chinese.js';
+import { chineseRequestRisk } from './cues/chinesePushback.js';
 import {
   ASKS_ABOUT_USER,
   ASSISTANT_SELF_TALK,
@@ -29,7 +30,7 @@ import {
 } from './messageCues.js';
 import { normalisedMessageSentiment } from './messageSentiment.js';
 import { tokensAndBreaks, withoutBreaks } from './text.js';
-import { emptyTally, type TopicTally, tallyTopics } from './topicMatch.js';
+import { emptyTally, type TopicTally, tallyChineseTopics, tallyTopics } from './topicMatch.js';
 
 export interface ConversationFeatures {
   tally: TopicTally;
@@ -112,14 +113,16 @@ export function scanUser(normalised: string): UserScan {
   const gates = messageGates(tokens);
   const harm = asksForHarm(normalised, gates);
   const propositions = propositionsAssistant(normalised, gates);
+  // Chinese requests: their risk read by the Chinese rules (cues/chinesePushback.ts).
+  const zhRisk = HAN.test(normalised) ? chineseRequestRisk(normalised) : null;
   return {
     scan,
     tokens,
     gates,
-    asksForHarm: harm,
+    asksForHarm: harm || zhRisk === 'others',
     propositions,
-    selfHarmIntent: tellsSelfHarmIntent(normalised, gates),
-    risky: harm || propositions || mentionsRisk(normalised, gates),
+    selfHarmIntent: tellsSelfHarmIntent(normalised, gates) || zhRisk === 'self_harm',
+    risky: harm || propositions || zhRisk !== null || mentionsRisk(normalised, gates),
   };
 }
 
@@ -198,6 +201,7 @@ export function conversationFeatures(
       if (ZH_DISTRESS.test(n)) zhDistress++;
       if (ZH_RELATION.test(n)) zhRelation++;
       if (ZH_SELF.test(n) || ZH_HELP.test(n)) zhPersonal++;
+      tallyChineseTopics(n, tally);
     }
     tallyTopics(toks, tally);
     const v = normalisedMessageSentiment(n, scan, userScans[m].selfHarmIntent);
