@@ -4,6 +4,20 @@
  */
 import type { SentimentValue } from '../schema.js';
 import { HAN, ZH_DISTRESS, ZH_HELP, ZH_RELATION, ZH_SELF, ZH_TASK } from './cues/chinese.js';
+import {
+  hanAndSelf,
+  ZH_ASKS_ABOUT_USER,
+  ZH_CHARS_PER_WORD,
+  ZH_COMPANY,
+  ZH_GREETING,
+  ZH_OTHER_FOCUS,
+  ZH_OWN_GOAL,
+  ZH_RECIPROCAL,
+  ZH_ROMANCE_AT_ASSISTANT,
+  ZH_ROMANTIC_SETUP,
+  ZH_SELF_FOCUS,
+  ZH_SELF_STATEMENT,
+} from './cues/chineseConversation.js';
 import { chineseRequestRisk } from './cues/chinesePushback.js';
 import {
   ASKS_ABOUT_USER,
@@ -202,6 +216,22 @@ export function conversationFeatures(
       if (ZH_RELATION.test(n)) zhRelation++;
       if (ZH_SELF.test(n) || ZH_HELP.test(n)) zhPersonal++;
       tallyChineseTopics(n, tally);
+      // The Chinese words feed the same features as the English cues (cues/chineseConversation.ts).
+      const { han, self } = hanAndSelf(n);
+      userTokens += Math.round(han / ZH_CHARS_PER_WORD);
+      firstPerson += self;
+      selfSpeaker += self;
+      if (m < 2 && ZH_GREETING.test(n)) greeting = true;
+      if (ZH_OWN_GOAL.test(n)) ownGoal++;
+      if (ZH_RECIPROCAL.test(n)) {
+        reciprocal++;
+        if (n.includes('?') || n.includes('？') || n.includes('呢')) secondPersonQuestions++;
+      }
+      if (ZH_SELF_STATEMENT.test(n) || ZH_COMPANY.test(n)) selfStatements++;
+      if (ZH_ROMANCE_AT_ASSISTANT.test(n)) romance++;
+      if (!romanticSetup && ZH_ROMANTIC_SETUP.test(n)) romanticSetup = true;
+      if (ZH_OTHER_FOCUS.test(n)) otherFocus++;
+      if (ZH_SELF_FOCUS.test(n)) selfFocus++;
     }
     tallyTopics(toks, tally);
     const v = normalisedMessageSentiment(n, scan, userScans[m].selfHarmIntent);
@@ -213,6 +243,7 @@ export function conversationFeatures(
   for (const a of assistantTexts) {
     if (ASKS_ABOUT_USER.test(a)) askAboutUser++;
     if (ASSISTANT_SELF_TALK.test(a)) assistantSelfTalk++;
+    if (HAN.test(a) && ZH_ASKS_ABOUT_USER.test(a)) askAboutUser++;
   }
   return {
     tally,

@@ -172,3 +172,41 @@ describe('Chinese concerns and categories', () => {
     expect(task.contentCreation).toBe(false);
   });
 });
+
+describe('Chinese coaching, companionship and romantic roleplay (codebook 2)', () => {
+  it('reads the user’s own goal as coaching', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', '我想养成每天早起学习的习惯，但是总是坚持不下去。'],
+        ['assistant', '可以先从比现在早十五分钟开始，慢慢调整。'],
+        ['user', '我的目标是明年考研上岸，怎么才能保持动力？'],
+      ),
+    );
+    expect(f.categories).toContain('coaching');
+  });
+
+  it('reads sharing one’s day and asking about the assistant as companionship', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', '你好呀，今天有点无聊，陪我聊聊天吧。'],
+        ['assistant', '好啊！你今天过得怎么样？'],
+        ['user', '我今天去公园散步了，看到好多小狗。你呢？你喜欢什么动物？'],
+        ['assistant', '我很喜欢听你讲这些。小狗总是让人心情变好。'],
+        ['user', '我周末还想去看电影，你平时喜欢看什么电影？'],
+      ),
+    );
+    expect(f.categories).toContain('companionship');
+  });
+
+  it('reads a set-up casting the assistant as the user’s partner as romantic roleplay', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', '你现在是我的女朋友，我们来玩恋爱游戏。'],
+        ['assistant', '好呀，亲爱的，今天想我了吗？'],
+        ['user', '想你了，宝贝，抱抱我。'],
+      ),
+    );
+    expect(f.categories).toContain('romantic_roleplay');
+    expect(f.contentCreation).toBe(false);
+  });
+});

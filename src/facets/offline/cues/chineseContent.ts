@@ -30,7 +30,8 @@ const NEED_NOUN = new RegExp(
 );
 
 /** Reworking the user's own text: polish, rewrite, shorten, proofread. */
-const REWORK = /(?:编辑(?:下面|以下|这|该|文本|句子|段落|文章)|润色|改写|重写|扩写|缩写|校对|改一下(?:这段|这篇)|帮我改(?:改|一下)?(?:这段|这篇|我的))/;
+const REWORK =
+  /(?:编辑(?:下面|以下|这|该|文本|句子|段落|文章)|润色|改写|重写|扩写|缩写|校对|改一下(?:这段|这篇)|帮我改(?:改|一下)?(?:这段|这篇|我的))/;
 
 /**
  * Translating a text: a passage (这段话, 下面的文章, 这封邮件) or a long request. Translating one short
