@@ -1,5 +1,6 @@
 /** Human labels and the fixed colour of each category, shared by the charts, tables and HTML. */
 import { CATEGORIES, type Category } from '../facets/schema.js';
+import { msg } from './i18n/reportLanguage.js';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   interpersonal_advice: 'Interpersonal advice',
@@ -42,28 +43,19 @@ export const CUE_LABELS: Record<string, string> = {
 /** The headline series of the over-time and segment figures, in words. */
 export function seriesLabel(series: string): string {
   if (series.startsWith('category:')) return groupLabel(series.slice('category:'.length));
-  return (
-    (
-      {
-        affective: 'Affective (any category)',
-        pushback: 'Pushback in affective conversations',
-        sentimentChange: 'Mean sentiment change (affective)',
-        longAffective: 'Affective with 50+ human messages',
-      } as Record<string, string>
-    )[series] ?? series
-  );
+  return msg().series[series] ?? series;
 }
 
 /** A transition state of the drift table, in words. */
 export function stateLabel(state: string): string {
-  return state === 'none' ? 'Not affective' : groupLabel(state);
+  return state === 'none' ? msg().notAffective : groupLabel(state);
 }
 
 export const FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export function groupLabel(group: string): string {
-  if (group === 'all_affective') return ALL_AFFECTIVE_LABEL;
-  return (CATEGORY_LABELS as Record<string, string>)[group] ?? group;
+  if (group === 'all_affective') return msg().allAffective;
+  return msg().categories[group] ?? group;
 }
 
 export function groupColour(group: string): string {
@@ -71,7 +63,17 @@ export function groupColour(group: string): string {
   return (CATEGORY_COLOURS as Record<string, string>)[group] ?? '#777777';
 }
 
-export const CATEGORY_LEGEND = CATEGORIES.map((c) => ({
-  label: CATEGORY_LABELS[c],
-  colour: CATEGORY_COLOURS[c],
-}));
+/** The category legend in the language of the page being rendered. */
+export function categoryLegend(): { label: string; colour: string }[] {
+  return CATEGORIES.map((c) => ({ label: groupLabel(c), colour: CATEGORY_COLOURS[c] }));
+}
+
+/** A pushback reason, in words. */
+export function reasonLabel(reason: string): string {
+  return msg().reasons[reason] ?? reason;
+}
+
+/** A dependency cue, in words. */
+export function cueLabel(cue: string): string {
+  return msg().cues[cue] ?? cue;
+}
