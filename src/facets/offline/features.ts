@@ -44,7 +44,13 @@ import {
 } from './messageCues.js';
 import { normalisedMessageSentiment } from './messageSentiment.js';
 import { tokensAndBreaks, withoutBreaks } from './text.js';
-import { emptyTally, type TopicTally, tallyChineseTopics, tallyTopics } from './topicMatch.js';
+import {
+  countTopicTerm,
+  emptyTally,
+  type TopicTally,
+  tallyChineseTopics,
+  tallyTopics,
+} from './topicMatch.js';
 
 export interface ConversationFeatures {
   tally: TopicTally;
@@ -98,6 +104,12 @@ export interface ConversationFeatures {
   zhDistress: number;
   zhRelation: number;
   zhPersonal: number;
+  /**
+   * The Chinese topic vocabulary's hits (cues/chineseTopics.ts), for the concern only: the categories
+   * read Chinese through the cues above and the conversational features, as before; Chinese topic words
+   * scored as categories called most SmileChat counselling dialogues advice or coaching.
+   */
+  zhTally: TopicTally | null;
   /** The first user message opens with a Chinese task instruction. */
   zhTask: boolean;
 }
@@ -175,6 +187,7 @@ export function conversationFeatures(
   let zhDistress = 0;
   let zhRelation = 0;
   let zhPersonal = 0;
+  let zhTally: TopicTally | null = null;
   for (let m = 0; m < userTexts.length; m++) {
     const n = userTexts[m];
     chars += n.length;
@@ -215,19 +228,29 @@ export function conversationFeatures(
       if (ZH_DISTRESS.test(n)) zhDistress++;
       if (ZH_RELATION.test(n)) zhRelation++;
       if (ZH_SELF.test(n) || ZH_HELP.test(n)) zhPersonal++;
-      tallyChineseTopics(n, tally);
+      zhTally ??= emptyTally();
+      tallyChineseTopics(n, zhTally);
       // The Chinese words feed the same features as the English cues (cues/chineseConversation.ts).
       const { han, self } = hanAndSelf(n);
       userTokens += Math.round(han / ZH_CHARS_PER_WORD);
       firstPerson += self;
       selfSpeaker += self;
       if (m < 2 && ZH_GREETING.test(n)) greeting = true;
-      if (ZH_OWN_GOAL.test(n)) ownGoal++;
+      if (ZH_OWN_GOAL.test(n)) {
+        ownGoal++;
+        // The user's own goal is itself the coaching topic.
+        countTopicTerm(tally, 'goals', '目标');
+      }
       if (ZH_RECIPROCAL.test(n)) {
         reciprocal++;
         if (n.includes('?') || n.includes('？') || n.includes('呢')) secondPersonQuestions++;
       }
-      if (ZH_SELF_STATEMENT.test(n) || ZH_COMPANY.test(n)) selfStatements++;
+      if (ZH_SELF_STATEMENT.test(n)) selfStatements++;
+      if (ZH_COMPANY.test(n)) {
+        selfStatements++;
+        // Asking for company is the companionship topic ("wanting someone to listen").
+        countTopicTerm(tally, 'listen', '陪我');
+      }
       if (ZH_ROMANCE_AT_ASSISTANT.test(n)) romance++;
       if (!romanticSetup && ZH_ROMANTIC_SETUP.test(n)) romanticSetup = true;
       if (ZH_OTHER_FOCUS.test(n)) otherFocus++;
@@ -280,5 +303,6 @@ export function conversationFeatures(
     zhRelation,
     zhPersonal,
     zhTask: ZH_TASK.test(userTexts[0] ?? ''),
+    zhTally,
   };
 }

@@ -115,6 +115,27 @@ export function tallyChineseTopics(text: string, tally: TopicTally): void {
   }
 }
 
+/** Counts one term for the topic with this id (a cue that is itself evidence of the topic). */
+export function countTopicTerm(tally: TopicTally, topicId: string, term: string): void {
+  const i = TOPIC_INDEX.get(topicId);
+  if (i !== undefined) countTerm(tally, term, [i]);
+}
+const TOPIC_INDEX: ReadonlyMap<string, number> = new Map(TOPICS.map((t, i) => [t.id, i]));
+
+/** The two tallies added up (a new tally; neither is changed). */
+export function mergedTally(a: TopicTally, b: TopicTally): TopicTally {
+  const out = emptyTally();
+  for (const t of [a, b])
+    for (let i = 0; i < TOPICS.length; i++) {
+      out.scores[i] += t.scores[i];
+      const terms = t.terms[i];
+      if (terms === undefined) continue;
+      const into = (out.terms[i] ??= new Map());
+      for (const [k, v] of terms) into.set(k, (into.get(k) ?? 0) + v);
+    }
+  return out;
+}
+
 function countTerm(tally: TopicTally, gram: string, hits: readonly number[]): void {
   for (const t of hits) {
     let terms = tally.terms[t];
