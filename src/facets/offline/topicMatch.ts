@@ -130,7 +130,8 @@ export function mergedTally(a: TopicTally, b: TopicTally): TopicTally {
       out.scores[i] += t.scores[i];
       const terms = t.terms[i];
       if (terms === undefined) continue;
-      const into = (out.terms[i] ??= new Map());
+      const into = out.terms[i] ?? new Map<string, number>();
+      out.terms[i] = into;
       for (const [k, v] of terms) into.set(k, (into.get(k) ?? 0) + v);
     }
   return out;

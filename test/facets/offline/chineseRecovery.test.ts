@@ -44,12 +44,12 @@ describe('Chinese share of the synthetic corpus', () => {
     ).toBeGreaterThan(0.85);
     let same = 0;
     let n = 0;
-    records.forEach((r, i) =>
+    records.forEach((r, i) => {
       r.truth.sentiment.forEach((v, k) => {
         n++;
         if (out[i].sentiment[k] === v) same++;
-      }),
-    );
+      });
+    });
     expect(same / n).toBeGreaterThan(0.8);
   });
 });
