@@ -9,6 +9,7 @@ import { analyzeLogs } from '../pipeline/analyze.js';
 import { calibrationFromLabelled, shippedCalibration } from '../pipeline/calibration.js';
 import { decisionsPathProblem } from '../pipeline/decisions.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
+import { isReportLanguage, REPORT_LANGUAGES } from '../report/i18n/reportLanguage.js';
 import { DEFAULT_STORE_DIR, storePaths } from '../store/paths.js';
 import { ErrorRateExceeded, UsageError } from './errors.js';
 import {
@@ -95,6 +96,16 @@ export function analyzeCommand(): Command {
       "also write each conversation's decision and evidence to FILE (.jsonl or .parquet, outside --out): per-conversation data, user ids hashed, no message text",
     )
     .option(
+      '--report-lang <lang>',
+      `language of report.html's headings, labels and explanations: ${REPORT_LANGUAGES.join(' or ')} (the numbers are identical)`,
+      (v: string) => {
+        if (!isReportLanguage(v))
+          throw new UsageError(`--report-lang: expected ${REPORT_LANGUAGES.join(' or ')}, got "${v}"`);
+        return v;
+      },
+      'en',
+    )
+    .option(
       '--max-error-rate <r>',
       'exit with code 3 (after writing the report) when the engine fails on more than this share of conversations',
       rateOption('--max-error-rate'),
@@ -144,6 +155,7 @@ export function analyzeCommand(): Command {
           calibration,
           period: opts.period as Period,
           segmentBy: opts.segmentBy,
+          reportLang: opts.reportLang,
         },
         { ...defaultDeps(opts.seed), engine, screen, onProgress: (p) => progress.update(p) },
       );

@@ -90,7 +90,13 @@ const TARGETS: Target[] = [
     target: 0.45,
     record: { facet: 'sentiment', metric: '5-class accuracy, SST-5 sentences (dev)' },
   },
-  { scope: 'dev Chinese sets', key: 'affective F1', files: isChinese },
+  {
+    scope: 'dev Chinese sets',
+    key: 'affective F1',
+    files: isChinese,
+    target: 0.85,
+    record: { facet: 'affective', metric: 'F1, Chinese support dialogues vs Chinese tasks (dev)' },
+  },
 ];
 
 function pad(s: string, w: number, right = false): string {

@@ -1,4 +1,5 @@
 import { calibrationSection } from './calibrationCheck.js';
+import { chineseSection } from './chinese.js';
 import { devDataSection } from './devData.js';
 import type { EvalSection } from './evalSection.js';
 import { reconstructionSection } from './reconstruction.js';
@@ -10,4 +11,5 @@ export const EVAL_SECTIONS: EvalSection[] = [
   calibrationSection,
   reconstructionSection,
   syntheticSection,
+  chineseSection,
 ];

@@ -13,6 +13,7 @@ import type { Deps, FacetEngine } from '../facets/engine.js';
 import type { Usage } from '../llm/usage.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../privacy/thresholds.js';
 import { buildReport } from '../report/build.js';
+import type { ReportLanguage } from '../report/i18n/reportLanguage.js';
 import type { Provenance } from '../report/reportInput.js';
 import { stageReportFolder, writeReport } from '../report/writeReport.js';
 import { purgeStore, type StorePaths, storeFor } from '../store/paths.js';
@@ -58,6 +59,8 @@ export interface AnalyzeOptions extends IngestOptions, ExtractOptions {
   period?: Period;
   /** Metadata field to show every headline figure by (Conversation.metadata; a dotted path reaches inside). */
   segmentBy?: string;
+  /** Language of report.html's words (default English); report.json and the CSVs are the same in every language. */
+  reportLang?: ReportLanguage;
 }
 
 export interface AnalyzeDeps extends Deps {
@@ -234,7 +237,7 @@ async function runStages(
     seed: options.seed,
     provenance,
   });
-  await writeReport(outDir, report);
+  await writeReport(outDir, report, { lang: options.reportLang });
   progress('done');
 
   return {

@@ -5,7 +5,8 @@
  */
 import { type Html, html } from './escape.js';
 import { formatCount, formatInterval, formatPercent, formatSigned } from './format.js';
-import { SUPPRESSED } from './htmlParts.js';
+import { suppressedMark } from './htmlParts.js';
+import { msg } from './i18n/reportLanguage.js';
 import { seriesLabel } from './labels.js';
 import type { Report } from './reportSchema.js';
 
@@ -94,18 +95,18 @@ const COLUMNS = [
 ] as const;
 
 function valueCell(p: SeriesPoint | undefined): Html {
-  if (!p?.shown) return html`<td class="num">${SUPPRESSED}</td>`;
+  if (!p?.shown) return html`<td class="num">${suppressedMark()}</td>`;
   const f = p.series === 'sentimentChange' ? formatSigned : formatPercent;
   return html`<td class="num">${f(p.value)}<br><span class="suppressed">${formatInterval(p.low, p.high, f)}</span></td>`;
 }
 
 /** A table with a row per slice and a column per headline figure, values over their 95% intervals. */
 export function headlineColumns(rows: readonly HeadlineRow[], sliceName: string): Html {
-  return html`<div class="wide"><div class="table-scroll"><table class="headline-table"><thead><tr><th>${sliceName}</th><th class="num">Conversations</th>${COLUMNS.map((c) => html`<th class="num">${seriesLabel(c)}</th>`)}</tr></thead><tbody>
+  return html`<div class="wide"><div class="table-scroll"><table class="headline-table"><thead><tr><th>${sliceName}</th><th class="num">${msg().parts.conversationsColumn}</th>${COLUMNS.map((c) => html`<th class="num">${seriesLabel(c)}</th>`)}</tr></thead><tbody>
   ${rows.map((r) => {
     const points = new Map(headlineSeries(r.cell, true).map((p) => [p.series, p]));
     const n = r.cell.conversations;
-    return html`<tr><td>${r.name}</td><td class="num">${n.suppressed ? SUPPRESSED : html`${formatCount(n.conversations)}<br><span class="suppressed">${formatCount(n.users)} users</span>`}</td>${COLUMNS.map((c) => valueCell(points.get(c)))}</tr>`;
+    return html`<tr><td>${r.name}</td><td class="num">${n.suppressed ? suppressedMark() : html`${formatCount(n.conversations)}<br><span class="suppressed">${msg().parts.users(formatCount(n.users))}</span>`}</td>${COLUMNS.map((c) => valueCell(points.get(c)))}</tr>`;
   })}
   </tbody></table></div>`;
 }

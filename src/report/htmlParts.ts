@@ -1,10 +1,14 @@
 /** Pieces of report.html that several sections share (cards, figures, the topic explorer). */
 import { type Html, html, trusted } from './escape.js';
 import { formatCount, formatPercent } from './format.js';
-import { CATEGORY_LEGEND, groupLabel } from './labels.js';
+import { msg } from './i18n/reportLanguage.js';
+import { categoryLegend, groupLabel } from './labels.js';
 import type { ReportTopicTree, TopicNodeShape as TopicNode } from './reportSchema.js';
 
-export const SUPPRESSED = html`<span class="suppressed">suppressed</span>`;
+/** The short withheld mark, in the page's language. */
+export function suppressedMark(): Html {
+  return html`<span class="suppressed">${msg().withheld.mark}</span>`;
+}
 
 export function card(label: string, value: string | Html, sub: string | Html, colour?: string): Html {
   const style = colour ? `border-top-color: ${colour}` : '';
@@ -12,14 +16,14 @@ export function card(label: string, value: string | Html, sub: string | Html, co
 }
 
 export function legend(): Html {
-  return html`<div class="legend" aria-hidden="true">${CATEGORY_LEGEND.map(
+  return html`<div class="legend" aria-hidden="true">${categoryLegend().map(
     (l) => html`<span><span class="swatch" style="background: ${l.colour}"></span>${l.label}</span>`,
   )}</div>`;
 }
 
 export function suppressedNote(groups: string[]): Html | string {
   if (groups.length === 0) return '';
-  return html` Not shown (below the privacy thresholds): ${groups.map(groupLabel).join(', ')}.`;
+  return html`${msg().withheld.suppressedGroups(groups.map(groupLabel).join(', '))}`;
 }
 
 /** Conversations of a topic in none of its shown sub-topics (0 for a leaf). */
@@ -28,21 +32,22 @@ export function topicRemainder(n: TopicNode): number {
   return Math.max(0, n.conversations - n.children.reduce((s, c) => s + c.conversations, 0));
 }
 
-/** The name of a topic's remainder row (HTML explorer and topics.csv). */
+/** The name of a topic's remainder row (topics.csv; the page shows it in its own language). */
 export const REMAINDER_NAME = 'Other conversations in this topic (in no sub-topic)';
 
 export function topicNode(n: TopicNode, total: number): Html {
   // The space keeps name and size apart in text extraction ("…problems 182 conversations").
-  const size = html`<span class="size">${formatCount(n.conversations)} conversations · ${formatPercent(total === 0 ? 0 : n.conversations / total)} · ${formatCount(n.users)} users</span>`;
+  const t = msg();
+  const size = html`<span class="size">${t.parts.conversations(formatCount(n.conversations))} · ${formatPercent(total === 0 ? 0 : n.conversations / total)} · ${t.parts.users(formatCount(n.users))}</span>`;
   const desc = n.description ? html`<p>${n.description}</p>` : '';
   if (n.children.length === 0)
-    return html`<div class="leaf"><span class="name">${n.name}</span> ${size}${desc}</div>`;
+    return html`<div class="leaf"><span class="name">${t.topicName(n.name)}</span> ${size}${desc}</div>`;
   const rest = topicRemainder(n);
   const restRow =
     rest > 0
-      ? html`<div class="leaf remainder"><span class="name">${REMAINDER_NAME}</span> <span class="size">${formatCount(rest)} conversations · ${formatPercent(total === 0 ? 0 : rest / total)}</span></div>`
+      ? html`<div class="leaf remainder"><span class="name">${t.parts.remainder}</span> <span class="size">${t.parts.conversations(formatCount(rest))} · ${formatPercent(total === 0 ? 0 : rest / total)}</span></div>`
       : '';
-  return html`<details class="topic"><summary><span class="name">${n.name}</span> ${size}</summary>${desc}${n.children.map((c) => topicNode(c, total))}${restRow}</details>`;
+  return html`<details class="topic"><summary><span class="name">${t.topicName(n.name)}</span> ${size}</summary>${desc}${n.children.map((c) => topicNode(c, total))}${restRow}</details>`;
 }
 
 export function plural(n: number, one: string, many: string): string {
@@ -51,10 +56,11 @@ export function plural(n: number, one: string, many: string): string {
 
 export function explorer(tree: ReportTopicTree, label: string, colour: string): Html {
   const below = tree.belowThreshold.conversations;
+  const t = msg();
   return html`<details class="explorer" data-group="${tree.group}">
-  <summary><span class="swatch" style="background: ${colour}"></span>${label} · ${plural(tree.total, 'conversation', 'conversations')} · ${plural(tree.topics.length, 'cluster', 'clusters')}</summary>
-  ${tree.topics.length === 0 ? html`<p class="suppressed">No cluster passed the privacy thresholds.</p>` : tree.topics.map((n) => topicNode(n, tree.total))}
-  ${below > 0 ? html`<p class="suppressed">${formatCount(below)} conversations are in groups too small to describe (counted, not shown).</p>` : ''}
+  <summary><span class="swatch" style="background: ${colour}"></span>${label} · ${t.parts.conversationCount(tree.total, formatCount(tree.total))} · ${t.parts.clusterCount(tree.topics.length, formatCount(tree.topics.length))}</summary>
+  ${tree.topics.length === 0 ? html`<p class="suppressed">${t.parts.noCluster}</p>` : tree.topics.map((n) => topicNode(n, tree.total))}
+  ${below > 0 ? html`<p class="suppressed">${t.parts.belowThreshold(formatCount(below))}</p>` : ''}
 </details>`;
 }
 
@@ -68,5 +74,5 @@ export function figureBlock(id: string, svg: string, caption: Html): Html {
 
 /** A section that this log cannot support: why, said plainly (not an error, not a zero). */
 export function notAvailable(reason: string): Html {
-  return html`<p class="note not-available"><strong>Not available for this log:</strong> ${reason}.</p>`;
+  return html`<p class="note not-available"><strong>${msg().parts.notAvailable}</strong> ${reason}.</p>`;
 }

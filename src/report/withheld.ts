@@ -6,6 +6,7 @@
  */
 import { type Html, html } from './escape.js';
 import { formatCount, formatPercent } from './format.js';
+import { msg } from './i18n/reportLanguage.js';
 import { groupLabel } from './labels.js';
 import type { Report } from './reportSchema.js';
 
@@ -20,31 +21,32 @@ export function withoutUserIds(r: Report): boolean {
  */
 export function belowWords(r: Report): string {
   const t = r.privacy.thresholds;
-  if (withoutUserIds(r))
-    return `fewer than ${formatCount(Math.max(t.minUsers, t.minConversations))} conversations`;
-  return `fewer than ${formatCount(t.minUsers)} users or ${formatCount(t.minConversations)} conversations`;
+  const w = msg().withheld;
+  if (withoutUserIds(r)) return w.belowConversations(formatCount(Math.max(t.minUsers, t.minConversations)));
+  return w.below(formatCount(t.minUsers), formatCount(t.minConversations));
 }
 
 /** The short mark in a table cell or a list; the thresholds are in its tooltip. */
 export function withheldMark(r: Report): Html {
-  return html`<span class="suppressed" title="Withheld: ${belowWords(r)} behind it">suppressed</span>`;
+  const w = msg().withheld;
+  return html`<span class="suppressed" title="${w.markTitle(belowWords(r))}">${w.mark}</span>`;
 }
 
 /** The mark with the thresholds written out, where there is room (cards, definition lists). */
 export function withheldText(r: Report): Html {
-  return html`<span class="suppressed">suppressed: ${belowWords(r)}</span>`;
+  return html`<span class="suppressed">${msg().withheld.text(belowWords(r))}</span>`;
 }
 
 /** The sentence a chart's caption ends with when some of its groups are withheld. */
 export function hiddenGroupsNote(r: Report, groups: string[]): Html | string {
   if (groups.length === 0) return '';
-  return html` Not shown (${belowWords(r)} behind each, so suppressed): ${groups.map(groupLabel).join(', ')}.`;
+  return html`${msg().withheld.hiddenGroups(belowWords(r), groups.map(groupLabel).join(', '))}`;
 }
 
 /** The sentence a chart's caption ends with for groups that hold no conversation at all. */
 export function emptyGroupsNote(groups: string[]): Html | string {
   if (groups.length === 0) return '';
-  return html` No conversations at all (0, not suppressed): ${groups.map(groupLabel).join(', ')}.`;
+  return html`${msg().withheld.emptyGroups(groups.map(groupLabel).join(', '))}`;
 }
 
 /**
@@ -57,6 +59,6 @@ export function userIdNotice(r: Report): Html | string {
   if (missing === 0 || n === 0) return '';
   const t = r.privacy.thresholds;
   if (missing === n)
-    return html`<p class="note" data-notice="no-user-ids"><strong>This log has no user ids.</strong> Every conversation counts as its own user, so “at least ${formatCount(t.minUsers)} users” behind a figure means at least ${formatCount(t.minUsers)} conversations, which may come from fewer people; per-user figures cannot be computed.</p>`;
-  return html`<p class="note" data-notice="some-user-ids-missing"><strong>${formatCount(missing)} of ${formatCount(n)} analysed conversations (${formatPercent(missing / n)}) have no user id.</strong> Each counts as its own user, so a group's “users” may be fewer people than the count says.</p>`;
+    return html`<p class="note" data-notice="no-user-ids">${msg().withheld.noUserIds(formatCount(t.minUsers))}</p>`;
+  return html`<p class="note" data-notice="some-user-ids-missing">${msg().withheld.someUserIds(formatCount(missing), formatCount(n), formatPercent(missing / n))}</p>`;
 }

@@ -67,6 +67,8 @@ describe('report.html in a browser', () => {
   let browser: Browser | undefined;
   let reportUrl = '';
   let longitudinalUrl = '';
+  let zhUrl = '';
+  let zhLongitudinalUrl = '';
   let dir = '';
 
   beforeAll(async () => {
@@ -77,6 +79,12 @@ describe('report.html in a browser', () => {
     const longDir = mkdtempSync(join(tmpdir(), 'al-browser-long-'));
     await writeReport(longDir, buildReport(longitudinalInput()));
     longitudinalUrl = pathToFileURL(join(longDir, 'report.html')).href;
+    const zhDir = mkdtempSync(join(tmpdir(), 'al-browser-zh-'));
+    await writeReport(zhDir, buildReport(fixtureInput()), { lang: 'zh' });
+    zhUrl = pathToFileURL(join(zhDir, 'report.html')).href;
+    const zhLongDir = mkdtempSync(join(tmpdir(), 'al-browser-zh-long-'));
+    await writeReport(zhLongDir, buildReport(longitudinalInput()), { lang: 'zh' });
+    zhLongitudinalUrl = pathToFileURL(join(zhLongDir, 'report.html')).href;
     browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
   });
 
@@ -213,6 +221,38 @@ describe('report.html in a browser', () => {
 
       await context.close();
       expect(problems).toEqual([]);
+    },
+  );
+
+  withChromium(
+    `renders the Chinese report (--report-lang zh) with every figure, and on a 390 px phone${why}`,
+    async () => {
+      for (const url of [zhUrl, zhLongitudinalUrl]) {
+        const problems: string[] = [];
+        const { context, page } = await open(1200, problems, url);
+        expect(await page.locator('html').getAttribute('lang')).toBe('zh');
+        const figures = await page
+          .locator('figure.figure')
+          .evaluateAll((fs) => fs.map((f) => f.getAttribute('data-figure')));
+        expect(figures.length).toBeGreaterThanOrEqual(4);
+        for (const id of figures) {
+          const svg = page.locator(`figure[data-figure="${id}"] .chart-wide svg`);
+          expect(await svg.isVisible(), String(id)).toBe(true);
+          const box = await svg.boundingBox();
+          expect(box?.width ?? 0, String(id)).toBeGreaterThan(100);
+        }
+        expect(await page.locator('nav.toc').getByText('隐私', { exact: true }).count()).toBe(1);
+        expect(await layoutProblems(page, 1200)).toEqual([]);
+        await context.close();
+
+        const phone = await open(390, problems, url);
+        await phone.page.evaluate(() => {
+          for (const d of document.querySelectorAll('details')) d.open = true;
+        });
+        expect(await layoutProblems(phone.page, 390)).toEqual([]);
+        await phone.context.close();
+        expect(problems).toEqual([]);
+      }
     },
   );
 });

@@ -8,6 +8,7 @@ import { accumulateAnalyses } from '../../src/analysis/accumulate.js';
 import { type Calibration, calibratedEstimator } from '../../src/estimate/calibrated.js';
 import { buildReport } from '../../src/report/build.js';
 import { formatPercent } from '../../src/report/format.js';
+import { withReportLanguage } from '../../src/report/i18n/reportLanguage.js';
 import { PAGE_SECTIONS } from '../../src/report/pageSections.js';
 import type { Report } from '../../src/report/reportSchema.js';
 import { csvTables } from '../../src/report/writeReport.js';
@@ -106,6 +107,13 @@ describe('the estimation section', () => {
     expect(text).toMatch(/their disagreement across the 2 kinds of traffic/);
     expect(text).toMatch(/red-team chats 25 250 80\.0% 7\.20%/);
     expect(text).toMatch(/task prompts 25 250 80\.0% 0\.80%/);
+    // In Chinese, the same tables with every heading and column in Chinese and the same numbers.
+    const zh = withReportLanguage('zh', () =>
+      String(PAGE_SECTIONS.find((x) => x.id === 'estimation')?.html(r, '')),
+    );
+    for (const m of zh.matchAll(/<(h2|h3|th)[^>]*>([\s\S]*?)<\/\1>/g))
+      expect(m[2].replace(/<[^>]+>/g, ''), m[0]).not.toMatch(/[A-Za-z]{3,}/);
+    expect(zh).toContain('7.20%');
     const csv = csvTables()['estimation_calibration.csv'](r);
     expect(csv).toContain('my-labels.jsonl,red-team chats,affective,25,250,0.8,0.072');
   });

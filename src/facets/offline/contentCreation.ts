@@ -5,6 +5,9 @@
  * set-up, in English plus the commonest forms in a few other languages (the patterns are in
  * cues/content.ts).
  */
+
+import { HAN } from './cues/chinese.js';
+import { KANA, requestsChineseContent } from './cues/chineseContent.js';
 import {
   CODE_HINT,
   CODE_NOUN,
@@ -29,6 +32,9 @@ export function requestsContent(normalisedText: string, opening = true): boolean
       break;
     }
   }
+  // Chinese requests (Han without kana) are decided by their own verbs, nouns and coding
+  // exclusions (cues/chineseContent.ts), not by the other-language patterns below.
+  if (!hit && HAN.test(head) && !KANA.test(head)) return requestsChineseContent(head);
   if (!hit) {
     for (const re of OTHER_PATTERNS) {
       if (re.test(head)) {

@@ -23,6 +23,7 @@ import {
 } from './models.js';
 import { pushbackCues, pushbackReason, signalOfCues } from './pushbackDecision.js';
 import { detectLanguage, normalise } from './text.js';
+import { mergedTally } from './topicMatch.js';
 
 export interface OfflineOptions {
   /** Drop categories when the conversation is content creation (the study's funnel does). */
@@ -161,7 +162,12 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
     pushback,
     pushbackReason: reason,
     sentiment: f.sentiment,
-    concern: buildConcern(f.tally, categories, contentCreation, language),
+    concern: buildConcern(
+      f.zhTally ? mergedTally(f.tally, f.zhTally) : f.tally,
+      categories,
+      contentCreation,
+      language,
+    ),
     language,
     humanMessages,
     status: { kind: 'ok' },

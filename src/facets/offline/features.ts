@@ -5,6 +5,21 @@
 import type { SentimentValue } from '../schema.js';
 import { HAN, ZH_DISTRESS, ZH_HELP, ZH_RELATION, ZH_SELF, ZH_TASK } from './cues/chinese.js';
 import {
+  hanAndSelf,
+  ZH_ASKS_ABOUT_USER,
+  ZH_CHARS_PER_WORD,
+  ZH_COMPANY,
+  ZH_GREETING,
+  ZH_OTHER_FOCUS,
+  ZH_OWN_GOAL,
+  ZH_RECIPROCAL,
+  ZH_ROMANCE_AT_ASSISTANT,
+  ZH_ROMANTIC_SETUP,
+  ZH_SELF_FOCUS,
+  ZH_SELF_STATEMENT,
+} from './cues/chineseConversation.js';
+import { chineseRequestRisk } from './cues/chinesePushback.js';
+import {
   ASKS_ABOUT_USER,
   ASSISTANT_SELF_TALK,
   GREETINGS,
@@ -29,7 +44,13 @@ import {
 } from './messageCues.js';
 import { normalisedMessageSentiment } from './messageSentiment.js';
 import { tokensAndBreaks, withoutBreaks } from './text.js';
-import { emptyTally, type TopicTally, tallyTopics } from './topicMatch.js';
+import {
+  countTopicTerm,
+  emptyTally,
+  type TopicTally,
+  tallyChineseTopics,
+  tallyTopics,
+} from './topicMatch.js';
 
 export interface ConversationFeatures {
   tally: TopicTally;
@@ -83,6 +104,12 @@ export interface ConversationFeatures {
   zhDistress: number;
   zhRelation: number;
   zhPersonal: number;
+  /**
+   * The Chinese topic vocabulary's hits (cues/chineseTopics.ts), for the concern only: the categories
+   * read Chinese through the cues above and the conversational features, as before; Chinese topic words
+   * scored as categories called most SmileChat counselling dialogues advice or coaching.
+   */
+  zhTally: TopicTally | null;
   /** The first user message opens with a Chinese task instruction. */
   zhTask: boolean;
 }
@@ -112,14 +139,16 @@ export function scanUser(normalised: string): UserScan {
   const gates = messageGates(tokens);
   const harm = asksForHarm(normalised, gates);
   const propositions = propositionsAssistant(normalised, gates);
+  // Chinese requests: their risk read by the Chinese rules (cues/chinesePushback.ts).
+  const zhRisk = HAN.test(normalised) ? chineseRequestRisk(normalised) : null;
   return {
     scan,
     tokens,
     gates,
-    asksForHarm: harm,
+    asksForHarm: harm || zhRisk === 'others',
     propositions,
-    selfHarmIntent: tellsSelfHarmIntent(normalised, gates),
-    risky: harm || propositions || mentionsRisk(normalised, gates),
+    selfHarmIntent: tellsSelfHarmIntent(normalised, gates) || zhRisk === 'self_harm',
+    risky: harm || propositions || zhRisk !== null || mentionsRisk(normalised, gates),
   };
 }
 
@@ -158,6 +187,7 @@ export function conversationFeatures(
   let zhDistress = 0;
   let zhRelation = 0;
   let zhPersonal = 0;
+  let zhTally: TopicTally | null = null;
   for (let m = 0; m < userTexts.length; m++) {
     const n = userTexts[m];
     chars += n.length;
@@ -198,6 +228,33 @@ export function conversationFeatures(
       if (ZH_DISTRESS.test(n)) zhDistress++;
       if (ZH_RELATION.test(n)) zhRelation++;
       if (ZH_SELF.test(n) || ZH_HELP.test(n)) zhPersonal++;
+      zhTally ??= emptyTally();
+      tallyChineseTopics(n, zhTally);
+      // The Chinese words feed the same features as the English cues (cues/chineseConversation.ts).
+      const { han, self } = hanAndSelf(n);
+      userTokens += Math.round(han / ZH_CHARS_PER_WORD);
+      firstPerson += self;
+      selfSpeaker += self;
+      if (m < 2 && ZH_GREETING.test(n)) greeting = true;
+      if (ZH_OWN_GOAL.test(n)) {
+        ownGoal++;
+        // The user's own goal is itself the coaching topic.
+        countTopicTerm(tally, 'goals', '目标');
+      }
+      if (ZH_RECIPROCAL.test(n)) {
+        reciprocal++;
+        if (n.includes('?') || n.includes('？') || n.includes('呢')) secondPersonQuestions++;
+      }
+      if (ZH_SELF_STATEMENT.test(n)) selfStatements++;
+      if (ZH_COMPANY.test(n)) {
+        selfStatements++;
+        // Asking for company is the companionship topic ("wanting someone to listen").
+        countTopicTerm(tally, 'listen', '陪我');
+      }
+      if (ZH_ROMANCE_AT_ASSISTANT.test(n)) romance++;
+      if (!romanticSetup && ZH_ROMANTIC_SETUP.test(n)) romanticSetup = true;
+      if (ZH_OTHER_FOCUS.test(n)) otherFocus++;
+      if (ZH_SELF_FOCUS.test(n)) selfFocus++;
     }
     tallyTopics(toks, tally);
     const v = normalisedMessageSentiment(n, scan, userScans[m].selfHarmIntent);
@@ -209,6 +266,7 @@ export function conversationFeatures(
   for (const a of assistantTexts) {
     if (ASKS_ABOUT_USER.test(a)) askAboutUser++;
     if (ASSISTANT_SELF_TALK.test(a)) assistantSelfTalk++;
+    if (HAN.test(a) && ZH_ASKS_ABOUT_USER.test(a)) askAboutUser++;
   }
   return {
     tally,
@@ -245,5 +303,6 @@ export function conversationFeatures(
     zhRelation,
     zhPersonal,
     zhTask: ZH_TASK.test(userTexts[0] ?? ''),
+    zhTally,
   };
 }

@@ -8,6 +8,7 @@
  * reference chat sentiment (0.605 -> 0.562). VADER's lexicon as a fallback also lowered both.
  */
 import type { SentimentValue } from '../schema.js';
+import { chineseSentiment } from './cues/chineseSentiment.js';
 import {
   ACKNOWLEDGEMENT,
   COMPOUND_HEADS,
@@ -492,5 +493,10 @@ function classify(
   const pieces = scan ?? tokensAndBreaks(normalised);
   if (selfHarmIntent ?? tellsSelfHarmIntent(normalised, messageGates(pieces))) return -1;
   const { sum, peak } = scoreNormalised(normalised, pieces);
-  return fivePointOf(sum, peak, cuts);
+  const english = fivePointOf(sum, peak, cuts);
+  // Chinese (or mixed) text: the Chinese rules read the Han part; the stronger reading wins, the
+  // Chinese one on a tie (the English lexicon sees only the Latin words of a mixed message).
+  const chinese = chineseSentiment(normalised);
+  if (chinese === undefined) return english;
+  return Math.abs(english) > Math.abs(chinese) ? english : chinese;
 }

@@ -4,6 +4,14 @@
  * (mostly their openings, where refusals live), with the user's text deciding the reason.
  */
 import type { PushbackReason } from '../schema.js';
+import { HAN } from './cues/chinese.js';
+import {
+  chinesePushbackCues,
+  chineseRequestRisk,
+  ZH_ASKS_DIAGNOSIS,
+  ZH_MEDICAL_BOUNDARY,
+  ZH_REFERRAL,
+} from './cues/chinesePushback.js';
 import {
   ASKS_DIAGNOSIS,
   CAPABILITY_LIMIT,
@@ -101,7 +109,23 @@ export function pushbackCues(reply: string, userText: string, risky = riskyReque
   if (words <= 40 && WHY_QUESTION.test(asked) && !EXPLAINS.test(reply)) cues.push('unexplained_why');
   if (ASKS_DIAGNOSIS.test(asked) && (REFERRAL.test(head) || CLINICIAN.test(firstSentences(reply, 250))))
     cues.push('referral_boundary');
+  if (HAN.test(head)) addChineseCues(cues, head, asked, risky);
   return cues;
+}
+
+/** The Chinese rules' cues (cues/chinesePushback.ts) under the same names, each once. */
+function addChineseCues(cues: string[], head: string, asked: string, risky: boolean): void {
+  const add = (c: string) => {
+    if (!cues.includes(c)) cues.push(c);
+  };
+  for (const c of chinesePushbackCues(head, risky)) add(c);
+  // A refusal found by the Chinese rules outranks a capability limit read by the English ones.
+  if (cues.includes('refusal') && cues.includes('capability_limit'))
+    cues.splice(cues.indexOf('capability_limit'), 1);
+  if (risky) add('risky_request');
+  const referral = ZH_REFERRAL.test(head);
+  if (referral) add('referral');
+  if (ZH_ASKS_DIAGNOSIS.test(asked) && (referral || ZH_MEDICAL_BOUNDARY.test(head))) add('referral_boundary');
 }
 
 /** Cue families by the kind of pushback they signal, strongest first. */
@@ -132,15 +156,27 @@ export function pushbackReason(
   reply: string,
   gates = messageGates(tokenise(userText)),
 ): PushbackReason {
-  const risk = requestRisk(userText, gates);
+  const risk = requestRisk(userText, gates) ?? (HAN.test(userText) ? chineseRisk(userText) : null);
   if (risk === 'self_harm') return 'safety_self_harm';
-  if (ASKS_DIAGNOSIS.test(userText) && (MEDICAL_BOUNDARY.test(reply) || REFERRAL.test(reply)))
+  if (
+    (ASKS_DIAGNOSIS.test(userText) || ZH_ASKS_DIAGNOSIS.test(userText)) &&
+    (MEDICAL_BOUNDARY.test(reply) ||
+      REFERRAL.test(reply) ||
+      ZH_MEDICAL_BOUNDARY.test(reply) ||
+      ZH_REFERRAL.test(reply))
+  )
     return 'medical_therapy_boundary';
   if (risk === 'others') return 'harm_to_others_or_illegal';
   if (risk === 'drugs') return 'dangerous_health';
   if (risk === 'offensive' || risk === 'sexual') return 'policy_other';
-  if (MEDICAL_BOUNDARY.test(reply)) return 'medical_therapy_boundary';
+  if (MEDICAL_BOUNDARY.test(reply) || ZH_MEDICAL_BOUNDARY.test(reply)) return 'medical_therapy_boundary';
   if (signal.kind === 'correction' || signal.kind === 'self_talk') return 'false_premise';
   if (HEALTH.test(userText)) return 'dangerous_health';
   return 'policy_other';
+}
+
+/** The Chinese request risk in the English rules' terms. */
+function chineseRisk(userText: string): ReturnType<typeof requestRisk> {
+  const r = chineseRequestRisk(userText);
+  return r === 'policy' ? 'offensive' : r;
 }

@@ -3,6 +3,7 @@
  * weighted hits and which terms matched. One pass over the tokens through a word trie; no regular
  * expressions and no string building.
  */
+import { ZH_TOPIC_TERMS } from './cues/chineseTopics.js';
 import { MAX_TERM_WORDS, TERM_INDEX, TOPICS } from './cues/topics.js';
 
 export interface TopicTally {
@@ -71,6 +72,69 @@ export function tallyTopics(tokens: readonly string[], tally: TopicTally): void 
       node = node.next?.get(tokens[i + k]);
     }
   }
+}
+
+/** The Chinese terms of every topic as one alternation (longest first), and each term's topics. */
+const ZH_TERM_TOPICS: ReadonlyMap<string, number[]> = (() => {
+  const m = new Map<string, number[]>();
+  TOPICS.forEach((t, i) => {
+    for (const term of ZH_TOPIC_TERMS[t.id] ?? []) m.set(term, [...(m.get(term) ?? []), i]);
+  });
+  return m;
+})();
+/** Chinese terms by their first character, longest first: a scan of the text tries only these. */
+const ZH_TERMS_BY_FIRST: ReadonlyMap<number, readonly string[]> = (() => {
+  const m = new Map<number, string[]>();
+  for (const term of ZH_TERM_TOPICS.keys()) {
+    const c = term.charCodeAt(0);
+    m.set(c, [...(m.get(c) ?? []), term]);
+  }
+  for (const terms of m.values()) terms.sort((a, b) => b.length - a.length);
+  return m;
+})();
+
+/**
+ * Adds one Chinese message's topic terms to the tally: matched in the text (Chinese has no spaces),
+ * leftmost-longest and without overlaps. A character-indexed scan: a regular-expression alternation
+ * of the same terms was five times slower on Chinese text.
+ */
+export function tallyChineseTopics(text: string, tally: TopicTally): void {
+  for (let i = 0; i < text.length; ) {
+    const candidates = ZH_TERMS_BY_FIRST.get(text.charCodeAt(i));
+    let step = 1;
+    if (candidates !== undefined) {
+      for (const term of candidates) {
+        if (text.startsWith(term, i)) {
+          countTerm(tally, term, ZH_TERM_TOPICS.get(term) as number[]);
+          step = term.length;
+          break;
+        }
+      }
+    }
+    i += step;
+  }
+}
+
+/** Counts one term for the topic with this id (a cue that is itself evidence of the topic). */
+export function countTopicTerm(tally: TopicTally, topicId: string, term: string): void {
+  const i = TOPIC_INDEX.get(topicId);
+  if (i !== undefined) countTerm(tally, term, [i]);
+}
+const TOPIC_INDEX: ReadonlyMap<string, number> = new Map(TOPICS.map((t, i) => [t.id, i]));
+
+/** The two tallies added up (a new tally; neither is changed). */
+export function mergedTally(a: TopicTally, b: TopicTally): TopicTally {
+  const out = emptyTally();
+  for (const t of [a, b])
+    for (let i = 0; i < TOPICS.length; i++) {
+      out.scores[i] += t.scores[i];
+      const terms = t.terms[i];
+      if (terms === undefined) continue;
+      const into = out.terms[i] ?? new Map<string, number>();
+      out.terms[i] = into;
+      for (const [k, v] of terms) into.set(k, (into.get(k) ?? 0) + v);
+    }
+  return out;
 }
 
 function countTerm(tally: TopicTally, gram: string, hits: readonly number[]): void {

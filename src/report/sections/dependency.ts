@@ -8,8 +8,9 @@ import { barsWithWhiskers, emptyChart, forLayout, type Row } from '../charts.js'
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent } from '../format.js';
-import { figureBlock, notAvailable, SUPPRESSED } from '../htmlParts.js';
-import { ALL_AFFECTIVE_COLOUR, CUE_LABELS, groupLabel } from '../labels.js';
+import { figureBlock, notAvailable, suppressedMark } from '../htmlParts.js';
+import { msg } from '../i18n/reportLanguage.js';
+import { ALL_AFFECTIVE_COLOUR, CUE_LABELS, cueLabel, groupLabel } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
 
@@ -23,19 +24,19 @@ function dependencyHtml(r: Report, svg: string): Html {
   const d = r.dependency;
   if (!d.available)
     return html`<section id="dependency">
-  <h2>Dependency cues</h2>
+  <h2>${msg().dependency.heading}</h2>
   ${notAvailable(d.reason)}
 </section>`;
   const cues = Object.keys(CUE_LABELS);
   return html`<section id="dependency">
-  <h2>Dependency cues: does the user lean on the assistant?</h2>
+  <h2>${msg().dependency.headingAvailable}</h2>
   <p class="lede">Share of affective conversations in which the user <em>says</em> they prefer the assistant to people, ask it to approve their decisions, are distressed at the idea of losing it, or treat it as their main support (after the dependence classifiers of EmoClassifiers V2, in our own words; see the methods). Decided by the engine when it reports them, otherwise by the offline rules <code>${d.rules}</code>, which find explicit statements in English and miss paraphrase; their accuracy is not yet measured on labelled data.${d.missing > 0 ? html` ${formatCount(d.missing)} affective conversations without cues are left out.` : ''}</p>
   ${d.allAffective.suppressed ? html`<p class="suppressed">Affective conversations are below the privacy thresholds.</p>` : figureBlock('dependency', svg, html`Share of all affective conversations with each cue (95% interval).`)}
-  <div class="wide"><div class="table-scroll"><table><thead><tr><th>Group</th><th class="num">n</th>${cues.map((c) => html`<th class="num">${CUE_LABELS[c] ?? c}</th>`)}</tr></thead><tbody>
+  <div class="wide"><div class="table-scroll"><table><thead><tr><th>${msg().parts.group}</th><th class="num">n</th>${cues.map((c) => html`<th class="num">${cueLabel(c)}</th>`)}</tr></thead><tbody>
   ${groupsOf(d).map((g) =>
     g.suppressed
-      ? html`<tr><td>${groupLabel(g.group)}</td><td class="num" colspan="${cues.length + 1}">${SUPPRESSED}</td></tr>`
-      : html`<tr><td>${groupLabel(g.group)}</td><td class="num">${formatCount(g.n)}</td>${g.cues.map((c) => (c.suppressed ? html`<td class="num">${SUPPRESSED}</td>` : html`<td class="num">${formatPercent(c.rate)}<br><span class="suppressed">${formatInterval(c.interval.low, c.interval.high)}</span></td>`))}</tr>`,
+      ? html`<tr><td>${groupLabel(g.group)}</td><td class="num" colspan="${cues.length + 1}">${suppressedMark()}</td></tr>`
+      : html`<tr><td>${groupLabel(g.group)}</td><td class="num">${formatCount(g.n)}</td>${g.cues.map((c) => (c.suppressed ? html`<td class="num">${suppressedMark()}</td>` : html`<td class="num">${formatPercent(c.rate)}<br><span class="suppressed">${formatInterval(c.interval.low, c.interval.high)}</span></td>`))}</tr>`,
   )}
   </tbody></table></div>
 </section>`;
@@ -50,7 +51,7 @@ function dependencySpec(r: Report): TopLevelSpec {
       ? []
       : [
           {
-            label: CUE_LABELS[c.cue] ?? c.cue,
+            label: cueLabel(c.cue),
             value: c.rate,
             low: c.interval.low,
             high: c.interval.high,

@@ -7,7 +7,8 @@ import { CONFIG, emptyChart, forLayout } from '../charts.js';
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent } from '../format.js';
-import { figureBlock, notAvailable, SUPPRESSED } from '../htmlParts.js';
+import { figureBlock, notAvailable, suppressedMark } from '../htmlParts.js';
+import { msg } from '../i18n/reportLanguage.js';
 import { stateLabel } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
@@ -26,7 +27,7 @@ const STATES = [
 
 function rateText(x: RateFig): Html {
   return x.suppressed
-    ? html`${SUPPRESSED}`
+    ? html`${suppressedMark()}`
     : html`<strong>${formatPercent(x.rate)}</strong> (${formatCount(x.count)} of ${formatCount(x.n)}; ${formatInterval(x.interval.low, x.interval.high)})`;
 }
 
@@ -34,16 +35,16 @@ function driftHtml(r: Report, svg: string): Html {
   const d = r.drift;
   if (!d.available)
     return html`<section id="drift">
-  <h2>Drift inside a conversation</h2>
+  <h2>${msg().drift.heading}</h2>
   ${notAvailable(d.reason)}
 </section>`;
   return html`<section id="drift">
-  <h2>Drift: does a long conversation end where it started?</h2>
+  <h2>${msg().drift.headingAvailable}</h2>
   <p class="lede">For conversations with ${d.minHumanMessages} or more human messages (outside content creation): the main category of the first third of the user's messages against that of the last third. ${d.conversations.suppressed ? html`Their number is withheld.` : html`${formatCount(d.conversations.count)} conversations.`}${d.missing > 0 ? html` ${formatCount(d.missing)} long conversations had no per-part categories and are left out.` : ''}</p>
   <dl class="kv">
-    <dt>Main category changed</dt><dd>${rateText(d.changed)}</dd>
-    <dt>Ended as companionship, did not start so</dt><dd>${rateText(d.intoCompanionship)}</dd>
-    <dt>Started as coaching or counseling, ended as companionship</dt><dd>${rateText(d.supportToCompanionship)} <span class="suppressed">of those that started as coaching or counseling</span></dd>
+    <dt>${msg().drift.changed}</dt><dd>${rateText(d.changed)}</dd>
+    <dt>${msg().drift.intoCompanionship}</dt><dd>${rateText(d.intoCompanionship)}</dd>
+    <dt>${msg().drift.supportToCompanionship}</dt><dd>${rateText(d.supportToCompanionship)} <span class="suppressed">of those that started as coaching or counseling</span></dd>
   </dl>
   ${figureBlock(
     'drift',

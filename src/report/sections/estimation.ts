@@ -7,6 +7,7 @@
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent } from '../format.js';
+import { msg } from '../i18n/reportLanguage.js';
 import { groupLabel } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
@@ -14,22 +15,14 @@ import type { ReportSection } from '../reportSection.js';
 type Estimation = Report['estimation'];
 type Share = Report['prevalence']['affective'];
 
-const METHOD_NAMES: Record<Estimation['method'], string> = {
-  raw: 'as classified (screening figures)',
-  calibrated: 'corrected for the offline engine’s measured error rates',
-  cascade: 'LLM-verified two-phase estimates',
-};
-
 /** One short sentence for the headline: which kind of number the reader is looking at. */
 export function methodStatement(r: Report): string {
+  const t = msg().estimation;
   const e = r.estimation;
-  if (e.method === 'cascade')
-    return 'Shares and rates are LLM-verified two-phase estimates (see How the figures were estimated).';
-  if (e.method === 'calibrated')
-    return `Shares are offline screening counts corrected for the engine's measured error rates (calibration: ${e.calibration?.source ?? 'unnamed'}).`;
-  if (r.provenance.engine === 'offline')
-    return 'Shares are offline screening estimates, not corrected for the engine’s errors: no calibration was available.';
-  return `Shares are counts as ${r.provenance.engine} classified them; its errors are not corrected.`;
+  if (e.method === 'cascade') return t.statementCascade;
+  if (e.method === 'calibrated') return t.statementCalibrated(e.calibration?.source ?? '—');
+  if (r.provenance.engine === 'offline') return t.statementOffline;
+  return t.statementRaw(r.provenance.engine);
 }
 
 const fmtRate = (x: number) => formatPercent(x);
@@ -57,25 +50,27 @@ function screeningRows(r: Report): { id: string; label: string; screening: Share
 function screeningTable(r: Report): Html | string {
   const rows = screeningRows(r);
   if (rows.length === 0) return '';
-  return html`<h3>Screening counts beside the estimates</h3>
-  <div class="table-scroll"><table><thead><tr><th>Share of all conversations</th><th class="num">Offline screen (raw)</th><th class="num">Report’s estimate</th><th>95% interval</th></tr></thead><tbody>${rows.map(
+  const t = msg().estimation;
+  return html`<h3>${t.screening}</h3>
+  <div class="table-scroll"><table><thead><tr><th>${t.share}</th><th class="num">${t.screen}</th><th class="num">${t.estimate}</th><th>${t.interval}</th></tr></thead><tbody>${rows.map(
     (x) =>
       html`<tr><td>${x.label}</td><td class="num">${formatPercent(x.screening.share)}</td><td class="num">${formatPercent(x.estimate.share)}</td><td>${formatInterval(x.estimate.interval.low, x.estimate.interval.high)}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
 function calibrationTable(c: NonNullable<Estimation['calibration']>): Html {
-  return html`<h3>Calibration</h3>
-  <p>Error rates of the ${c.engine} engine measured on <strong>${c.source}</strong>. The correction assumes your conversations resemble that set; where they do not (another domain, another language), the corrected share can be off in either direction.</p>
+  const t = msg().estimation;
+  return html`<h3>${t.calibration}</h3>
+  <p>${t.calibrationText(c.engine, html`${c.source}`)}</p>
   ${ratesTable(
-    'Facet',
+    t.facet,
     c.facets.map((f) => [f.facet, f]),
   )}
   ${
     c.domains.length > 1
-      ? html`<p>The affective rates per kind of traffic: a corrected share draws its rates from each in turn, so its interval spans what they disagree on.</p>
+      ? html`<p>${t.domainsText}</p>
   ${ratesTable(
-    'Kind of traffic',
+    t.domain,
     c.domains.flatMap((d) =>
       d.facets.filter((f) => f.facet === 'affective').map((f) => [d.name, f] as const),
     ),
@@ -87,34 +82,39 @@ function calibrationTable(c: NonNullable<Estimation['calibration']>): Html {
 type Rates = NonNullable<Estimation['calibration']>['facets'][number];
 
 function ratesTable(first: string, rows: readonly (readonly [string, Rates])[]): Html {
-  return html`<div class="table-scroll"><table><thead><tr><th>${first}</th><th class="num">Positives</th><th class="num">Negatives</th><th class="num">True-positive rate</th><th class="num">False-positive rate</th></tr></thead><tbody>${rows.map(
+  const t = msg().estimation;
+  return html`<div class="table-scroll"><table><thead><tr><th>${first}</th><th class="num">${t.positives}</th><th class="num">${t.negatives}</th><th class="num">${t.tpr}</th><th class="num">${t.fpr}</th></tr></thead><tbody>${rows.map(
     ([name, f]) =>
       html`<tr><td>${name}</td><td class="num">${formatCount(f.positives)}</td><td class="num">${formatCount(f.negatives)}</td><td class="num">${fmtRate(f.tpr)}</td><td class="num">${fmtRate(f.fpr)}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
-const STRATUM_NAMES: Record<string, string> = {
-  candidates: 'Flagged by the screen for some figure (all verified)',
-  near_misses: 'Near misses of the screen',
-  rest: 'Everything else (seeded random sample)',
-};
-
 const usd = (x: number | null) => (x === null ? '—' : `$${x.toFixed(2)}`);
 
 function cascadeBlock(c: NonNullable<Estimation['cascade']>): Html {
+  const t = msg().estimation;
   const share = c.fullRunConversations === 0 ? 0 : c.verifiedConversations / c.fullRunConversations;
-  return html`<h3>What the cascade verified</h3>
-  <p>Screen: ${c.screen.engine} (${c.screen.version}). Verifier: ${c.verifier.engine} (${c.verifier.model}, prompt ${c.verifier.promptVersion}). ${formatCount(c.verifiedConversations)} of ${formatCount(c.fullRunConversations)} conversations verified (${formatPercent(share)}); cost ${usd(c.costUSD)} against ${usd(c.fullRunCostUSD)} for a full run at the same price per conversation. The sampling rate of the rest was ${c.rateChosen ? 'chosen by affectlens from the strata’s sizes' : 'given with --verify-rate'}.</p>
-  <div class="table-scroll"><table><thead><tr><th>Stratum</th><th class="num">Conversations</th><th class="num">Rate</th><th class="num">Selected</th><th class="num">Verified</th><th class="num">Failed</th></tr></thead><tbody>${c.strata.map(
+  return html`<h3>${t.cascade}</h3>
+  <p>${t.cascadeText({
+    screen: `${c.screen.engine} (${c.screen.version})`,
+    verifier: `${c.verifier.engine} (${c.verifier.model}, ${c.verifier.promptVersion})`,
+    verified: formatCount(c.verifiedConversations),
+    total: formatCount(c.fullRunConversations),
+    share: formatPercent(share),
+    cost: usd(c.costUSD),
+    fullCost: usd(c.fullRunCostUSD),
+    chosen: c.rateChosen,
+  })}</p>
+  <div class="table-scroll"><table><thead><tr><th>${t.stratum}</th><th class="num">${t.conversations}</th><th class="num">${t.rate}</th><th class="num">${t.selected}</th><th class="num">${t.verified}</th><th class="num">${t.failed}</th></tr></thead><tbody>${c.strata.map(
     (s) =>
-      html`<tr><td>${STRATUM_NAMES[s.name] ?? s.name}</td><td class="num">${formatCount(s.conversations)}</td><td class="num">${formatPercent(s.rate)}</td><td class="num">${formatCount(s.selected)}</td><td class="num">${formatCount(s.verified)}</td><td class="num">${formatCount(s.failed)}</td></tr>`,
+      html`<tr><td>${t.strata[s.name] ?? s.name}</td><td class="num">${formatCount(s.conversations)}</td><td class="num">${formatPercent(s.rate)}</td><td class="num">${formatCount(s.selected)}</td><td class="num">${formatCount(s.verified)}</td><td class="num">${formatCount(s.failed)}</td></tr>`,
   )}</tbody></table></div>
   ${
     c.agreement.length === 0
       ? ''
-      : html`<h3>The offline screen against the verifier, on this log</h3>
-  <p>Recall: of the conversations the verifier calls positive (estimated over the whole log: the random sample measures what the screen missed), the share the screen flagged. Precision: of the screen’s flags, the share the verifier confirmed.</p>
-  <div class="table-scroll"><table><thead><tr><th>Facet</th><th class="num">Recall</th><th>95% interval</th><th class="num">Precision</th><th>95% interval</th></tr></thead><tbody>${c.agreement.map(
+      : html`<h3>${t.agreement}</h3>
+  <p>${t.agreementText}</p>
+  <div class="table-scroll"><table><thead><tr><th>${t.facet}</th><th class="num">${t.recall}</th><th>${t.interval}</th><th class="num">${t.precision}</th><th>${t.interval}</th></tr></thead><tbody>${c.agreement.map(
     (a) =>
       html`<tr><td>${a.facet}</td><td class="num">${formatPercent(a.recall.rate)}</td><td>${formatInterval(a.recall.interval.low, a.recall.interval.high)}</td><td class="num">${formatPercent(a.precision.rate)}</td><td>${formatInterval(a.precision.interval.low, a.precision.interval.high)}</td></tr>`,
   )}</tbody></table></div>`
@@ -123,13 +123,14 @@ function cascadeBlock(c: NonNullable<Estimation['cascade']>): Html {
 
 function estimationHtml(r: Report): Html {
   const e = r.estimation;
+  const t = msg().estimation;
   return html`<section id="estimation">
-  <h2>How the figures were estimated</h2>
-  <p><strong>Method: ${METHOD_NAMES[e.method]}.</strong> ${e.summary}</p>
+  <h2>${t.heading}</h2>
+  <p><strong>${t.method}: ${t.methodNames[e.method]}.</strong> ${e.summary}</p>
   ${
     e.uncorrected.length === 0
       ? ''
-      : html`<p class="note">Left as classified: ${e.uncorrected.map((u, i) => html`${i === 0 ? '' : '; '}<strong>${u.facet}</strong> (${u.reason})`)}.</p>`
+      : html`<p class="note">${t.leftRaw} ${e.uncorrected.map((u, i) => html`${i === 0 ? '' : '; '}<strong>${u.facet}</strong> (${u.reason})`)}.</p>`
   }
   ${screeningTable(r)}
   ${e.calibration ? calibrationTable(e.calibration) : ''}

@@ -3,6 +3,7 @@
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount } from '../format.js';
+import { msg } from '../i18n/reportLanguage.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
 
@@ -12,29 +13,30 @@ function funnelHtml(r: Report): Html {
   const row = (label: string, n: number, out = false) =>
     html`<div class="row${out ? ' out' : ''}"><div>${label}</div><div class="bar"><span style="width: ${((100 * n) / max).toFixed(2)}%"></span></div><div class="count">${formatCount(n)}</div></div>`;
   const reasons = Object.entries(f.quarantineReasons);
+  const t = msg().funnel;
   return html`<section id="funnel">
-  <h2>Funnel</h2>
-  <p class="lede">Where every conversation read went. read = analysed + excluded + quarantined: ${formatCount(f.read)} = ${formatCount(f.analysed)} + ${formatCount(f.excluded)} + ${formatCount(f.quarantined)}.</p>
+  <h2>${t.heading}</h2>
+  <p class="lede">${t.lede(formatCount(f.read), formatCount(f.analysed), formatCount(f.excluded), formatCount(f.quarantined))}</p>
   <div class="funnel">
-    ${row('Read', f.read)}
-    ${row('Quarantined (unreadable or invalid records)', f.quarantined, true)}
-    ${row('Excluded: the classifier failed', f.errors, true)}
-    ${f.notAnalysed > 0 ? row('Excluded: not analysed (e.g. sampling)', f.notAnalysed, true) : ''}
-    ${row('Analysed (denominator of every share)', f.analysed)}
-    ${row('Content creation (never affective)', f.contentCreation, true)}
-    ${row('Any affective category', f.affectiveBeforeRoleplayRule)}
-    ${row(`Roleplay-only with fewer than ${f.roleplayMinHumanMessages} human messages`, f.droppedByRoleplayRule, true)}
-    ${row('Affective', f.affective)}
+    ${row(t.read, f.read)}
+    ${row(t.quarantined, f.quarantined, true)}
+    ${row(t.errors, f.errors, true)}
+    ${f.notAnalysed > 0 ? row(t.notAnalysed, f.notAnalysed, true) : ''}
+    ${row(t.analysed, f.analysed)}
+    ${row(t.contentCreation, f.contentCreation, true)}
+    ${row(t.anyAffective, f.affectiveBeforeRoleplayRule)}
+    ${row(t.roleplayRule(f.roleplayMinHumanMessages), f.droppedByRoleplayRule, true)}
+    ${row(t.affective, f.affective)}
   </div>
-  ${duplicateWarning(f.duplicateIds)}${f.insufficientInput > 0 ? html`<p class="suppressed">${formatCount(f.insufficientInput)} analysed conversations gave the classifier too little to go on.</p>` : ''}
-  ${reasons.length > 0 ? html`<details class="numbers"><summary>Quarantine reasons</summary><div class="table-scroll"><table><tbody>${reasons.map(([k, v]) => html`<tr><td>${k}</td><td class="num">${formatCount(v)}</td></tr>`)}</tbody></table></div></details>` : ''}
+  ${duplicateWarning(f.duplicateIds)}${f.insufficientInput > 0 ? html`<p class="suppressed">${t.insufficient(formatCount(f.insufficientInput))}</p>` : ''}
+  ${reasons.length > 0 ? html`<details class="numbers"><summary>${t.quarantineReasons}</summary><div class="table-scroll"><table><tbody>${reasons.map(([k, v]) => html`<tr><td>${k}</td><td class="num">${formatCount(v)}</td></tr>`)}</tbody></table></div></details>` : ''}
 </section>`;
 }
 
 /** Conversations whose id repeated an earlier one (a log read twice?); nothing when there are none. */
 function duplicateWarning(n: number): Html | '' {
   if (n === 0) return '';
-  return html`<p class="suppressed">Warning: ${formatCount(n)} conversation${n === 1 ? '' : 's'} repeated the id of one read before (the same log read twice?); each was analysed as read, so ${n === 1 ? 'it is' : 'they are'} counted more than once.</p>
+  return html`<p class="suppressed">${msg().funnel.duplicates(n, formatCount(n))}</p>
   `;
 }
 

@@ -4,6 +4,7 @@ import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent, formatSigned } from '../format.js';
 import { card } from '../htmlParts.js';
+import { msg } from '../i18n/reportLanguage.js';
 import { groupColour } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
@@ -15,21 +16,21 @@ function aboutNotice(r: Report): Html | string {
   const notes = r.provenance.inputs.filter((i) => i.about);
   if (notes.length === 0) return '';
   return html`${notes.map(
-    (i) =>
-      html`<p class="note" data-notice="about-input"><strong>About ${i.file}</strong> (its own note): ${i.about}</p>`,
+    (i) => html`<p class="note" data-notice="about-input">${msg().headline.about(i.file)} ${i.about}</p>`,
   )}`;
 }
 
 function selectionText(r: Report): string {
   const p = r.provenance.parameters;
-  if (typeof p.limit === 'number') return ` · the first ${formatCount(p.limit)} only (--limit)`;
-  if (typeof p.sample === 'number') return ` · a random sample of ${formatCount(p.sample)} (--sample)`;
+  if (typeof p.limit === 'number') return msg().headline.limit(formatCount(p.limit));
+  if (typeof p.sample === 'number') return msg().headline.sample(formatCount(p.sample));
   return '';
 }
 
-const WITHHELD = html`<span class="suppressed">suppressed</span>`;
-
 function headline(r: Report): Html {
+  const t = msg();
+  const h = t.headline;
+  const WITHHELD = html`<span class="suppressed">${t.withheld.mark}</span>`;
   const a = r.prevalence.affective;
   const pb = r.pushback.allAffective;
   const pbAll = r.overall.pushback;
@@ -40,59 +41,57 @@ function headline(r: Report): Html {
   const synthetic = r.provenance.inputs.some((i) => i.about);
   // A withheld card says so in its value and names the thresholds underneath.
   const below = belowWords(r);
-  return html`<section id="headline" aria-label="Headline numbers">
-  <h2>Headline</h2>
-  <p class="lede">Shares are of all ${formatCount(r.prevalence.n)} analysed conversations unless stated; ranges are 95% intervals. <span data-notice="method">${methodStatement(r)}</span></p>
+  return html`<section id="headline" aria-label="${h.aria}">
+  <h2>${h.heading}</h2>
+  <p class="lede">${h.lede(formatCount(r.prevalence.n))} <span data-notice="method">${methodStatement(r)}</span></p>
   ${aboutNotice(r)}
   ${userIdNotice(r)}
   <div class="cards">
-    ${card('Analysed conversations', formatCount(r.funnel.analysed), `${formatCount(r.funnel.read)} read, ${formatCount(r.funnel.quarantined)} quarantined, ${formatCount(r.funnel.excluded)} excluded${selectionText(r)}`)}
-    ${card('Affective conversations', formatPercent(a.share), html`${formatCount(a.count)} conversations · ${formatInterval(a.interval.low, a.interval.high)}${synthetic ? html`<br>read it with the note about the input above` : ''}`, groupColour('all_affective'))}
+    ${card(h.analysed, formatCount(r.funnel.analysed), `${h.analysedSub(formatCount(r.funnel.read), formatCount(r.funnel.quarantined), formatCount(r.funnel.excluded))}${selectionText(r)}`)}
+    ${card(h.affective, formatPercent(a.share), html`${t.parts.conversations(formatCount(a.count))} · ${formatInterval(a.interval.low, a.interval.high)}${synthetic ? html`<br>${h.readWithNote}` : ''}`, groupColour('all_affective'))}
     ${card(
-      'Companionship or romantic roleplay',
+      h.companionshipOrRoleplay,
       cr.suppressed ? WITHHELD : formatPercent(cr.share),
       cr.suppressed
-        ? `${below} behind it, or behind its difference with a figure shown (e.g. roleplay alone)`
-        : `${formatCount(cr.count)} conversations · ${formatInterval(cr.interval.low, cr.interval.high)} · the two together`,
+        ? h.companionshipOrRoleplayWithheld(below)
+        : `${t.parts.conversations(formatCount(cr.count))} · ${formatInterval(cr.interval.low, cr.interval.high)} · ${h.together}`,
       groupColour('companionship'),
     )}
     ${card(
-      'Companionship',
+      h.companionship,
       !companion ? '—' : companion.suppressed ? WITHHELD : formatPercent(companion.share),
       companion && !companion.suppressed
-        ? `${formatCount(companion.count)} conversations · ${formatInterval(companion.interval.low, companion.interval.high)}`
-        : `${below} behind it`,
+        ? `${t.parts.conversations(formatCount(companion.count))} · ${formatInterval(companion.interval.low, companion.interval.high)}`
+        : h.behindIt(below),
       groupColour('companionship'),
     )}
     ${card(
-      'Pushback in all conversations',
+      h.pushbackAll,
       formatPercent(pbAll.share),
-      `${formatCount(pbAll.count)} of ${formatCount(pbAll.n)} · ${formatInterval(pbAll.interval.low, pbAll.interval.high)}`,
+      `${h.of(formatCount(pbAll.count), formatCount(pbAll.n))} · ${formatInterval(pbAll.interval.low, pbAll.interval.high)}`,
     )}
     ${card(
-      'Pushback in affective conversations',
+      h.pushbackAffective,
       pb.suppressed ? WITHHELD : 'rate' in pb ? formatPercent(pb.rate) : '—',
       pb.suppressed
-        ? `${below} behind it`
+        ? h.behindIt(below)
         : 'rate' in pb
-          ? `${formatCount(pb.pushback)} of ${formatCount(pb.n)} · ${formatInterval(pb.interval.low, pb.interval.high)}`
-          : 'no affective conversations',
+          ? `${h.of(formatCount(pb.pushback), formatCount(pb.n))} · ${formatInterval(pb.interval.low, pb.interval.high)}`
+          : h.noAffective,
     )}
     ${card(
-      'Mean sentiment change',
+      h.sentiment,
       sc.suppressed ? WITHHELD : 'meanChange' in sc ? formatSigned(sc.meanChange) : '—',
       sc.suppressed
-        ? `${below} with ${r.sentimentChange.minHumanMessages}+ human messages behind it`
+        ? h.sentimentWithheld(below, r.sentimentChange.minHumanMessages)
         : 'meanChange' in sc
-          ? `n=${formatCount(sc.n)} · ${formatInterval(sc.interval.low, sc.interval.high, formatSigned)} · ${formatPercent(sc.distribution.betterShare)} ended better`
-          : `no affective conversation has ${r.sentimentChange.minHumanMessages}+ human messages`,
+          ? `n=${formatCount(sc.n)} · ${formatInterval(sc.interval.low, sc.interval.high, formatSigned)} · ${h.endedBetter(formatPercent(sc.distribution.betterShare))}`
+          : h.noLong(r.sentimentChange.minHumanMessages),
     )}
     ${card(
-      `Affective with ${r.longConversations.minHumanMessages}+ messages`,
+      h.longAffective(r.longConversations.minHumanMessages),
       long.suppressed ? WITHHELD : formatPercent(long.share),
-      long.suppressed
-        ? `${below} behind it`
-        : `${formatCount(long.count)} of ${formatCount(long.n)} affective conversations`,
+      long.suppressed ? h.behindIt(below) : h.ofAffective(formatCount(long.count), formatCount(long.n)),
     )}
   </div>
 </section>`;

@@ -2,6 +2,7 @@
 
 import { type Html, html } from '../escape.js';
 import { formatCount } from '../format.js';
+import { msg } from '../i18n/reportLanguage.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
 
@@ -19,8 +20,8 @@ function methodsHtml(r: Report): Html {
   const v = r.provenance.validation;
   const s = r.sentimentChange;
   return html`<section id="methods" class="methods">
-  <h2>Methods and limits</h2>
-  <h3>What each number means</h3>
+  <h2>${msg().methods.heading}</h2>
+  <h3>${msg().methods.meaning}</h3>
   <ul>
     <li><strong>Affective conversation</strong>: the classifier found at least one of five kinds of use — interpersonal advice, coaching, psychotherapy or counseling, companionship, romantic or sexual roleplay. Conversations where the assistant is used as a writing tool (a story, a post, a fictional dialogue) are never counted, even when their content is emotional. Romantic or sexual roleplay counts only from ${r.funnel.roleplayMinHumanMessages} human messages on.</li>
     <li><strong>Prevalence</strong> is a share of <em>all</em> analysed conversations, not of affective ones. ${prevalenceIntervalWords(r)}</li>
@@ -28,7 +29,7 @@ function methodsHtml(r: Report): Html {
     <li><strong>Pushback rate</strong> is the share of a group's conversations in which the assistant declined or challenged the user; reasons are classes the classifier assigned.</li>
     <li><strong>Sentiment change</strong> uses conversations with at least ${s.minHumanMessages} human messages; each human message is rated from very negative (−1) to very positive (+1); the change is the mean of the last ${s.window} minus the mean of the first ${s.window}. The interval is a 95% percentile bootstrap over conversations (${formatCount(s.resamples)} resamples, seed ${s.seed}). “Same” means a change within ±${s.sameBand}; since one message moving one step changes the mean by 1/6, that is “no change at all”.</li>
   </ul>
-  <h3>Limits</h3>
+  <h3>${msg().methods.limits}</h3>
   <ul>
     <li>These are measurements of <strong>expressed language</strong>, not of anyone's emotional state or wellbeing. People write more politely as they wrap up, and a change within a conversation says nothing about the days after it.</li>
     <li>There is no comparison group: a positive change does not show that the assistant caused it.</li>
@@ -37,7 +38,7 @@ function methodsHtml(r: Report): Html {
     <li>The figures describe this log, not every user of the assistant.</li>
     <li>Every figure is only as good as the classifier behind it.</li>
   </ul>
-  <h3>Classifier accuracy</h3>
+  <h3>${msg().methods.accuracy}</h3>
   ${
     v
       ? html`<p>${v.summary}${v.source ? html` <span class="suppressed">(${v.source})</span>` : ''}</p>
@@ -52,7 +53,7 @@ type Metric = NonNullable<Report['provenance']['validation']>['metrics'][number]
 /** The accuracy figures; the n column only when some figure says what it was measured on. */
 function accuracyTable(metrics: readonly Metric[]): Html {
   const withN = metrics.some((m) => m.n !== undefined);
-  return html`<div class="table-scroll"><table><thead><tr><th>Facet</th><th>Metric</th><th class="num">Value</th>${withN ? html`<th class="num">n</th>` : ''}</tr></thead><tbody>${metrics.map(
+  return html`<div class="table-scroll"><table><thead><tr><th>${msg().methods.facet}</th><th>${msg().methods.metric}</th><th class="num">${msg().methods.value}</th>${withN ? html`<th class="num">n</th>` : ''}</tr></thead><tbody>${metrics.map(
     (m) =>
       html`<tr><td>${m.facet}</td><td>${m.metric}</td><td class="num">${m.value.toFixed(3)}</td>${withN ? html`<td class="num">${m.n === undefined ? '—' : formatCount(m.n)}</td>` : ''}</tr>`,
   )}</tbody></table></div>`;

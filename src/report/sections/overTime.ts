@@ -9,6 +9,7 @@ import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent, formatSigned } from '../format.js';
 import { type HeadlineRow, headlineColumns, headlineSeries } from '../headlineTable.js';
 import { figureBlock, notAvailable } from '../htmlParts.js';
+import { msg } from '../i18n/reportLanguage.js';
 import { groupColour, seriesLabel } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
@@ -27,25 +28,25 @@ function overTimeHtml(r: Report, svg: string): Html {
   const t = r.overTime;
   if (!t.available)
     return html`<section id="over-time">
-  <h2>Over time</h2>
+  <h2>${msg().overTime.heading}</h2>
   ${notAvailable(t.reason)}
 </section>`;
   const unit = t.period === 'week' ? 'week' : 'month';
   const rows: HeadlineRow[] = t.periods.map((p) => ({ name: periodName(p.period, t.period), cell: p }));
   return html`<section id="over-time">
-  <h2>Over time: every headline figure per ${unit}</h2>
+  <h2>${msg().overTime.headingAvailable(unit === 'week' ? msg().overTime.week : msg().overTime.month)}</h2>
   <p class="lede">Conversations by the ${unit} they started in (UTC). ${formatCount(t.dated)} analysed conversations have a timestamp${t.undated > 0 ? html`; ${formatCount(t.undated)} without one are left out` : ''}. A ${unit} below the privacy thresholds, or one whose figure would give a small one away by subtraction, is withheld.</p>
   ${figureBlock(
     'over-time',
     svg,
     html`Affective share and each category's share of all conversations per ${unit}; the band is the affective share's 95% interval. Missing points are withheld ${unit}s.`,
   )}
-  <details class="numbers"><summary>Numbers per ${unit}</summary>
-  ${headlineColumns(rows, unit === 'week' ? 'Week' : 'Month')}
+  <details class="numbers"><summary>${msg().overTime.numbersPer(unit === 'week' ? msg().overTime.week : msg().overTime.month)}</summary>
+  ${headlineColumns(rows, msg().overTime.slice(unit === 'week'))}
   </details>
-  <h3>Change from the first to the last ${unit}</h3>
+  <h3>${msg().overTime.change(unit === 'week' ? msg().overTime.week : msg().overTime.month)}</h3>
   <p>Each figure's last shown ${unit} minus its first, with a 95% interval (MOVER, from each ${unit}'s own interval) and a two-sided p-value. Heavy users make each ${unit}'s interval somewhat too narrow, and users active in both make the test conservative: read p-values near 0.05 as borderline.</p>
-  <div class="table-scroll"><table><thead><tr><th>Figure</th><th>From</th><th>To</th><th class="num">First</th><th class="num">Last</th><th class="num">Change</th><th class="num">95% interval</th><th class="num">p</th></tr></thead><tbody>
+  <div class="table-scroll"><table><thead><tr><th>${msg().overTime.figure}</th><th>${msg().overTime.from}</th><th>${msg().overTime.to}</th><th class="num">${msg().overTime.first}</th><th class="num">${msg().overTime.last}</th><th class="num">${msg().overTime.change2}</th><th class="num">${msg().parts.interval}</th><th class="num">p</th></tr></thead><tbody>
   ${t.changes.map((c) =>
     !c.available
       ? html`<tr><td>${seriesLabel(c.series)}</td><td colspan="7" class="suppressed">shown in fewer than two ${unit}s</td></tr>`

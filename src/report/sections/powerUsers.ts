@@ -9,13 +9,12 @@ import { CONFIG, emptyChart, forLayout } from '../charts.js';
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent } from '../format.js';
-import { figureBlock, notAvailable, SUPPRESSED } from '../htmlParts.js';
-import { ALL_AFFECTIVE_COLOUR, CUE_LABELS, groupLabel } from '../labels.js';
+import { figureBlock, notAvailable, suppressedMark } from '../htmlParts.js';
+import { msg } from '../i18n/reportLanguage.js';
+import { ALL_AFFECTIVE_COLOUR, cueLabel, groupLabel } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
 
-const POWER = 'Power users';
-const EVERYONE = 'Everyone';
 const POWER_COLOUR = '#7a3e9d';
 
 type Ratio =
@@ -24,7 +23,7 @@ type Ratio =
 
 function ratioCell(x: Ratio): Html {
   return x.suppressed
-    ? html`<td class="num">${SUPPRESSED}</td>`
+    ? html`<td class="num">${suppressedMark()}</td>`
     : html`<td class="num">${formatPercent(x.share)} <span class="suppressed">(${formatInterval(x.interval.low, x.interval.high)})</span></td>`;
 }
 
@@ -32,38 +31,40 @@ function powerHtml(r: Report, svg: string): Html {
   const f = r.users;
   if (!f.available)
     return html`<section id="power-users">
-  <h2>Power users</h2>
+  <h2>${msg().powerUsers.heading}</h2>
   ${notAvailable(f.reason)}
 </section>`;
   const p = f.powerUsers;
   const g = p.group;
   return html`<section id="power-users">
-  <h2>Power users: who comes back most, and for what</h2>
+  <h2>${msg().powerUsers.headingAvailable}</h2>
   <p class="lede">A power user has at least ${p.minAffectiveConversations} affective conversations in this log, or any affective conversation of ${p.minHumanMessages} or more human messages. Shares are of affective conversations (a conversation may be in several categories); intervals count users, not conversations, as the independent units.</p>
   <dl class="kv">
-    <dt>Power users</dt><dd>${
+    <dt>${msg().powerUsers.power}</dt><dd>${
       g.suppressed
-        ? html`${SUPPRESSED} <span class="suppressed">(too few power users, or one of them would dominate the figures)</span>`
+        ? html`${suppressedMark()} <span class="suppressed">(too few power users, or one of them would dominate the figures)</span>`
         : html`${formatCount(g.users)} users (${formatPercent(g.shareOfAffectiveUsers)} of users with affective conversations; ${formatInterval(g.interval.low, g.interval.high)}) had ${formatCount(g.conversations)} affective conversations, ${formatPercent(g.shareOfAffectiveConversations)} of all of them`
     }</dd>
   </dl>
   ${g.suppressed ? '' : figureBlock('power-users', svg, html`Share of affective conversations in each category: power users against everyone (95% intervals over users).`)}
-  <div class="table-scroll"><table><thead><tr><th>Category</th><th class="num">${POWER}</th><th class="num">${EVERYONE}</th></tr></thead><tbody>
+  <div class="table-scroll"><table><thead><tr><th>${msg().powerUsers.category}</th><th class="num">${msg().powerUsers.power}</th><th class="num">${msg().powerUsers.everyone}</th></tr></thead><tbody>
   ${p.categoryMix.map((m) => html`<tr><td>${groupLabel(m.category)}</td>${ratioCell(m.powerUsers)}${ratioCell(m.everyone)}</tr>`)}
   </tbody></table></div>
-  <h3>Dependency cues</h3>
+  <h3>${msg().powerUsers.dependency}</h3>
   ${
     !p.dependency.available
       ? notAvailable(p.dependency.reason)
       : html`<p>Share of affective conversations in which the user said so (see the dependency section for what each cue means and how it is found).</p>
-  <div class="table-scroll"><table><thead><tr><th>Cue</th><th class="num">${POWER}</th><th class="num">${EVERYONE}</th></tr></thead><tbody>
-  ${p.dependency.cues.map((c) => html`<tr><td>${CUE_LABELS[c.cue] ?? c.cue}</td>${ratioCell(c.powerUsers)}${ratioCell(c.everyone)}</tr>`)}
+  <div class="table-scroll"><table><thead><tr><th>${msg().powerUsers.cue}</th><th class="num">${msg().powerUsers.power}</th><th class="num">${msg().powerUsers.everyone}</th></tr></thead><tbody>
+  ${p.dependency.cues.map((c) => html`<tr><td>${cueLabel(c.cue)}</td>${ratioCell(c.powerUsers)}${ratioCell(c.everyone)}</tr>`)}
   </tbody></table></div>`
   }
 </section>`;
 }
 
 function powerSpec(r: Report): TopLevelSpec {
+  const POWER = msg().powerUsers.power;
+  const EVERYONE = msg().powerUsers.everyone;
   const f = r.users;
   if (!f.available || f.powerUsers.group.suppressed)
     return emptyChart('Power users are not shown for this log.');

@@ -6,6 +6,7 @@ import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent } from '../format.js';
 import { figureBlock, legend } from '../htmlParts.js';
+import { msg } from '../i18n/reportLanguage.js';
 import { groupColour, groupLabel } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
@@ -14,17 +15,18 @@ import { hiddenGroupsNote, withheldMark } from '../withheld.js';
 function prevalenceHtml(r: Report, svg: string): Html {
   const p = r.prevalence;
   const hidden = p.categories.filter((c) => c.suppressed).map((c) => c.category);
+  const t = msg();
   return html`<section id="fig-prevalence">
-  <h2>1 · How common is affective use?</h2>
-  <p class="lede">Each kind of affective conversation as a share of all analysed conversations. A conversation can belong to more than one kind, so the bars can add up to more than the total.</p>
+  <h2>${t.prevalence.heading}</h2>
+  <p class="lede">${t.prevalence.lede}</p>
   ${legend()}
   ${figureBlock(
     'prevalence',
     svg,
-    html`Bars: share of all ${formatCount(p.n)} analysed conversations; whiskers: 95% Wilson interval; label: share (count).${hiddenGroupsNote(r, hidden)}`,
+    html`${t.prevalence.caption(formatCount(p.n))}${hiddenGroupsNote(r, hidden)}`,
   )}
-  <details class="numbers"><summary>Numbers behind the chart</summary>
-  <div class="table-scroll"><table><thead><tr><th>Group</th><th class="num">Conversations</th><th class="num">Share</th><th class="num">95% interval</th></tr></thead><tbody>
+  <details class="numbers"><summary>${t.parts.numbersBehind}</summary>
+  <div class="table-scroll"><table><thead><tr><th>${t.parts.group}</th><th class="num">${t.parts.conversationsColumn}</th><th class="num">${t.parts.share}</th><th class="num">${t.parts.interval}</th></tr></thead><tbody>
   <tr><td>${groupLabel('all_affective')}</td><td class="num">${formatCount(p.affective.count)}</td><td class="num">${formatPercent(p.affective.share)}</td><td class="num">${formatInterval(p.affective.interval.low, p.affective.interval.high)}</td></tr>
   ${p.categories.map((c) =>
     c.suppressed
@@ -57,9 +59,9 @@ function prevalenceSpec(report: Report, layout: ChartLayout): TopLevelSpec {
   return barsWithWhiskers(
     rows,
     colours,
-    `Share of all ${formatCount(p.n)} analysed conversations (95% Wilson interval)`,
+    msg().prevalence.axis(formatCount(p.n)),
     '.1~%',
-    'Prevalence of each kind of affective conversation as a share of all conversations',
+    msg().prevalence.description,
     layout,
   );
 }

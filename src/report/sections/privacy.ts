@@ -2,10 +2,12 @@
 
 import { type Html, html } from '../escape.js';
 import { formatCount } from '../format.js';
+import { msg } from '../i18n/reportLanguage.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
 import { userIdNotice } from '../withheld.js';
 
+/** The gates in page order (their words are in the report's message catalogue). */
 const GATE_TEXT: Record<keyof Report['privacy']['gates'], string> = {
   clustersMergedByThreshold: 'Topic clusters merged into their parent or removed for being too small',
   conversationsSuppressedByThreshold:
@@ -24,17 +26,18 @@ const GATE_TEXT: Record<keyof Report['privacy']['gates'], string> = {
 
 function privacyHtml(r: Report): Html {
   const pr = r.privacy;
+  const t = msg().privacy;
   return html`<section id="privacy">
-  <h2>Privacy</h2>
-  <p class="lede">Every number and cluster in a breakdown rests on at least <strong>${formatCount(pr.thresholds.minUsers)}</strong> distinct users and <strong>${formatCount(pr.thresholds.minConversations)}</strong> conversations; smaller groups are withheld (shown as “suppressed”) and counted below. A group with no conversation at all is shown as 0. Totals over all conversations are always shown.</p>
+  <h2>${t.heading}</h2>
+  <p class="lede">${t.lede(formatCount(pr.thresholds.minUsers), formatCount(pr.thresholds.minConversations))}</p>
   ${userIdNotice(r)}
   <dl class="kv">
-    <dt>Gates run</dt><dd>${pr.gatesRun.length === 0 ? html`<span class="suppressed">none recorded</span>` : pr.gatesRun.join(', ')}</dd>
+    <dt>${t.gatesRun}</dt><dd>${pr.gatesRun.length === 0 ? html`<span class="suppressed">${t.noneRecorded}</span>` : pr.gatesRun.map((g, i) => html`${i > 0 ? msg().parts.listSeparator : ''}${t.gateRun(g)}`)}</dd>
   </dl>
-  <div class="table-scroll"><table><thead><tr><th>What each gate removed</th><th class="num">Count</th></tr></thead><tbody>
-  ${(Object.keys(GATE_TEXT) as (keyof typeof GATE_TEXT)[]).map((k) => html`<tr><td>${GATE_TEXT[k]}</td><td class="num">${formatCount(pr.gates[k])}</td></tr>`)}
+  <div class="table-scroll"><table><thead><tr><th>${t.removed}</th><th class="num">${msg().parts.count}</th></tr></thead><tbody>
+  ${(Object.keys(GATE_TEXT) as (keyof typeof GATE_TEXT)[]).map((k) => html`<tr><td>${t.gates[k]}</td><td class="num">${formatCount(pr.gates[k])}</td></tr>`)}
   </tbody></table></div>
-  <p>No conversation text, summary or identifier appears in this report. Cluster names and descriptions describe groups and passed, in order, the PII detector, the vocabulary check, the support rule, the echo rule and the privacy audit before they were written here; each text withheld is counted once, under the first check that stopped it.</p>
+  <p>${t.closing}</p>
 </section>`;
 }
 

@@ -2,6 +2,7 @@
 
 import { type Html, html } from '../escape.js';
 import { formatCount } from '../format.js';
+import { msg } from '../i18n/reportLanguage.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
 
@@ -19,18 +20,18 @@ function provenanceHtml(r: Report): Html {
   const t = p.tokenUsage;
   const params = Object.entries(p.parameters);
   return html`<section id="provenance">
-  <h2>Provenance</h2>
+  <h2>${msg().provenance.heading}</h2>
   <dl class="kv">
     <dt>affectlens</dt><dd>${p.affectlensVersion}</dd>
-    <dt>Engine</dt><dd>${p.engine}</dd>
-    <dt>Model</dt><dd>${p.model ?? '—'}</dd>
-    <dt>Prompt version</dt><dd>${p.promptVersion}</dd>
-    <dt>Seed</dt><dd>${r.sentimentChange.seed}</dd>
-    <dt>Tokens</dt><dd>${formatCount(t.inputTokens)} in · ${formatCount(t.outputTokens)} out${t.cacheReadTokens !== undefined ? html` · ${formatCount(t.cacheReadTokens)} cache read` : ''}${t.cacheWriteTokens !== undefined ? html` · ${formatCount(t.cacheWriteTokens)} cache write` : ''}</dd>
-    <dt>Cost</dt><dd>${p.costUSD === null ? 'unknown' : `US$${p.costUSD.toFixed(2)}`}</dd>
-    ${params.map(([k, v]) => html`<dt>${k}</dt><dd>${parameterValue(v)}</dd>`)}
+    <dt>${msg().provenance.engine}</dt><dd>${p.engine}</dd>
+    <dt>${msg().provenance.model}</dt><dd>${p.model ?? '—'}</dd>
+    <dt>${msg().provenance.promptVersion}</dt><dd>${p.promptVersion}</dd>
+    <dt>${msg().provenance.seed}</dt><dd>${r.sentimentChange.seed}</dd>
+    <dt>${msg().provenance.tokens}</dt><dd>${formatCount(t.inputTokens)} in · ${formatCount(t.outputTokens)} out${t.cacheReadTokens !== undefined ? html` · ${formatCount(t.cacheReadTokens)} cache read` : ''}${t.cacheWriteTokens !== undefined ? html` · ${formatCount(t.cacheWriteTokens)} cache write` : ''}</dd>
+    <dt>${msg().provenance.cost}</dt><dd>${p.costUSD === null ? 'unknown' : `US$${p.costUSD.toFixed(2)}`}</dd>
+    ${params.map(([k, v]) => html`<dt><code>${k}</code></dt><dd>${parameterValue(v)}</dd>`)}
   </dl>
-  <div class="table-scroll"><table class="inputs"><thead><tr><th>Input</th><th>Format</th><th class="num">Bytes</th><th>SHA-256</th></tr></thead><tbody>
+  <div class="table-scroll"><table class="inputs"><thead><tr><th>${msg().provenance.input}</th><th>${msg().provenance.format}</th><th class="num">${msg().provenance.bytes}</th><th>SHA-256</th></tr></thead><tbody>
   ${p.inputs.map((i) => html`<tr><td>${i.file}</td><td>${i.format}</td><td class="num">${formatCount(i.bytes)}</td><td><code class="digest">${i.sha256}</code></td></tr>${i.about ? html`<tr><td colspan="4" class="about">Its note about itself: ${i.about}</td></tr>` : ''}`)}
   </tbody></table></div>
 </section>`;

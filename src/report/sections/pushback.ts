@@ -7,7 +7,8 @@ import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent } from '../format.js';
 import { explorer, figureBlock } from '../htmlParts.js';
-import { groupColour, groupLabel, REASON_LABELS } from '../labels.js';
+import { msg } from '../i18n/reportLanguage.js';
+import { groupColour, groupLabel, reasonLabel } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
 import { emptyGroupsNote, hiddenGroupsNote, withheldMark } from '../withheld.js';
@@ -17,40 +18,41 @@ function pushbackHtml(r: Report, svg: string): Html {
   const hidden = r.pushback.categories.filter((g) => g.suppressed).map((g) => g.group);
   const empty = r.pushback.categories.filter((g) => !g.suppressed && g.n === 0).map((g) => g.group);
   const all = r.overall.pushback;
+  const t = msg();
   return html`<section id="fig-pushback">
-  <h2>3 · How often does the assistant push back?</h2>
-  <p class="lede">Pushback: the assistant declined, or challenged something the user asked for or said (for example negative self-talk or a harmful assumption). Rates are within each kind of use.</p>
+  <h2>${t.pushback.heading}</h2>
+  <p class="lede">${t.pushback.lede}</p>
   ${figureBlock(
     'pushback',
     svg,
-    html`Bars: share of the group's conversations with pushback; whiskers: 95% Wilson interval; n: conversations in the group.${hiddenGroupsNote(r, hidden)}${emptyGroupsNote(empty)}`,
+    html`${t.pushback.caption}${hiddenGroupsNote(r, hidden)}${emptyGroupsNote(empty)}`,
   )}
-  <p>Over <strong>all ${formatCount(all.n)}</strong> analysed conversations, affective or not, the assistant pushed back in <strong>${formatPercent(all.share)}</strong> (${formatCount(all.count)}; ${formatInterval(all.interval.low, all.interval.high)}).</p>
-  <h3>Most common reasons</h3>
-  <div class="table-scroll"><table class="stack"><thead><tr><th>Group</th><th class="num">Rate</th><th>Reasons (share of the group's pushback)</th></tr></thead><tbody>
+  <p>${t.pushback.overall(formatCount(all.n), html`${formatPercent(all.share)}`, formatCount(all.count), formatInterval(all.interval.low, all.interval.high))}</p>
+  <h3>${t.pushback.reasons}</h3>
+  <div class="table-scroll"><table class="stack"><thead><tr><th>${t.parts.group}</th><th class="num">${t.parts.rate}</th><th>${t.pushback.reasonsColumn}</th></tr></thead><tbody>
   ${groups.map((g) =>
     g.suppressed
       ? html`<tr><td>${groupLabel(g.group)}</td><td class="num">${withheldMark(r)}</td><td></td></tr>`
       : !('rate' in g)
-        ? html`<tr><td>${groupLabel(g.group)}</td><td class="num">0 conversations</td><td></td></tr>`
+        ? html`<tr><td>${groupLabel(g.group)}</td><td class="num">${t.pushback.zero}</td><td></td></tr>`
         : html`<tr><td>${groupLabel(g.group)}</td><td class="num">${formatPercent(g.rate)} <span class="suppressed">(${formatCount(g.pushback)}/${formatCount(g.n)})</span></td><td>${
             g.reasons.length === 0
-              ? html`<span class="suppressed">none</span>`
+              ? html`<span class="suppressed">${t.parts.none}</span>`
               : g.reasons
                   .slice(0, 4)
                   .map(
                     (x, i) =>
-                      html`${i > 0 ? ' · ' : ''}${REASON_LABELS[x.reason] ?? x.reason} ${x.suppressed ? withheldMark(r) : html`<strong>${formatPercent(x.share)}</strong>`}`,
+                      html`${i > 0 ? ' · ' : ''}${reasonLabel(x.reason)} ${x.suppressed ? withheldMark(r) : html`<strong>${formatPercent(x.share)}</strong>`}`,
                   )
           }</td></tr>`,
   )}
   </tbody></table></div>
   ${
     r.pushback.reasonTopics.length > 0
-      ? html`<h3>Clustered reasons</h3>${r.pushback.reasonTopics.map((t) => {
+      ? html`<h3>${t.pushback.clustered}</h3>${r.pushback.reasonTopics.map((t) => {
           const g = parseTopicGroup(t.group);
           const category = g && g.kind !== 'long' ? g.category : t.group;
-          return explorer(t, `${groupLabel(category)}: reasons`, groupColour(category));
+          return explorer(t, msg().pushback.clusteredLabel(groupLabel(category)), groupColour(category));
         })}`
       : ''
   }

@@ -9,6 +9,7 @@ import { type Html, html } from '../escape.js';
 import { formatCount, formatPercent } from '../format.js';
 import { headlineColumns, headlineSeries } from '../headlineTable.js';
 import { figureBlock, notAvailable } from '../htmlParts.js';
+import { msg } from '../i18n/reportLanguage.js';
 import { ALL_AFFECTIVE_COLOUR } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
@@ -17,11 +18,11 @@ function segmentsHtml(r: Report, svg: string): Html {
   const s = r.segments;
   if (!s.available)
     return html`<section id="segments">
-  <h2>Segments</h2>
+  <h2>${msg().segments.heading}</h2>
   ${notAvailable(s.reason)}
 </section>`;
   return html`<section id="segments">
-  <h2>By ${s.field}: every headline figure per segment</h2>
+  <h2>${msg().segments.headingAvailable(s.field)}</h2>
   <p class="lede">Conversations grouped by the value of their <code>${s.field}</code> field. A segment is named only when its size passes the privacy thresholds and no user dominates it; a segment that would give a smaller one away by subtraction from the whole log's figures is withheld too.${s.withheld > 0 ? html` ${formatCount(s.withheld)} segment${s.withheld === 1 ? ' is' : 's are'} withheld.` : ''}${s.groupedValues > 0 ? html` Values beyond the first 50 met are grouped as “other values” (${formatCount(s.groupedValues)} of them).` : ''}</p>
   ${s.segments.length === 0 ? html`<p class="suppressed">Every segment is below the privacy thresholds.</p>` : figureBlock('segments', svg, html`Affective share of each segment's conversations, with its 95% interval.`)}
   ${
@@ -29,7 +30,7 @@ function segmentsHtml(r: Report, svg: string): Html {
       ? ''
       : headlineColumns(
           s.segments.map((x) => ({ name: x.segment, cell: x })),
-          'Segment',
+          msg().segments.segment,
         )
   }
 </section>`;

@@ -6,6 +6,7 @@ import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent, formatSigned } from '../format.js';
 import { figureBlock } from '../htmlParts.js';
+import { msg } from '../i18n/reportLanguage.js';
 import { groupColour, groupLabel } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
@@ -28,15 +29,15 @@ function sentimentHtml(r: Report, svg: string): Html {
   const hidden = s.categories.filter((g) => g.suppressed).map((g) => g.group);
   const empty = s.categories.filter((g) => !g.suppressed && g.n === 0).map((g) => g.group);
   return html`<section id="fig-sentiment">
-  <h2>4 · Does expressed sentiment change during the conversation?</h2>
+  <h2>${msg().sentiment.heading}</h2>
   <p class="lede">For conversations with at least ${s.minHumanMessages} human messages: the mean sentiment of the last ${s.window} human messages minus that of the first ${s.window}, on a scale from −1 (very negative) to +1 (very positive).</p>
   ${figureBlock(
     'sentiment',
     svg,
     html`Top: mean change with a 95% percentile bootstrap interval (${formatCount(s.resamples)} resamples of conversations, seed ${s.seed}). Bottom: share of conversations that ended better (change above +${s.sameBand}), the same, or worse (below −${s.sameBand}). n: conversations behind each bar.${hiddenGroupsNote(r, hidden)}${emptyGroupsNote(empty)}`,
   )}
-  <details class="numbers"><summary>Numbers behind the chart</summary>
-  <div class="table-scroll"><table><thead><tr><th>Group</th><th class="num">n</th><th class="num">Mean change</th><th class="num">95% interval</th><th class="num">Better</th><th class="num">Same</th><th class="num">Worse</th></tr></thead><tbody>
+  <details class="numbers"><summary>${msg().parts.numbersBehind}</summary>
+  <div class="table-scroll"><table><thead><tr><th>${msg().parts.group}</th><th class="num">n</th><th class="num">${msg().sentiment.meanChange}</th><th class="num">${msg().parts.interval}</th><th class="num">${msg().sentiment.better}</th><th class="num">${msg().sentiment.same}</th><th class="num">${msg().sentiment.worse}</th></tr></thead><tbody>
   ${groups.map((g) =>
     g.suppressed
       ? html`<tr><td>${groupLabel(g.group)}</td><td class="num" colspan="6">${withheldMark(r)}</td></tr>`

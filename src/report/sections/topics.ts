@@ -6,6 +6,7 @@ import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatPercent } from '../format.js';
 import { explorer, figureBlock, REMAINDER_NAME, topicRemainder } from '../htmlParts.js';
+import { msg } from '../i18n/reportLanguage.js';
 import { groupColour, groupLabel } from '../labels.js';
 import type { Report, ReportTopicTree, TopicNodeShape as TopicNode } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
@@ -13,12 +14,13 @@ import type { ReportSection } from '../reportSection.js';
 const TOPICS_PER_CATEGORY = 8;
 
 function topicsHtml(r: Report, svg: string): Html {
+  const t = msg().topics;
   return html`<section id="fig-topics">
-  <h2>2 · What do people bring?</h2>
-  <p class="lede">Short, identifier-free summaries of each conversation's concern, clustered within each kind of use. Only clusters large enough to pass the privacy thresholds are named.</p>
-  ${figureBlock('topics', svg, html`The largest clusters in each category, as a share of that category's conversations (count in brackets).`)}
-  <h3>Topic explorer</h3>
-  ${r.topics.length === 0 ? html`<p class="suppressed">No topics were clustered in this run.</p>` : r.topics.map((t) => explorer(t, groupLabel(t.group), groupColour(t.group)))}
+  <h2>${t.heading}</h2>
+  <p class="lede">${t.lede}</p>
+  ${figureBlock('topics', svg, html`${t.caption}`)}
+  <h3>${t.explorer}</h3>
+  ${r.topics.length === 0 ? html`<p class="suppressed">${t.none}</p>` : r.topics.map((t) => explorer(t, groupLabel(t.group), groupColour(t.group)))}
 </section>`;
 }
 
@@ -31,8 +33,8 @@ function topicsSpec(report: Report, layout: ChartLayout): TopLevelSpec {
       const label = groupLabel(t.group);
       const rows = t.topics.slice(0, TOPICS_PER_CATEGORY).map((n, i) => ({
         // Ranked so two clusters with the same name stay two bars.
-        key: `${i + 1}. ${n.name}`,
-        lines: wrapText(`${i + 1}. ${n.name}`, 44).slice(0, 2),
+        key: `${i + 1}. ${msg().topicName(n.name)}`,
+        lines: wrapText(`${i + 1}. ${msg().topicName(n.name)}`, 44).slice(0, 2),
         share: t.total === 0 ? 0 : n.conversations / t.total,
         text: `${formatPercent(t.total === 0 ? 0 : n.conversations / t.total)} (${formatCount(n.conversations)})`,
       }));

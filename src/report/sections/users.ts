@@ -10,6 +10,7 @@ import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent } from '../format.js';
 import { figureBlock, notAvailable } from '../htmlParts.js';
+import { msg } from '../i18n/reportLanguage.js';
 import { ALL_AFFECTIVE_COLOUR } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
@@ -28,28 +29,28 @@ function usersHtml(r: Report, svg: string): Html {
   const f = r.users;
   if (!u || !f.available)
     return html`<section id="users">
-  <h2>Users</h2>
+  <h2>${msg().users.heading}</h2>
   ${notAvailable(f.available ? 'the log has no user ids, so nothing can be said per user' : f.reason)}
 </section>`;
   const s = f.affectiveShare;
   const c = f.concentration;
   const ret = f.returning;
   return html`<section id="users">
-  <h2>Users: how affective use is spread over people</h2>
+  <h2>${msg().users.headingAvailable}</h2>
   <p class="lede">Counts and distributions over users only: no row describes one person, and every group shown has at least the privacy thresholds' users and conversations. Conversations without a user id count as their own user.${f.methodNote ? html` ${f.methodNote}` : ''}</p>
   <dl class="kv">
-    <dt>Distinct users</dt><dd>${formatCount(u.users)}</dd>
-    <dt>Users with any affective conversation</dt><dd>${u.usersWithAffective.suppressed ? withheldText(r) : html`${formatCount(u.usersWithAffective.count)} (${formatPercent(u.usersWithAffective.share)} of users)`}</dd>
-    <dt>Concentration</dt><dd>${
+    <dt>${msg().users.distinct}</dt><dd>${formatCount(u.users)}</dd>
+    <dt>${msg().users.withAffective}</dt><dd>${u.usersWithAffective.suppressed ? withheldText(r) : html`${formatCount(u.usersWithAffective.count)} (${formatPercent(u.usersWithAffective.share)} of users)`}</dd>
+    <dt>${msg().users.concentration}</dt><dd>${
       u.concentration.suppressed
         ? html`${withheldText(r)} <span class="suppressed">(the top 1% of users is too small a group to describe)</span>`
         : u.concentration.topUsers === 0
           ? 'No user had an affective conversation.'
           : html`The top ${formatCount(u.concentration.topUsers)} users (top 1%) account for ${formatPercent(u.concentration.share)} of affective conversations.`
     }</dd>
-    <dt>Top 10% of affective users</dt><dd>${c.top10.suppressed ? withheldText(r) : html`${formatCount(c.top10.users)} users account for ${formatPercent(c.top10.share)} of affective conversations`}</dd>
-    <dt>Gini coefficient</dt><dd>${c.gini.suppressed ? withheldText(r) : html`${c.gini.value.toFixed(2)} <span class="suppressed">(affective conversations over ${formatCount(c.gini.users)} users; 0 = evenly spread, 1 = all from one user)</span>`}</dd>
-    <dt>Returning affective users</dt><dd>${
+    <dt>${msg().users.top10}</dt><dd>${c.top10.suppressed ? withheldText(r) : html`${formatCount(c.top10.users)} users account for ${formatPercent(c.top10.share)} of affective conversations`}</dd>
+    <dt>${msg().users.gini}</dt><dd>${c.gini.suppressed ? withheldText(r) : html`${c.gini.value.toFixed(2)} <span class="suppressed">(affective conversations over ${formatCount(c.gini.users)} users; 0 = evenly spread, 1 = all from one user)</span>`}</dd>
+    <dt>${msg().users.returning}</dt><dd>${
       !ret.available
         ? html`<span class="suppressed">not available: ${ret.reason}</span>`
         : ret.suppressed
@@ -66,9 +67,9 @@ function usersHtml(r: Report, svg: string): Html {
           html`Lorenz curve: the share of affective conversations (up) held by the lightest share of the users who had any (across), in tenths. The dashed diagonal is an even spread; the further the curve sags below it, the more a few users account for.`,
         )
   }
-  <h3>How much of each user's use is affective</h3>
+  <h3>${msg().users.perUserHeading}</h3>
   <p>Users with at least ${s.minConversations} analysed conversations${s.users.suppressed ? '' : html` (${formatCount(s.users.count)})`}, by the share of their conversations that are affective.</p>
-  <div class="table-scroll"><table><thead><tr><th>Affective share of the user's conversations</th><th class="num">Users</th><th class="num">Share of these users</th></tr></thead><tbody>
+  <div class="table-scroll"><table><thead><tr><th>${msg().users.shareColumn}</th><th class="num">${msg().users.usersColumn}</th><th class="num">${msg().users.shareOfThese}</th></tr></thead><tbody>
   ${s.buckets.map((b) =>
     b.suppressed
       ? html`<tr><td>${BUCKET_LABELS[b.bucket] ?? b.bucket}</td><td class="num" colspan="2">${withheldText(r)}</td></tr>`
