@@ -21,6 +21,7 @@ import {
   shippedModels,
 } from './models.js';
 import { pushbackCues, pushbackReason, signalOfCues } from './pushbackDecision.js';
+import { offlineSupport } from './supportCues.js';
 import { detectLanguage, normalise } from './text.js';
 
 export interface OfflineOptions {
@@ -153,5 +154,13 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
     language,
     humanMessages,
     status: { kind: 'ok' },
+    support: offlineSupport({
+      userNorm,
+      assistantNorm,
+      pushback,
+      contentCreation,
+      affective: categories.length > 0,
+      risky: riskySoFar,
+    }),
   };
 }
