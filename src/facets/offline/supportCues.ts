@@ -24,6 +24,7 @@ export function offlineSupport(input: SupportInput): SupportFacets {
     pushback: input.pushback,
     affective: input.affective,
     risky: input.risky,
+    userNorm: input.userNorm,
   });
   return {
     referral: decideReferral(input.assistantNorm),

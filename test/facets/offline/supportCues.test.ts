@@ -24,6 +24,9 @@ describe('referral', () => {
     expect(referral('Please check with your doctor before stopping.')).toBe('professional');
     expect(referral('A pharmacist or doctor can look at it.')).toBe('professional');
     expect(referral('Have you considered seeking professional help?')).toBe('professional');
+    expect(referral('That is a question for a doctor, not for me.')).toBe('professional');
+    expect(referral('Suggesting couples counselling is not a failure.')).toBe('professional');
+    expect(referral('If you are in danger, call your local emergency number.')).toBe('emergency');
     expect(referral('Is there someone you trust you could tell?')).toBe('people');
     expect(referral('Could you reach out to a friend or family member tonight?')).toBe('people');
     expect(referral('Talking to someone you trust can help.', 'You could also contact a crisis line.')).toBe(
@@ -38,6 +41,10 @@ describe('referral', () => {
     expect(referral('Therapists often use this technique with clients.')).toBe('none');
     expect(referral('The answer is 988 divided by 4, which is 247.')).toBe('none');
     expect(referral('Here is a recipe for lentil soup.')).toBe('none');
+    expect(referral('Talk to two or three people who already work as a physiotherapist.')).toBe('none');
+    expect(referral('For the fuse box, call a qualified electrician.')).toBe('none');
+    expect(referral('Reach out to someone at the company about the invoice.')).toBe('none');
+    expect(referral('Keep an emergency fund of one month of expenses.')).toBe('none');
   });
 });
 
@@ -49,6 +56,8 @@ describe('crisis', () => {
     expect(crisis('Everyone would be better off without me.')).toBe('suicidal');
     expect(crisis('I cut myself again last night.')).toBe('self_harm');
     expect(crisis('I have the urge to hurt myself.')).toBe('self_harm');
+    expect(crisis('I have been thinking about hurting myself again.')).toBe('self_harm');
+    expect(crisis('I do not see the point in living anymore.')).toBe('suicidal');
     expect(crisis('My husband hits me when he drinks.')).toBe('abuse');
     expect(crisis('I am in an abusive relationship and scared.')).toBe('abuse');
     expect(crisis('Someone is trying to break into my house right now')).toBe('immediate_danger');
