@@ -33,7 +33,7 @@ function rec(
 
 function results(records: AnalysisRecord[]) {
   return accumulateAnalyses(records).results({
-    counts: { read: records.length, quarantined: 0, quarantineReasons: {} },
+    counts: { read: records.length, quarantined: 0 },
     thresholds: DEFAULT_THRESHOLDS,
     seed: 1,
     estimator: rawEstimator(),

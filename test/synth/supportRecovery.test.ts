@@ -45,7 +45,7 @@ type Groups = {
 
 function figures(rs: AnalysisRecord[]) {
   const r = accumulateAnalyses(rs).results({
-    counts: { read: rs.length, quarantined: 0, quarantineReasons: {} },
+    counts: { read: rs.length, quarantined: 0 },
     thresholds: DEFAULT_THRESHOLDS,
     seed: 1,
     estimator: rawEstimator(),
