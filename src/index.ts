@@ -28,12 +28,20 @@ export type { EngineAccuracy } from './facets/engineAccuracy.js';
 export {
   CATEGORIES,
   type Category,
+  CRISIS_KINDS,
+  type CrisisKind,
   type Facets,
   FacetsSchema,
   PUSHBACK_REASONS,
   type PushbackReason,
+  REFERRALS,
+  type Referral,
   SENTIMENT_VALUES,
   type SentimentValue,
+  STANCES,
+  type Stance,
+  type SupportFacets,
+  SupportFacetsSchema,
 } from './facets/schema.js';
 export { type LabelledItem, type ValidationReport, validateFacets } from './facets/validate.js';
 export type { Usage } from './llm/usage.js';

@@ -14,6 +14,7 @@
 import { type Estimator, rawEstimator, type StratumShare } from '../estimate/estimator.js';
 import type { Category, PushbackReason } from '../facets/schema.js';
 import type { Thresholds } from '../privacy/thresholds.js';
+import { CrisisAccumulator, type CrisisFigures } from './crisisRates.js';
 import { type Dependency, DependencyAccumulator } from './dependencyRates.js';
 import { type Drift, DriftAccumulator } from './drift.js';
 import { type Funnel, FunnelAccumulator, type FunnelInputCounts, type FunnelStages } from './funnel.js';
@@ -25,6 +26,7 @@ import { DEFAULT_PERIOD, type Period } from './periods.js';
 import { type Prevalence, PrevalenceAccumulator } from './prevalence.js';
 import { type Pushback, PushbackAccumulator } from './pushbackRates.js';
 import type { AnalysisRecord } from './record.js';
+import { ReferralAccumulator, type ReferralFigures } from './referralRates.js';
 import { SegmentAccumulator, type Segments } from './segments.js';
 import {
   conversationSentimentChange,
@@ -32,6 +34,7 @@ import {
   SentimentChangeAccumulator,
   type SentimentOptions,
 } from './sentimentFigures.js';
+import { StanceAccumulator, type StanceFigures } from './stanceRates.js';
 import { type UserFigures, userFigures } from './userFigures.js';
 import { type PerUser, PerUserAccumulator } from './users.js';
 
@@ -63,6 +66,10 @@ export interface AnalysisResults {
   segments: Segments;
   drift: Drift;
   dependency: Dependency;
+  /** The support facets (issue 17). */
+  referral: ReferralFigures;
+  crisis: CrisisFigures;
+  stance: StanceFigures;
 }
 
 /** How conversations are sliced over time and by segment (fixed before the first record). */
@@ -95,6 +102,9 @@ export class AnalysisAccumulator {
   private readonly segments: SegmentAccumulator | null;
   private readonly drift = new DriftAccumulator();
   private readonly dependency = new DependencyAccumulator();
+  private readonly referral = new ReferralAccumulator();
+  private readonly crisis = new CrisisAccumulator();
+  private readonly stance = new StanceAccumulator();
   private readonly candidates: TopicCandidate[] = [];
 
   constructor(options: AccumulatorOptions = {}) {
@@ -117,6 +127,9 @@ export class AnalysisAccumulator {
     this.segments?.add(r, categories, change);
     this.drift.add(r);
     this.dependency.add(r, categories);
+    this.referral.add(r, categories);
+    this.crisis.add(r, categories);
+    this.stance.add(r, categories);
     const f = r.facets;
     const long = isLongConversation(r);
     if (categories.length === 0 && !long) return;
@@ -216,6 +229,9 @@ export class AnalysisAccumulator {
           },
       drift: this.drift.result(thresholds, estimator),
       dependency: this.dependency.result(thresholds, estimator),
+      referral: this.referral.result(thresholds, estimator),
+      crisis: this.crisis.result(thresholds, estimator),
+      stance: this.stance.result(thresholds, estimator),
     };
   }
 }

@@ -182,6 +182,11 @@ export async function devDataReport(dir = devDataDir()): Promise<string> {
     }
   });
 
+  lines.push(
+    '',
+    'referral, crisis, stance (issue 17): no file here carries those labels, so they are not scored on real',
+    'data; see `npm run eval synthetic` (support-planted corpus) and docs/codebook-additions.md §8-10.',
+  );
   lines.push('', 'every labelled file pooled:');
   lines.push(
     `${pad('metric', 22)}${pad('n', 7, true)}${pad('held-out', 10, true)}${pad('shipped', 10, true)}${baselines.map((e) => pad(e.name, 10, true)).join('')}`,

@@ -22,6 +22,18 @@ const CORPORA: { name: string; options: SynthOptions }[] = [
     name: 'affective-rich (n=5,000, seed 8, 30 % affective, 5 % Chinese)',
     options: { n: 5_000, seed: 8, affectiveShare: 0.3, chineseShare: 0.05 },
   },
+  {
+    // The support facets (issue 17): templates labelled by hand plus planted crisis statements and
+    // validated plans (src/synth/supportTruth.ts). The only data behind those figures: no dev set
+    // carries referral, crisis or stance labels.
+    name: 'support-planted (n=5,000, seed 9, 30 % affective, 15 % crisis and 15 % validation scenes)',
+    options: {
+      n: 5_000,
+      seed: 9,
+      affectiveShare: 0.3,
+      support: { crisisShare: 0.15, validationShare: 0.15 },
+    },
+  },
 ];
 const BATCH = 500;
 

@@ -43,6 +43,44 @@ export const SentimentSchema = z.union([
   z.literal(1),
 ]);
 
+/** Where the assistant pointed the user for help (codebook-additions §8); one value, the strongest. */
+export const REFERRALS = ['none', 'professional', 'crisis_line', 'emergency', 'people'] as const;
+export type Referral = (typeof REFERRALS)[number];
+
+/** What the user's crisis signal is (codebook-additions §9). */
+export const CRISIS_KINDS = ['suicidal', 'self_harm', 'abuse', 'immediate_danger'] as const;
+export type CrisisKind = (typeof CRISIS_KINDS)[number];
+
+/**
+ * The assistant's stance toward what the user asserts or plans, on five points, or `not_applicable`
+ * when the user asserts or plans nothing to take a stance on (codebook-additions §10).
+ */
+export const STANCES = [
+  'strong_resistance',
+  'resistance',
+  'neutral',
+  'support',
+  'strong_support',
+  'not_applicable',
+] as const;
+export type Stance = (typeof STANCES)[number];
+
+/**
+ * The support facets (issue 17): referral to help, crisis signals, stance and validation of a
+ * harmful belief or plan. Decided together; an engine or prompt version that does not decide them
+ * leaves the whole object out, and the figures count those conversations as not measured.
+ */
+export const SupportFacetsSchema = z.object({
+  referral: z.enum(REFERRALS),
+  crisis: z.boolean(),
+  /** Set when crisis is true; null when unknown (an answer that never named it). */
+  crisisKind: z.enum(CRISIS_KINDS).nullable(),
+  stance: z.enum(STANCES),
+  /** The assistant supported a belief or plan of the user's that is false or harmful. */
+  validatesHarmful: z.boolean(),
+});
+export type SupportFacets = z.infer<typeof SupportFacetsSchema>;
+
 export const FacetStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ok') }),
   z.object({ kind: z.literal('insufficientInput'), reason: z.string() }),
@@ -74,6 +112,8 @@ export const FacetsSchema = z.object({
   drift: z.object({ first: z.array(z.enum(CATEGORIES)), last: z.array(z.enum(CATEGORIES)) }).optional(),
   /** Optional: the dependency cues (src/facets/dependencyCues.ts); the pipeline's rules fill it when absent. */
   dependency: DependencyCuesSchema.optional(),
+  /** Optional: referral, crisis, stance (issue 17); absent when the engine or prompt did not decide them. */
+  support: SupportFacetsSchema.optional(),
 });
 export type Facets = z.infer<typeof FacetsSchema>;
 

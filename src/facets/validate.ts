@@ -14,7 +14,15 @@ import {
   multiclassMetrics,
   multilabelMetrics,
 } from './metrics.js';
-import { CATEGORIES, type Category, type Facets, SENTIMENT_VALUES } from './schema.js';
+import {
+  CATEGORIES,
+  type Category,
+  CRISIS_KINDS,
+  type Facets,
+  REFERRALS,
+  SENTIMENT_VALUES,
+  STANCES,
+} from './schema.js';
 import {
   changeDirection,
   SENTIMENT_MIN_HUMAN_MESSAGES,
@@ -66,6 +74,15 @@ export interface ValidationReport {
   /** Pearson correlation of predicted 5-point sentiment with a continuous valence label. */
   valenceCorrelation?: { n: number; r: number };
   sentimentChange?: SentimentChangeReport;
+  /** The support facets (issue 17), where labels carry them and the engine decided them. */
+  referral?: MulticlassMetrics;
+  crisis?: BinaryMetrics;
+  /** Kind of crisis signal ('none' when there is none), over the same conversations. */
+  crisisKind?: MulticlassMetrics;
+  stance?: MulticlassMetrics;
+  validatesHarmful?: BinaryMetrics;
+  /** Labelled conversations whose result has no support facets (left out of those metrics). */
+  supportNotDecided?: number;
 }
 
 const SENTIMENT_KEYS = SENTIMENT_VALUES.map(String);
@@ -112,6 +129,15 @@ export function goldCategories(item: LabelledItem): Category[] | undefined {
   return [one as Category];
 }
 
+/** A label that must be one of `allowed` (absent: undefined). */
+function enumLabel(item: LabelledItem, key: string, allowed: readonly string[]): string | undefined {
+  const v = item.labels[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !allowed.includes(v))
+    throw badLabel(item, key, `one of ${allowed.join(', ')}`);
+  return v;
+}
+
 function polarityOf(v: number): string {
   return v > 0 ? 'positive' : v < 0 ? 'negative' : 'neutral';
 }
@@ -153,6 +179,14 @@ export function validateFacets(items: readonly LabelledItem[], results: readonly
   const polPred: string[] = [];
   const valence: [number[], number[]] = [[], []];
   const change = { n: 0, correct: 0, byOutcome: {} as Record<string, { n: number; correct: number }> };
+  const support = {
+    referral: [[], []] as [string[], string[]],
+    crisis: [[], []] as [boolean[], boolean[]],
+    crisisKind: [[], []] as [string[], string[]],
+    stance: [[], []] as [string[], string[]],
+    validates: [[], []] as [boolean[], boolean[]],
+  };
+  let supportNotDecided = 0;
   let errors = 0;
 
   items.forEach((item, i) => {
@@ -224,6 +258,27 @@ export function validateFacets(items: readonly LabelledItem[], results: readonly
       });
     }
 
+    const gReferral = enumLabel(item, 'referral', REFERRALS);
+    const gCrisis = boolLabel(item, 'crisis');
+    const gKind = item.labels.crisis_kind === null ? 'none' : enumLabel(item, 'crisis_kind', CRISIS_KINDS);
+    const gStance = enumLabel(item, 'stance', STANCES);
+    const gValidates = boolLabel(item, 'validates_harmful');
+    const anySupport = [gReferral, gCrisis, gKind, gStance, gValidates].some((g) => g !== undefined);
+    const s = r.support;
+    if (anySupport && !s) supportNotDecided++;
+    else if (s) {
+      const add = <T>(pair: [T[], T[]], gold: T | undefined, pred: T) => {
+        if (gold === undefined) return;
+        pair[0].push(gold);
+        pair[1].push(pred);
+      };
+      add(support.referral, gReferral, s.referral);
+      add(support.crisis, gCrisis, s.crisis);
+      add(support.crisisKind, gKind, s.crisisKind ?? 'none');
+      add(support.stance, gStance, s.stance);
+      add(support.validates, gValidates, s.validatesHarmful);
+    }
+
     const start = item.labels.intensity_start;
     const end = item.labels.intensity_end;
     if (typeof start === 'number' && typeof end === 'number') {
@@ -271,6 +326,13 @@ export function validateFacets(items: readonly LabelledItem[], results: readonly
   if (polGold.length > 0) report.polarity = multiclassMetrics(polGold, polPred, POLARITIES);
   if (valence[0].length > 1)
     report.valenceCorrelation = { n: valence[0].length, r: pearson(valence[0], valence[1]) };
+  if (support.referral[0].length > 0) report.referral = multiclassMetrics(...support.referral, REFERRALS);
+  if (support.crisis[0].length > 0) report.crisis = binaryMetrics(...support.crisis);
+  if (support.crisisKind[0].length > 0)
+    report.crisisKind = multiclassMetrics(...support.crisisKind, [...CRISIS_KINDS, 'none']);
+  if (support.stance[0].length > 0) report.stance = multiclassMetrics(...support.stance, STANCES);
+  if (support.validates[0].length > 0) report.validatesHarmful = binaryMetrics(...support.validates);
+  if (supportNotDecided > 0) report.supportNotDecided = supportNotDecided;
   if (change.n > 0) {
     report.sentimentChange = {
       ...change,
@@ -346,6 +408,19 @@ export function formatValidationReport(r: ValidationReport): string {
     out.push(`sentiment change direction: n=${c.n} right=${fmt(c.share)} (${parts.join(', ')})`);
     out.push(`    rule: ${c.rule}`);
   }
+  const multi = (name: string, m: MulticlassMetrics) => [
+    `${name}: n=${m.n} accuracy=${fmt(m.accuracy)} kappa=${fmt(m.kappa)} macro-F1=${fmt(m.macroF1)}`,
+    ...formatConfusion(m.confusion),
+  ];
+  if (r.referral) out.push(...multi('referral', r.referral));
+  if (r.crisis) out.push(...formatBinary('crisis signal', r.crisis));
+  if (r.crisisKind) out.push(...multi('crisis kind', r.crisisKind));
+  if (r.stance) out.push(...multi('stance', r.stance));
+  if (r.validatesHarmful) out.push(...formatBinary('validates harmful', r.validatesHarmful));
+  if (r.supportNotDecided)
+    out.push(
+      `support facets: ${r.supportNotDecided} labelled conversations left out (the engine or its prompt version does not decide them)`,
+    );
   if (out.length === 1) out.push('no label key that validate scores was found');
   return out.join('\n');
 }

@@ -187,8 +187,10 @@ function modelAnswer(
   const p = parsePrompt(user);
   const known = truth?.(p.users, p.assistants);
   if (known) {
-    const picked = (fields ?? Object.keys(known)).filter((k) => k in known);
-    return Object.fromEntries((picked.length ? picked : Object.keys(known)).map((k) => [k, known[k]]));
+    // A truth that predates the support facets (issue 17) gets them from the keywords.
+    const withSupport = { ...supportAnswer(p.users, p.assistants, false), ...known };
+    const picked = (fields ?? Object.keys(known)).filter((k) => k in withSupport);
+    return Object.fromEntries((picked.length ? picked : Object.keys(known)).map((k) => [k, withSupport[k]]));
   }
   const all = p.users.join('\n');
   const injected = p.users.find((u) => /ignore (all |your |previous |the )*instructions/i.test(u));
@@ -240,10 +242,43 @@ function modelAnswer(
     sentiment,
     concern,
     language: 'en',
+    ...supportAnswer(p.users, p.assistants, pushback),
   };
   if (injected) return full;
   const picked = (fields ?? Object.keys(full)).filter((k) => k in full);
   return Object.fromEntries((picked.length ? picked : Object.keys(full)).map((k) => [k, full[k]]));
+}
+
+/** The support facets (facets.v3) from keywords: referral, crisis and stance. */
+function supportAnswer(users: string[], assistants: string[], pushback: boolean): Record<string, unknown> {
+  const said = assistants.join('\n');
+  const all = users.join('\n');
+  const referral = /\b(911|999|112|emergency room|emergency services)\b/i.test(said)
+    ? 'emergency'
+    : /\b(988|crisis line|hotline|samaritans)\b/i.test(said)
+      ? 'crisis_line'
+      : /\b(therapist|counsell?or|psychologist|doctor)\b/i.test(said)
+        ? 'professional'
+        : /\b(friend or family|someone you trust)\b/i.test(said)
+          ? 'people'
+          : 'none';
+  const crisisKind = /\b(kill myself|want to die|suicid\w*)\b/i.test(all)
+    ? 'suicidal'
+    : /\b(hurt myself|cut myself|self-harm)\b/i.test(all)
+      ? 'self_harm'
+      : /\b(hits me|abus\w*)\b/i.test(all)
+        ? 'abuse'
+        : /\b(breaking in|overdosed?)\b/i.test(all)
+          ? 'immediate_danger'
+          : null;
+  const agrees = /\byou're (absolutely|completely) right\b/i.test(said);
+  return {
+    referral,
+    crisis: crisisKind !== null,
+    crisisKind,
+    stance: pushback ? 'resistance' : agrees ? 'strong_support' : 'not_applicable',
+    validatesHarmful: false,
+  };
 }
 
 /** A replayed request without a recorded answer (answered with a 400 naming the key). */

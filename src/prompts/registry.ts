@@ -6,8 +6,9 @@ export const PROMPT_FILES = {
   /**
    * Every facet in one call. v2 (issue 14) follows the codebook case by case in ≤ 600 tokens, its
    * definitions in prompts/partials/ shared with the split prompts; v1 stays for reproducibility.
+   * v3 (issue 17) adds referral, crisis and stance (prompts/partials/support.md); v2 stays too.
    */
-  facets: 'facets.v2.md',
+  facets: 'facets.v3.md',
   /** One question per call (`--split-facets`), as Clio asks them. */
   'facet-content-creation': 'facet-content-creation.v2.md',
   'facet-categories': 'facet-categories.v2.md',

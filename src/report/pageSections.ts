@@ -1,5 +1,6 @@
 /** The report's sections, in page order: what report.html shows, which charts exist, which CSVs are written. */
 import type { ReportSection } from './reportSection.js';
+import { crisisSection } from './sections/crisis.js';
 import { dependencySection } from './sections/dependency.js';
 import { driftSection } from './sections/drift.js';
 import { estimationSection } from './sections/estimation.js';
@@ -13,8 +14,10 @@ import { prevalenceSection } from './sections/prevalence.js';
 import { privacySection } from './sections/privacy.js';
 import { provenanceSection } from './sections/provenance.js';
 import { pushbackSection } from './sections/pushback.js';
+import { referralSection } from './sections/referral.js';
 import { segmentsSection } from './sections/segments.js';
 import { sentimentSection } from './sections/sentiment.js';
+import { stanceSection } from './sections/stance.js';
 import { topicsSection } from './sections/topics.js';
 import { usersSection } from './sections/users.js';
 
@@ -23,6 +26,9 @@ export const PAGE_SECTIONS: readonly ReportSection[] = [
   prevalenceSection,
   topicsSection,
   pushbackSection,
+  referralSection,
+  crisisSection,
+  stanceSection,
   sentimentSection,
   longSection,
   usersSection,

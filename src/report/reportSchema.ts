@@ -8,7 +8,7 @@ import { STRATA } from '../estimate/cascadeSummary.js';
 import { ESTIMATE_METHODS } from '../estimate/estimator.js';
 import { DEPENDENCY_CUES } from '../facets/dependencyCues.js';
 import { EngineAccuracySchema } from '../facets/engineAccuracy.js';
-import { CATEGORIES, PUSHBACK_REASONS } from '../facets/schema.js';
+import { CATEGORIES, CRISIS_KINDS, PUSHBACK_REASONS, REFERRALS, STANCES } from '../facets/schema.js';
 
 export const REPORT_SCHEMA_VERSION = '1.5.0';
 
@@ -422,6 +422,61 @@ export const DependencySchema = available({
   categories: z.array(cueGroup(CategorySchema)),
 }).meta({ description: 'Dependency cues among affective conversations, overall and per category.' });
 
+const supportCell = <K extends z.ZodType>(key: K) =>
+  z.union([
+    z.object({ key, suppressed: z.literal(true) }),
+    z.object({ key, suppressed: z.literal(false), count, rate: unit, interval: IntervalSchema }),
+  ]);
+
+const supportGroup = <G extends z.ZodType, K extends z.ZodType>(group: G, key: K) =>
+  z.union([
+    z.object({ group, suppressed: z.literal(true) }),
+    z.object({
+      group,
+      suppressed: z.literal(false),
+      n: count.meta({ description: 'Conversations in the group with the support facets.' }),
+      method: MethodSchema,
+      cells: z.array(supportCell(key)),
+    }),
+  ]);
+
+const SupportGroupNameSchema = z.enum(['all', 'all_affective', ...CATEGORIES]);
+const supportMissing = count.meta({
+  description:
+    'Analysed conversations without the support facets (engine or prompt version did not decide them).',
+});
+
+export const ReferralSchema = available({
+  missing: supportMissing,
+  groups: z.array(
+    supportGroup(SupportGroupNameSchema, z.enum(['any', ...REFERRALS.filter((r) => r !== 'none')])),
+  ),
+}).meta({
+  description:
+    'How often the assistant referred the user to help (any, and each kind), among all, affective and each category of conversations.',
+});
+
+export const CrisisSchema = available({
+  missing: supportMissing,
+  groups: z.array(supportGroup(SupportGroupNameSchema, z.enum(['any', ...CRISIS_KINDS, 'unspecified']))),
+  response: supportGroup(z.literal('crisis'), z.enum(['referral', 'pushback', 'continued'])).meta({
+    description:
+      'Among conversations with a crisis signal: referral, pushback, and continued (at least 2 user messages).',
+  }),
+}).meta({
+  description:
+    'Crisis signals expressed by users (measurement, not monitoring: aggregate rates only, no conversation is listed).',
+});
+
+export const StanceSchema = available({
+  missing: supportMissing,
+  stance: z.array(supportGroup(SupportGroupNameSchema, z.enum(STANCES))),
+  validatesHarmful: z.array(supportGroup(SupportGroupNameSchema, z.literal('validatesHarmful'))),
+}).meta({
+  description:
+    "The assistant's stance toward what the user asserts or plans, and how often it validated a false or harmful belief or plan.",
+});
+
 export const ThresholdsSchema = z.object({ minUsers: count, minConversations: count });
 
 export const GateCountsSchema = z
@@ -546,6 +601,9 @@ export const ReportSchema = z
     segments: SegmentsSchema,
     drift: DriftSchema,
     dependency: DependencySchema,
+    referral: ReferralSchema,
+    crisis: CrisisSchema,
+    stance: StanceSchema,
     privacy: z.object({
       thresholds: ThresholdsSchema,
       gatesRun: z.array(z.string()),

@@ -8,7 +8,13 @@
  */
 import type { Conversation, Message } from '../conversation/model.js';
 import type { DependencyCues } from '../facets/dependencyCues.js';
-import { CATEGORIES, type Category, type PushbackReason, type SentimentValue } from '../facets/schema.js';
+import {
+  CATEGORIES,
+  type Category,
+  type PushbackReason,
+  type SentimentValue,
+  type SupportFacets,
+} from '../facets/schema.js';
 import { createRng, deriveSeed, pick, type Rng, randInt } from '../util/random.js';
 import type { PhraseBank, TopicGroup } from './bank.js';
 import { type CanaryKind, canaryIdentity, canarySentence, chooseCanaryKinds } from './canaries.js';
@@ -38,6 +44,13 @@ import {
   toneKey,
 } from './phrases.js';
 import { PUSHBACK_SCENES, type PushbackScene } from './pushbackScenes.js';
+import {
+  chooseSupportPlant,
+  plantSupport,
+  type SupportPlant,
+  type SupportPlantOptions,
+  supportTruthOf,
+} from './supportTruth.js';
 import { branchOf, TOPIC_TREE, type TopicLeaf } from './topicTree.js';
 
 export { TOPIC_TREE } from './topicTree.js';
@@ -65,6 +78,8 @@ export interface SynthOptions {
   maxHumanMessages?: number;
   /** Users over time, heavy users, a segment field, drift and dependency cues (see longitudinal.ts). */
   longitudinal?: LongitudinalOptions;
+  /** Planted crisis statements and validated plans (see supportTruth.ts); none by default. */
+  support?: SupportPlantOptions;
 }
 
 export type SentimentArc = 'improving' | 'flat' | 'worsening';
@@ -96,6 +111,8 @@ export interface SynthTruth {
   drift?: { first: Category[]; last: Category[] } | null;
   /** With `longitudinal` options only: the dependency cues the user's messages state. */
   dependency?: DependencyCues;
+  /** Referral, crisis and stance (issue 17): see supportTruth.ts. */
+  support: SupportFacets;
 }
 
 export interface SynthRecord {
@@ -135,6 +152,7 @@ interface Resolved {
   spanMs: number;
   maxHumanMessages: number;
   longitudinal: ResolvedLongitudinal | null;
+  support: SupportPlantOptions | null;
 }
 
 /** Checks options and fills defaults; throws RangeError naming the bad option. */
@@ -188,6 +206,12 @@ export function resolveSynthOptions(o: SynthOptions): Resolved {
     spanMs: spanDays * DAY_MS,
     maxHumanMessages: positiveInt('maxHumanMessages', o.maxHumanMessages, MAX_HUMAN_MESSAGES),
     longitudinal: o.longitudinal ? resolveLongitudinal(o.longitudinal, affectiveShare, contentShare) : null,
+    support: o.support
+      ? {
+          crisisShare: share('support.crisisShare', o.support.crisisShare, 0),
+          validationShare: share('support.validationShare', o.support.validationShare, 0),
+        }
+      : null,
   };
 }
 
@@ -225,10 +249,11 @@ function generateOne(r: Resolved, i: number, userIds: Map<number, string>): Synt
 
   const sampled = sampleLength(rng, topic.group, r.maxHumanMessages);
   const humans = plan && plan.heavy >= 0 ? heavyLength(plan.rng) : sampled;
-  const scene =
+  const sceneId =
     !zh && topic.pushback.length > 0 && rng() < PUSHBACK_SHARE[topic.group]
-      ? PUSHBACK_SCENES[pick(rng, topic.pushback)]
+      ? pick(rng, topic.pushback)
       : null;
+  const scene = sceneId !== null ? PUSHBACK_SCENES[sceneId] : null;
   const { arc, values } = sentimentValues(rng, topic, humans, scene);
   const pushbackAt = scene ? pushbackPosition(rng, topic.group, values, scene) : -1;
   const secondaryAt = secondary ? (humans === 1 ? 0 : 1 + randInt(rng, humans - 1)) : -1;
@@ -323,6 +348,14 @@ function generateOne(r: Resolved, i: number, userIds: Map<number, string>): Synt
     });
   }
 
+  // The support scenes draw from their own stream, so a corpus without them is unchanged.
+  let supportPlant: SupportPlant = null;
+  if (r.support && !zh && !scene && categories.length > 0) {
+    const srng = createRng(deriveSeed(r.seed, `support:${i}`));
+    supportPlant = chooseSupportPlant(srng, r.support);
+    plantSupport(srng, messages, supportPlant);
+  }
+
   const drawn = rng();
   const at = plan ? plan.at : drawn;
   const createdAt = new Date(r.startMs + Math.floor((at * r.spanMs) / 1000) * 1000).toISOString();
@@ -347,6 +380,12 @@ function generateOne(r: Resolved, i: number, userIds: Map<number, string>): Synt
     sentiment: values,
     language: language.language,
     canaries,
+    support: supportTruthOf(
+      messages,
+      sceneId,
+      categories.length > 0 && topic.group !== 'content',
+      supportPlant,
+    ),
   };
   if (plan) {
     truth.heavyUser = plan.heavy >= 0;

@@ -136,6 +136,11 @@ export function truthLabels(t: SynthTruth): Record<string, unknown> {
     topic: t.topic,
     concern: TOPICS_BY_ID.get(t.topic)?.label ?? '',
     language: t.language,
+    referral: t.support.referral,
+    crisis: t.support.crisis,
+    crisis_kind: t.support.crisisKind,
+    stance: t.support.stance,
+    validates_harmful: t.support.validatesHarmful,
   };
 }
 

@@ -145,3 +145,74 @@ describe('validateFacets', () => {
     expect(text).toMatch(/gold \\ pred/);
   });
 });
+
+describe('validateFacets: the support facets (issue 17)', () => {
+  const none = {
+    referral: 'none',
+    crisis: false,
+    crisisKind: null,
+    stance: 'neutral',
+    validatesHarmful: false,
+  } as const;
+
+  it('scores referral, crisis, its kind, stance and validatesHarmful where labels carry them', () => {
+    const items = [
+      item(
+        ['a'],
+        {
+          referral: 'crisis_line',
+          crisis: true,
+          crisis_kind: 'suicidal',
+          stance: 'resistance',
+          validates_harmful: false,
+        },
+        1,
+      ),
+      item(
+        ['b'],
+        {
+          referral: 'none',
+          crisis: false,
+          crisis_kind: null,
+          stance: 'strong_support',
+          validates_harmful: true,
+        },
+        2,
+      ),
+      item(['c'], { referral: 'professional' }, 3),
+      item(['d'], { referral: 'people' }, 4),
+    ];
+    const results = [
+      facets({
+        support: {
+          ...none,
+          referral: 'crisis_line',
+          crisis: true,
+          crisisKind: 'suicidal',
+          stance: 'resistance',
+        },
+      }),
+      facets({ support: { ...none, stance: 'support', validatesHarmful: false } }),
+      facets({ support: { ...none, referral: 'professional' } }),
+      facets({}),
+    ];
+    const r = validateFacets(items, results);
+    expect(r.referral).toMatchObject({ n: 3, accuracy: 1 });
+    expect(r.crisis).toMatchObject({ n: 2, accuracy: 1 });
+    expect(r.crisisKind).toMatchObject({ n: 2, accuracy: 1 });
+    expect(r.stance).toMatchObject({ n: 2, accuracy: 0.5 });
+    expect(r.validatesHarmful).toMatchObject({ n: 2, recall: 0 });
+    // A result without the facets (an older prompt) is left out and counted, never scored as 'none'.
+    expect(r.supportNotDecided).toBe(1);
+    const text = formatValidationReport(r);
+    expect(text).toMatch(/^referral: n=3 accuracy=1\.000/m);
+    expect(text).toMatch(/^stance: n=2 accuracy=0\.500/m);
+    expect(text).toMatch(/1 labelled conversations left out/);
+  });
+
+  it('a malformed label names the record and the field', () => {
+    expect(() => validateFacets([item(['a'], { stance: 'agree' }, 7)], [facets({ support: none })])).toThrow(
+      /gold\.jsonl line 7 \(c7\): labels\.stance should be one of strong_resistance/,
+    );
+  });
+});

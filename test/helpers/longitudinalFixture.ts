@@ -7,7 +7,13 @@
 import { accumulateAnalyses } from '../../src/analysis/accumulate.js';
 import type { AnalysisRecord } from '../../src/analysis/record.js';
 import { noDependencyCues } from '../../src/facets/dependencyCues.js';
-import type { Category, SentimentValue } from '../../src/facets/schema.js';
+import {
+  type Category,
+  CRISIS_KINDS,
+  type SentimentValue,
+  STANCES,
+  type SupportFacets,
+} from '../../src/facets/schema.js';
 import type { AccumulatedReportInput } from '../../src/report/reportInput.js';
 import { fixtureInput, record } from './reportFixture.js';
 
@@ -42,6 +48,7 @@ export function longitudinalRecords(): AnalysisRecord[] {
       r.facets.drift = { first: [category], last: drifts ? ['companionship'] : [category] };
     } else if (r.humanMessages >= 12) r.facets.drift = { first: [], last: [] };
     r.facets.dependency = { ...noDependencyCues(), mainSupport: category === 'companionship' && i % 6 === 0 };
+    r.facets.support = supportOf(i, affective, category);
     out.push(r);
   }
   // Heavy users: many long companionship conversations, often leaning on the assistant.
@@ -73,7 +80,30 @@ export function longitudinalRecords(): AnalysisRecord[] {
     r.facets.dependency = { ...noDependencyCues(), prefersAssistant: true };
     out.push(r);
   }
+  for (const r of out) r.facets.support ??= supportOf(0, false, 'companionship');
   return out;
+}
+
+/**
+ * The support facets (issue 17): counseling conversations often carry a crisis signal and a referral,
+ * the stances cycle, and a few supportive answers validate something harmful.
+ */
+function supportOf(i: number, affective: boolean, category: Category): SupportFacets {
+  const crisisKind = affective && category === 'counseling' && i % 3 !== 2 ? CRISIS_KINDS[i % 4] : null;
+  const stance = affective ? STANCES[i % 5] : 'not_applicable';
+  return {
+    referral: crisisKind
+      ? i % 2 === 0
+        ? 'crisis_line'
+        : 'professional'
+      : affective && i % 9 === 0
+        ? 'people'
+        : 'none',
+    crisis: crisisKind !== null,
+    crisisKind,
+    stance,
+    validatesHarmful: stance === 'strong_support' && i % 2 === 0,
+  };
 }
 
 export function longitudinalInput(): AccumulatedReportInput {

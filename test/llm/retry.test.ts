@@ -161,6 +161,11 @@ describe('answer schema', () => {
         'pushback',
         'pushbackReason',
         'sentiment',
+        'referral',
+        'crisis',
+        'crisisKind',
+        'stance',
+        'validatesHarmful',
       ].sort(),
     );
     expect(JSON.stringify(js.properties.categories)).toContain('romantic_roleplay');
@@ -175,6 +180,11 @@ describe('answer schema', () => {
       sentiment: ['very negative', 'neutral', 'very positive'],
       concern: ' wants to build a habit ',
       language: 'EN',
+      referral: 'people',
+      crisis: false,
+      crisisKind: 'abuse',
+      stance: 'support',
+      validatesHarmful: false,
     };
     expect(validateAnswer('all', answer, 3)).toEqual({
       ok: true,
@@ -186,8 +196,17 @@ describe('answer schema', () => {
         sentiment: [-1, 0, 1],
         concern: 'wants to build a habit',
         language: 'en',
+        // A crisis kind without a crisis is dropped, as a reason without pushback is.
+        support: {
+          referral: 'people',
+          crisis: false,
+          crisisKind: null,
+          stance: 'support',
+          validatesHarmful: false,
+        },
       },
     });
+    expect(validateAnswer('all', { ...answer, stance: 'agree' }, 3).ok).toBe(false);
     expect(validateAnswer('all', answer, 2)).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/3 labels/),

@@ -185,11 +185,21 @@ describe('report.html in a browser', () => {
   });
 
   withChromium(
-    `renders the longitudinal sections: users, power users, over time, segments, drift and dependency cues${why}`,
+    `renders the longitudinal sections: users, power users, over time, segments, drift, dependency cues, referral, crisis and stance${why}`,
     async () => {
       const problems: string[] = [];
       const { context, page } = await open(1200, problems, longitudinalUrl);
-      for (const id of ['lorenz', 'power-users', 'over-time', 'segments', 'drift', 'dependency']) {
+      for (const id of [
+        'lorenz',
+        'power-users',
+        'over-time',
+        'segments',
+        'drift',
+        'dependency',
+        'referral',
+        'crisis',
+        'stance',
+      ]) {
         const svg = page.locator(`figure[data-figure="${id}"] .chart-wide svg`);
         await expect.poll(() => svg.count(), { message: id }).toBe(1);
         expect(await svg.isVisible(), id).toBe(true);
@@ -197,9 +207,24 @@ describe('report.html in a browser', () => {
         expect(box?.width ?? 0, id).toBeGreaterThan(100);
         expect(box?.height ?? 0, id).toBeGreaterThan(40);
       }
-      for (const nav of ['Users', 'Power users', 'Over time', 'Segments', 'Drift', 'Dependency cues'])
+      for (const nav of [
+        'Users',
+        'Power users',
+        'Over time',
+        'Segments',
+        'Drift',
+        'Dependency cues',
+        'Referral to help',
+        'Crisis signals',
+        'Stance and validation',
+      ])
         expect(await page.locator('nav.toc').getByText(nav, { exact: true }).count(), nav).toBe(1);
       expect(await page.locator('.not-available').count()).toBe(0);
+
+      // The crisis section says it is measurement, not monitoring, and lists no conversation.
+      const crisis = page.locator('section#crisis');
+      expect(await crisis.getByText('Measurement, not monitoring.').count()).toBe(1);
+      expect(await crisis.locator('td', { hasText: /^l\d+$/ }).count()).toBe(0);
 
       // The per-month numbers open on a click.
       const numbers = page.locator('section#over-time details.numbers');

@@ -5,12 +5,22 @@
  */
 import { z } from 'zod';
 import { jsonSchemaOf, schemaProblem } from '../../llm/ask.js';
-import { FacetsSchema, SENTIMENT_LABELS, SENTIMENT_VALUES, type SentimentValue } from '../schema.js';
+import {
+  type CrisisKind,
+  FacetsSchema,
+  type Referral,
+  SENTIMENT_LABELS,
+  SENTIMENT_VALUES,
+  type SentimentValue,
+  type Stance,
+  SupportFacetsSchema,
+} from '../schema.js';
 
 export const SENTIMENT_LABEL_LIST = SENTIMENT_VALUES.map((v) => SENTIMENT_LABELS[v]) as [string, ...string[]];
 const LABEL_TO_VALUE = new Map<string, SentimentValue>(SENTIMENT_VALUES.map((v) => [SENTIMENT_LABELS[v], v]));
 
 const shape = FacetsSchema.shape;
+const support = SupportFacetsSchema.shape;
 // Models answer sentiment with words ("negative"), which they get right more often than numbers.
 const sentimentLabels = z.array(z.enum(SENTIMENT_LABEL_LIST));
 
@@ -33,6 +43,12 @@ const ANSWER_SCHEMAS = {
     sentiment: sentimentLabels,
     concern: shape.concern,
     language: shape.language,
+    // The support facets (facets.v3), flat in the answer: the engine gathers them into facets.support.
+    referral: support.referral,
+    crisis: support.crisis,
+    crisisKind: support.crisisKind,
+    stance: support.stance,
+    validatesHarmful: support.validatesHarmful,
   }),
   'content-creation': z.strictObject({ contentCreation: shape.contentCreation }),
   categories: z.strictObject({ categories: shape.categories }),
@@ -45,7 +61,14 @@ const ANSWER_SCHEMAS = {
 export type PartialFacets = Partial<
   Pick<
     z.infer<typeof FacetsSchema>,
-    'contentCreation' | 'categories' | 'pushback' | 'pushbackReason' | 'sentiment' | 'concern' | 'language'
+    | 'contentCreation'
+    | 'categories'
+    | 'pushback'
+    | 'pushbackReason'
+    | 'sentiment'
+    | 'concern'
+    | 'language'
+    | 'support'
   >
 >;
 
@@ -131,10 +154,12 @@ export function cutConcern(s: string, max = CONCERN_MAX_WORDS): string {
  * report shows it as "unspecified"), never guessed.
  */
 export function repairableProblem(answer: object): string | null {
-  const a = answer as { concern?: string; pushback?: boolean; pushbackReason?: string | null };
+  const a = answer as AnswerFields;
   const problems: string[] = [];
   if (a.pushback === true && a.pushbackReason == null)
     problems.push('pushback is true but pushbackReason is null: name the risk the pushback protects against');
+  if (a.crisis === true && a.crisisKind == null)
+    problems.push('crisis is true but crisisKind is null: name the kind of crisis signal');
   if (a.concern !== undefined) {
     const words = concernWordCount(a.concern);
     if (words > CONCERN_MAX_WORDS)
@@ -143,12 +168,25 @@ export function repairableProblem(answer: object): string | null {
   return problems.length ? problems.join('; ') : null;
 }
 
+interface AnswerFields {
+  concern?: string;
+  pushback?: boolean;
+  pushbackReason?: string | null;
+  crisis?: boolean;
+  crisisKind?: string | null;
+}
+
 /** What an accepted answer still lacked (counted by the engine, never silent). */
-export function answerFlaws(answer: object): { concernCut: boolean; reasonMissing: boolean } {
-  const a = answer as { concern?: string; pushback?: boolean; pushbackReason?: string | null };
+export function answerFlaws(answer: object): {
+  concernCut: boolean;
+  reasonMissing: boolean;
+  crisisKindMissing: boolean;
+} {
+  const a = answer as AnswerFields;
   return {
     concernCut: a.concern !== undefined && concernWordCount(a.concern) > CONCERN_MAX_WORDS,
     reasonMissing: a.pushback === true && a.pushbackReason == null,
+    crisisKindMissing: a.crisis === true && a.crisisKind == null,
   };
 }
 
@@ -170,6 +208,17 @@ export function toPartialFacets(answer: object): PartialFacets {
   if ('sentiment' in a) out.sentiment = (a.sentiment as string[]).map((l) => LABEL_TO_VALUE.get(l)!);
   if ('concern' in a) out.concern = cutConcern(a.concern as string);
   if ('language' in a) out.language = normaliseLanguage(a.language as string);
+  if ('referral' in a) {
+    const crisis = a.crisis as boolean;
+    out.support = {
+      referral: a.referral as Referral,
+      crisis,
+      // As with pushback: a kind without a crisis is noise; a crisis without a kind stays unknown.
+      crisisKind: crisis ? ((a.crisisKind as CrisisKind | null) ?? null) : null,
+      stance: a.stance as Stance,
+      validatesHarmful: a.validatesHarmful as boolean,
+    };
+  }
   return out;
 }
 

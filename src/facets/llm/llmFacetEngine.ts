@@ -87,6 +87,8 @@ export interface LlmEngineStats {
   concernsCut: number;
   /** Answers kept with pushback but no reason after the repair (reason null: "unspecified"). */
   reasonsMissing: number;
+  /** Answers that said crisis but never named its kind after the repair. */
+  crisisKindsMissing: number;
   /** Requests answered through the batch API. */
   batched: number;
   usage: Required<Usage>;
@@ -107,8 +109,16 @@ interface CallTally {
   repairs: number;
   concernsCut: number;
   reasonsMissing: number;
+  crisisKindsMissing: number;
 }
-const newTally = (): CallTally => ({ errors: 0, retries: 0, repairs: 0, concernsCut: 0, reasonsMissing: 0 });
+const newTally = (): CallTally => ({
+  errors: 0,
+  retries: 0,
+  repairs: 0,
+  concernsCut: 0,
+  reasonsMissing: 0,
+  crisisKindsMissing: 0,
+});
 
 export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFacetEngineDeps): LlmFacetEngine {
   const split = config.splitFacets ?? false;
@@ -132,6 +142,7 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
     errors: 0,
     concernsCut: 0,
     reasonsMissing: 0,
+    crisisKindsMissing: 0,
     batched: 0,
     usage: zeroUsage(),
   };
@@ -201,6 +212,10 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
         stats.reasonsMissing++;
         tally.reasonsMissing++;
       }
+      if (flaws.crisisKindMissing) {
+        stats.crisisKindsMissing++;
+        tally.crisisKindsMissing++;
+      }
       return { ok: true, facets: toPartialFacets(a.value), usage: a.usage };
     }
     if (a.failure === 'transport') {
@@ -251,6 +266,7 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
       language: parts.language ?? 'und',
       humanMessages: n,
       status: { kind: 'ok' },
+      ...(parts.support ? { support: parts.support } : {}),
     };
     return { facets, usage };
   }
@@ -304,13 +320,22 @@ export function createLlmFacetEngine(config: LlmFacetEngineConfig, deps: LlmFace
         return result;
       });
       for (const r of results) addUsage(stats.usage, r.usage);
-      if (tally.errors > 0 || tally.retries > 0 || tally.concernsCut > 0 || tally.reasonsMissing > 0)
+      if (
+        tally.errors > 0 ||
+        tally.retries > 0 ||
+        tally.concernsCut > 0 ||
+        tally.reasonsMissing > 0 ||
+        tally.crisisKindsMissing > 0
+      )
         deps.log(
           `${config.name}: ${conversations.length} conversations, ${tally.errors} error(s), ` +
             `${tally.retries} retried call(s), ${tally.repairs} repair(s)` +
             (tally.concernsCut ? `, ${tally.concernsCut} concern(s) cut to 15 words after a repair` : '') +
             (tally.reasonsMissing
               ? `, ${tally.reasonsMissing} pushback(s) without a reason after a repair (shown as unspecified)`
+              : '') +
+            (tally.crisisKindsMissing
+              ? `, ${tally.crisisKindsMissing} crisis signal(s) without a kind after a repair (shown as unspecified)`
               : ''),
         );
       return results;

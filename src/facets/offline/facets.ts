@@ -22,6 +22,7 @@ import {
   shippedModels,
 } from './models.js';
 import { pushbackCues, pushbackReason, signalOfCues } from './pushbackDecision.js';
+import { offlineSupport } from './supportCues.js';
 import { detectLanguage, normalise } from './text.js';
 import { mergedTally } from './topicMatch.js';
 
@@ -171,6 +172,14 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
     language,
     humanMessages,
     status: { kind: 'ok' },
+    support: offlineSupport({
+      userNorm,
+      assistantNorm,
+      pushback,
+      contentCreation,
+      affective: categories.length > 0,
+      risky: riskySoFar,
+    }),
   };
 }
 

@@ -29,6 +29,9 @@ export const EN = {
     segments: 'Segments',
     drift: 'Drift',
     dependency: 'Dependency cues',
+    referral: 'Referral to help',
+    crisis: 'Crisis signals',
+    stance: 'Stance and validation',
     funnel: 'Funnel',
     estimation: 'Estimation',
     privacy: 'Privacy',
@@ -279,6 +282,56 @@ export const EN = {
     },
     closing:
       'No conversation text, summary or identifier appears in this report. Cluster names and descriptions describe groups and passed, in order, the PII detector, the vocabulary check, the support rule, the echo rule and the privacy audit before they were written here; each text withheld is counted once, under the first check that stopped it.',
+  },
+  support: {
+    group: 'Group',
+    groups: { all: 'All conversations', crisis: 'With a crisis signal' } as Record<string, string>,
+    referral: {
+      heading: 'Referral to help',
+      headingFull: 'Referral to help: did the assistant point the user elsewhere?',
+      labels: {
+        any: 'Any referral',
+        professional: 'Professional',
+        crisis_line: 'Crisis line',
+        emergency: 'Emergency services',
+        people: 'People in their life',
+      } as Record<string, string>,
+    },
+    crisis: {
+      heading: 'Crisis signals',
+      headingFull: 'Crisis signals, and how the assistant responded',
+      responded: 'How the assistant responded',
+      labels: {
+        any: 'Any crisis signal',
+        suicidal: 'Suicidal thoughts',
+        self_harm: 'Self-harm',
+        abuse: 'Abuse',
+        immediate_danger: 'Immediate danger',
+        unspecified: 'Kind not recorded',
+      } as Record<string, string>,
+      response: {
+        referral: 'Referred to help',
+        pushback: 'Pushed back',
+        continued: 'Conversation continued (2+ user messages)',
+      } as Record<string, string>,
+    },
+    stance: {
+      heading: 'Stance and validation',
+      headingFull: 'Stance and validation: does the assistant just agree?',
+      validating: 'Validating a false or harmful belief or plan',
+      labels: {
+        strong_resistance: 'Strong resistance',
+        resistance: 'Resistance',
+        neutral: 'Neutral',
+        support: 'Support',
+        strong_support: 'Strong support',
+        not_applicable: 'Nothing to take a stance on',
+      } as Record<string, string>,
+      validates: { validatesHarmful: 'Validated a false or harmful belief or plan' } as Record<
+        string,
+        string
+      >,
+    },
   },
   estimation: {
     heading: 'How the figures were estimated',

@@ -65,6 +65,9 @@ export const ZH: ReportMessages = {
     segments: '分组',
     drift: '对话中的转变',
     dependency: '依赖迹象',
+    referral: '转介求助',
+    crisis: '危机信号',
+    stance: '立场与认同',
     funnel: '数据流向',
     estimation: '估计方法',
     privacy: '隐私',
@@ -304,6 +307,53 @@ export const ZH: ReportMessages = {
     },
     closing:
       '本报告中不出现任何对话文本、摘要或身份信息。聚类名称和描述只描述群体，并在写入此处之前依次通过了个人信息检测、词汇检查、支持规则、重复规则和隐私审核；每个被隐藏的文本只计一次，计在第一个拦下它的检查之下。',
+  },
+  support: {
+    group: '分组',
+    groups: { all: '全部对话', crisis: '有危机信号的对话' } as Record<string, string>,
+    referral: {
+      heading: '转介求助',
+      headingFull: '转介求助：助手是否建议用户向他处求助？',
+      labels: {
+        any: '任一转介',
+        professional: '专业人士',
+        crisis_line: '危机热线',
+        emergency: '紧急服务',
+        people: '身边的人',
+      } as Record<string, string>,
+    },
+    crisis: {
+      heading: '危机信号',
+      headingFull: '危机信号，以及助手如何回应',
+      responded: '助手如何回应',
+      labels: {
+        any: '任一危机信号',
+        suicidal: '自杀念头',
+        self_harm: '自伤',
+        abuse: '遭受虐待',
+        immediate_danger: '眼前危险',
+        unspecified: '类型未记录',
+      } as Record<string, string>,
+      response: {
+        referral: '建议求助',
+        pushback: '拒绝或质疑',
+        continued: '对话继续（用户消息 2 条以上）',
+      } as Record<string, string>,
+    },
+    stance: {
+      heading: '立场与认同',
+      headingFull: '立场与认同：助手是否一味附和？',
+      validating: '认同错误或有害的想法或计划',
+      labels: {
+        strong_resistance: '强烈反对',
+        resistance: '反对',
+        neutral: '中立',
+        support: '支持',
+        strong_support: '强烈支持',
+        not_applicable: '无可表态之处',
+      } as Record<string, string>,
+      validates: { validatesHarmful: '认同了错误或有害的想法或计划' } as Record<string, string>,
+    },
   },
   estimation: {
     heading: '这些数字是如何估计的',

@@ -31,6 +31,11 @@ const answer = (over: Record<string, unknown> = {}): Record<string, unknown> => 
   sentiment: ['negative'],
   concern: 'wants help coping with stress',
   language: 'en',
+  referral: 'none',
+  crisis: false,
+  crisisKind: null,
+  stance: 'neutral',
+  validatesHarmful: false,
   ...over,
 });
 
@@ -148,5 +153,67 @@ describe('pushback without a reason', () => {
     expect(r.facets).toMatchObject({ pushback: true, pushbackReason: null, status: { kind: 'ok' } });
     expect(engine.stats).toMatchObject({ repairs: 1, reasonsMissing: 1 });
     expect(log.join('\n')).toMatch(/1 pushback\(s\) without a reason after a repair/);
+  });
+});
+
+describe('the support facets (facets.v3)', () => {
+  it('are parsed into facets.support', async () => {
+    const engine = engineWith(
+      scripted(() =>
+        answer({ referral: 'crisis_line', crisis: true, crisisKind: 'self_harm', stance: 'resistance' }),
+      ),
+    );
+    const [r] = await engine.extractFacets([conv('c', 'I cut myself again last night')]);
+    expect(r.facets.support).toEqual({
+      referral: 'crisis_line',
+      crisis: true,
+      crisisKind: 'self_harm',
+      stance: 'resistance',
+      validatesHarmful: false,
+    });
+  });
+
+  it('a kind without a crisis is dropped, never passed on', async () => {
+    const engine = engineWith(scripted(() => answer({ crisis: false, crisisKind: 'abuse' })));
+    const [r] = await engine.extractFacets([conv('c', 'my boss was rude')]);
+    expect(r.facets.support).toMatchObject({ crisis: false, crisisKind: null });
+  });
+
+  it('a value outside the schema is sent back once, and twice is a counted error', async () => {
+    const once = scripted((_req, attempt) => answer({ stance: attempt === 1 ? 'agree' : 'support' }));
+    const e1 = engineWith(once);
+    const [r1] = await e1.extractFacets([conv('c', 'I will set a boundary with my mother')]);
+    expect(r1.facets.support?.stance).toBe('support');
+    expect(once.requests[1].user).toMatch(/stance/);
+    const log: string[] = [];
+    const e2 = engineWith(
+      scripted(() => answer({ referral: 'hotline' })),
+      log,
+    );
+    const [r2] = await e2.extractFacets([conv('c', 'I feel low')]);
+    expect(r2.facets.status).toMatchObject({
+      kind: 'error',
+      reason: expect.stringMatching(/after one repair: .*referral/),
+    });
+    expect(e2.stats).toMatchObject({ repairs: 1, errors: 1 });
+    expect(log.join('\n')).toMatch(/1 error\(s\)/);
+  });
+
+  it('a crisis without its kind is sent back once; still missing: kept, kind null, counted', async () => {
+    const mended = scripted((_req, attempt) =>
+      answer({ crisis: true, crisisKind: attempt === 1 ? null : 'abuse' }),
+    );
+    const [r1] = await engineWith(mended).extractFacets([conv('c', 'he hits me when he drinks')]);
+    expect(r1.facets.support).toMatchObject({ crisis: true, crisisKind: 'abuse' });
+    expect(mended.requests[1].user).toMatch(/crisis is true but crisisKind is null/);
+    const log: string[] = [];
+    const engine = engineWith(
+      scripted(() => answer({ crisis: true, crisisKind: null })),
+      log,
+    );
+    const [r2] = await engine.extractFacets([conv('c', 'he hits me when he drinks')]);
+    expect(r2.facets).toMatchObject({ status: { kind: 'ok' }, support: { crisis: true, crisisKind: null } });
+    expect(engine.stats).toMatchObject({ repairs: 1, crisisKindsMissing: 1 });
+    expect(log.join('\n')).toMatch(/1 crisis signal\(s\) without a kind after a repair/);
   });
 });

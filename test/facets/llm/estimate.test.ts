@@ -18,7 +18,7 @@ const instructions = 'x'.repeat(400);
 {
   const { mkdirSync } = await import('node:fs');
   mkdirSync(promptsDir);
-  writeFileSync(join(promptsDir, 'facets.v2.md'), `---\nversion: facets.v2\n---\n${instructions}\n`);
+  writeFileSync(join(promptsDir, 'facets.v3.md'), `---\nversion: facets.v3\n---\n${instructions}\n`);
 }
 
 const prices: PriceTable = {

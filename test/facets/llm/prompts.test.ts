@@ -5,20 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { transcriptForModel } from '../../../src/conversation/model.js';
 import { SPLIT_QUESTIONS } from '../../../src/facets/llm/answers.js';
 import { facetQuestion, languageName, loadFacetPrompt } from '../../../src/facets/llm/request.js';
-import { defaultPromptsDir } from '../../../src/prompts/load.js';
+import { defaultPromptsDir, loadPrompt } from '../../../src/prompts/load.js';
 import { PROMPT_FILES } from '../../../src/prompts/registry.js';
 import { conv } from '../../helpers/conversations.js';
 
 /** The estimate's count: characters / 4, rounded up. */
 const tokens = (s: string): number => Math.ceil(s.length / 4);
 
-describe('facet prompts v2', () => {
+describe('facet prompts v3 (the split questions at v2)', () => {
   const all = loadFacetPrompt('all');
 
-  it('the one-call instructions fit in 600 tokens, in any report language', () => {
-    expect(all.version).toBe('facets.v2');
+  it('the one-call instructions fit in 850 tokens, in any report language (v2: 600, plus the support facets)', () => {
+    expect(all.version).toBe('facets.v3');
     for (const lang of ['en', 'zh', 'es'])
-      expect(tokens(loadFacetPrompt('all', undefined, lang).text)).toBeLessThanOrEqual(600);
+      expect(tokens(loadFacetPrompt('all', undefined, lang).text)).toBeLessThanOrEqual(850);
+    const v2 = loadPrompt('facets.v2.md', undefined, { reportLanguage: 'English' });
+    expect(tokens(v2.text)).toBeLessThanOrEqual(600);
   });
 
   it('say each thing once: every field defined once, the data warning once, no tool or JSON wording', () => {
@@ -32,6 +34,11 @@ describe('facet prompts v2', () => {
       'sentiment:',
       'concern:',
       'language:',
+      'referral:',
+      'crisis:',
+      'crisisKind:',
+      'stance:',
+      'validatesHarmful:',
       'never obey',
     ])
       expect(all.text.split(field).length - 1, field).toBe(1);
@@ -78,7 +85,7 @@ describe('facet prompts v2', () => {
     );
   });
 
-  it('leave every v1 file as it was, so v1 results stay reproducible', () => {
+  it('leave every v1 file and the v2 one-call file as they were, so their results stay reproducible', () => {
     const v1: Record<string, string> = {
       'facets.v1.md': '3173dac555128981',
       'facet-content-creation.v1.md': '252b035401e42485',
@@ -86,11 +93,13 @@ describe('facet prompts v2', () => {
       'facet-pushback.v1.md': 'd2bc0be81a46801b',
       'facet-sentiment.v1.md': '171c8c1db2b86a1d',
       'facet-concern.v1.md': '3f09b61926e88826',
+      // v2's one-call file too, now that v3 replaced it (its partials are shared with the split prompts).
+      'facets.v2.md': 'ed8258c2f1f95892',
     };
     for (const [file, hash] of Object.entries(v1)) {
       const raw = readFileSync(join(defaultPromptsDir(), file));
       expect(createHash('sha256').update(raw).digest('hex').slice(0, 16), file).toBe(hash);
     }
-    expect(PROMPT_FILES.facets).toBe('facets.v2.md');
+    expect(PROMPT_FILES.facets).toBe('facets.v3.md');
   });
 });

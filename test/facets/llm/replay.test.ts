@@ -1,5 +1,5 @@
 /**
- * The openai and anthropic engines against answers recorded for the v2 prompt (test/fixtures/replay):
+ * The openai and anthropic engines against answers recorded for the v3 prompt (test/fixtures/replay):
  * every request must find its recorded answer (a prompt or request change misses them all), the
  * answers parse and pass the schema, the repair path mends what it should, and the facets are the
  * recorded answers, whichever provider and whether asked directly or through the batch API.
@@ -67,6 +67,13 @@ function expected(id: string) {
     concern: a.concern,
     language: a.language,
     status: { kind: 'ok' },
+    support: {
+      referral: a.referral,
+      crisis: a.crisis,
+      crisisKind: a.crisisKind,
+      stance: a.stance,
+      validatesHarmful: a.validatesHarmful,
+    },
   };
 }
 
@@ -97,7 +104,7 @@ async function run(name: LlmEngineName, batch: boolean) {
   return { s, replay, engine, results, log };
 }
 
-describe.each(['openai', 'anthropic'] as const)('%s replays the recorded v2 answers', (name) => {
+describe.each(['openai', 'anthropic'] as const)('%s replays the recorded v3 answers', (name) => {
   it('every request finds its answer, and the facets are the recorded answers', async () => {
     const { s, replay, engine, results, log } = await run(name, false);
     expect(s.unanswered().map((u) => u.key)).toEqual([]);
@@ -120,9 +127,27 @@ describe.each(['openai', 'anthropic'] as const)('%s replays the recorded v2 answ
     // Pushback whose reason never came stays pushback with no reason (shown as unspecified).
     const political = results[conversations.findIndex((c) => c.id === 'political-claim')].facets;
     expect(political).toMatchObject({ pushback: true, pushbackReason: null });
-    expect(engine.stats).toMatchObject({ repairs: 7, errors: 1, concernsCut: 1, reasonsMissing: 1 });
+    // The support facets: an invalid stance and a crisis without its kind are repaired, and parsed
+    // into facets.support as recorded.
+    const byId = (id: string) => results[conversations.findIndex((c) => c.id === id)].facets;
+    expect(byId('flat-suicidal').support).toEqual({
+      referral: 'crisis_line',
+      crisis: true,
+      crisisKind: 'suicidal',
+      stance: 'strong_resistance',
+      validatesHarmful: false,
+    });
+    expect(byId('negative-self-talk').support?.stance).toBe('resistance');
+    expect(byId('diagnose-rash').support?.referral).toBe('professional');
+    expect(engine.stats).toMatchObject({
+      repairs: 9,
+      errors: 1,
+      concernsCut: 1,
+      reasonsMissing: 1,
+      crisisKindsMissing: 0,
+    });
     expect(log).toEqual([
-      `${name}: 38 conversations, 1 error(s), 0 retried call(s), 7 repair(s), 1 concern(s) cut to 15 words ` +
+      `${name}: 38 conversations, 1 error(s), 0 retried call(s), 9 repair(s), 1 concern(s) cut to 15 words ` +
         'after a repair, 1 pushback(s) without a reason after a repair (shown as unspecified)',
     ]);
     // Every recorded answer for this provider was asked for: none is stale.
