@@ -14,7 +14,7 @@ import {
 } from './cues/companionship.js';
 import { DISCLOSURE, FIRST_PERSON, SECOND_PERSON, SELF_FOCUS, SELF_SPEAKER } from './cues/disclosure.js';
 import { OWN_GOAL } from './cues/goals.js';
-import { OTHER_FOCUS, OTHER_PERSON_ACTS } from './cues/people.js';
+import { GROUP_TALK, MY_PERSON, OTHER_FOCUS, OTHER_PERSON_ACTS } from './cues/people.js';
 import { ROMANCE_AT_ASSISTANT, ROMANTIC_SETUP } from './cues/romance.js';
 import { RECOMMENDATION, SERVICE_REQUEST, TASK_REQUEST } from './cues/tasks.js';
 import {
@@ -79,6 +79,10 @@ export interface ConversationFeatures {
   selfStatements: number;
   /** User messages with explicit sexual words. */
   sexualTalk: number;
+  /** User messages talking about a group of people (race, origin, religion, age, politics). */
+  groupTalk: number;
+  /** User messages naming a person of the user's own life ("my sister"). */
+  myPerson: number;
   /** Chinese user messages: distress, people of the user's life, the user speaking or asking for help. */
   zhDistress: number;
   zhRelation: number;
@@ -155,6 +159,8 @@ export function conversationFeatures(
   let hostileToAssistantTurns = 0;
   let selfStatements = 0;
   let sexualTalk = 0;
+  let groupTalk = 0;
+  let myPerson = 0;
   let zhDistress = 0;
   let zhRelation = 0;
   let zhPersonal = 0;
@@ -193,6 +199,8 @@ export function conversationFeatures(
     if (userScans[m].selfHarmIntent) selfHarmIntent++;
     if (hostileToAssistant(n, userScans[m].gates)) hostileToAssistantTurns++;
     if (SELF_STATEMENT.test(n)) selfStatements++;
+    if (GROUP_TALK.test(n)) groupTalk++;
+    if (MY_PERSON.test(n)) myPerson++;
     if (talksSex(userScans[m].gates)) sexualTalk++;
     if (HAN.test(n)) {
       if (ZH_DISTRESS.test(n)) zhDistress++;
@@ -241,6 +249,8 @@ export function conversationFeatures(
     hostileToAssistant: hostileToAssistantTurns,
     selfStatements,
     sexualTalk,
+    groupTalk,
+    myPerson,
     zhDistress,
     zhRelation,
     zhPersonal,
