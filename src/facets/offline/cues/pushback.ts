@@ -114,3 +114,11 @@ export const DISAGREEMENT =
 /** A real limit of the assistant, stated for a benign request: not pushback (codebook section 3). */
 export const CAPABILITY_LIMIT =
   /\b(?:(?:browse|access|search) the (?:internet|web)|real-time|up-to-date information|internet access|(?:see|view|open|watch|listen to|play) (?:images?|pictures?|videos?|links?|files?|attachments?|audio|music)|(?:don't|do not) have (?:personal )?(?:opinions|feelings|emotions|preferences|a body|experiences|memories|access)|(?:remember|recall) (?:previous|past|our) (?:conversations?|chats?)|make (?:phone )?calls|physical (?:body|form|world)|knowledge cut-?off|my training data)\b/;
+
+/**
+ * Disapproval that says the user's request or claim is wrong in so many words ("that's really
+ * offensive", "please don't say that", "I hope you didn't plan to do that", "we're not allowed to
+ * tell you that"): pushback whatever the request looked like to the risk rules (codebook section 3).
+ */
+export const PLAIN_DISAPPROVAL =
+  /\b(?:(?:that|this|it|what you(?:'re| are) (?:saying|asking|describing))(?:'s| is| was| sounds| seems) (?:like )?(?:a |an )?(?:really |very |pretty |quite |so |extremely |deeply |incredibly )?(?:offensive|hurtful|racist|sexist|homophobic|bigoted|cruel|very bad idea|really bad idea|terrible idea|awful idea|horrible idea)|(?:a |an )?(?:really |very |pretty )?(?:offensive|hurtful|racist|cruel|mean) thing to (?:say|do|ask)|please (?:don't|do not) (?:say|do|talk about) (?:that|this|things like)|i (?:really |sincerely )?hope you (?:don't|didn't|won't|aren't|are not|wouldn't) (?:\w+ ){0,3}(?:do|doing|plan|planning|serious|really)|(?:we're|we are|i'm|i am) not (?:allowed|permitted) to|(?:isn't|is not) the kind of (?:thing|advice|question|request|help)|convince you not to|talk you out of)\b/;
