@@ -248,7 +248,12 @@ export function decideCategories(
     scores.set('romantic_roleplay', (scores.get('romantic_roleplay') ?? 0) + w.sexualAtAssistant);
   // Abuse of the assistant with a sexual word in it is provocation, not a partner sought: when
   // contempt for the assistant outnumbers the advances, there is no roleplay.
-  if (!f.romanticSetup && f.hostileToAssistant > Math.max(f.sexualAtAssistant, f.romance))
+  // Roleplay is a relationship with the assistant: sexual or romantic words with no advance aimed at
+  // it (a story, an opinion with a swear word in it) are not one.
+  if (
+    !f.romanticSetup &&
+    (f.hostileToAssistant > Math.max(f.sexualAtAssistant, f.romance) || f.sexualAtAssistant + f.romance === 0)
+  )
     scores.set('romantic_roleplay', 0);
 
   // Codebook section 2: an affective need is the user's own. Advice, counselling and coaching need
@@ -270,7 +275,19 @@ export function decideCategories(
     f.disclosure + f.ownFeeling + f.selfFocus + f.otherFocus + f.otherPerson + f.ownGoal + f.selfStatements >
       0 ||
     (f.myPerson > 0 && f.meanUserChars >= w.toldAtLength);
-  if ((f.selfSpeaker === 0 && f.zhPersonal === 0) || harmOnly || (!tellsNeed && f.zhPersonal === 0))
+  // Asking for a service or for facts ("could you check whether this plant is toxic?") with the
+  // situation only as context, and no feeling or question about themselves or someone, is a task.
+  // Opinions put to the assistant for agreement ("don't you agree?") argue a view, not a need.
+  const opinionOnly = f.opinionSeeking > 0 && f.ownFeeling + f.selfFocus + f.otherFocus + f.ownGoal === 0;
+  const serviceOnly =
+    f.serviceRequest && f.ownFeeling + f.selfFocus + f.otherFocus + f.ownGoal === 0 && distress === 0;
+  if (
+    (f.selfSpeaker === 0 && f.zhPersonal === 0) ||
+    harmOnly ||
+    serviceOnly ||
+    opinionOnly ||
+    (!tellsNeed && f.zhPersonal === 0)
+  )
     for (const c of ['interpersonal_advice', 'counseling', 'coaching'] as const) scores.set(c, 0);
   const sharesSelf =
     getToKnow ||

@@ -14,7 +14,7 @@ import {
 } from './cues/companionship.js';
 import { DISCLOSURE, FIRST_PERSON, SECOND_PERSON, SELF_FOCUS, SELF_SPEAKER } from './cues/disclosure.js';
 import { OWN_GOAL } from './cues/goals.js';
-import { GROUP_TALK, MY_PERSON, OTHER_FOCUS, OTHER_PERSON_ACTS } from './cues/people.js';
+import { GROUP_TALK, MY_PERSON, OPINION_SEEKING, OTHER_FOCUS, OTHER_PERSON_ACTS } from './cues/people.js';
 import { ROMANCE_AT_ASSISTANT, ROMANTIC_SETUP } from './cues/romance.js';
 import { RECOMMENDATION, SERVICE_REQUEST, TASK_REQUEST } from './cues/tasks.js';
 import {
@@ -83,6 +83,8 @@ export interface ConversationFeatures {
   groupTalk: number;
   /** User messages naming a person of the user's own life ("my sister"). */
   myPerson: number;
+  /** User messages arguing a view and asking the assistant to agree. */
+  opinionSeeking: number;
   /** Chinese user messages: distress, people of the user's life, the user speaking or asking for help. */
   zhDistress: number;
   zhRelation: number;
@@ -161,6 +163,7 @@ export function conversationFeatures(
   let sexualTalk = 0;
   let groupTalk = 0;
   let myPerson = 0;
+  let opinionSeeking = 0;
   let zhDistress = 0;
   let zhRelation = 0;
   let zhPersonal = 0;
@@ -201,6 +204,7 @@ export function conversationFeatures(
     if (SELF_STATEMENT.test(n)) selfStatements++;
     if (GROUP_TALK.test(n)) groupTalk++;
     if (MY_PERSON.test(n)) myPerson++;
+    if (OPINION_SEEKING.test(n)) opinionSeeking++;
     if (talksSex(userScans[m].gates)) sexualTalk++;
     if (HAN.test(n)) {
       if (ZH_DISTRESS.test(n)) zhDistress++;
@@ -251,6 +255,7 @@ export function conversationFeatures(
     sexualTalk,
     groupTalk,
     myPerson,
+    opinionSeeking,
     zhDistress,
     zhRelation,
     zhPersonal,

@@ -31,3 +31,7 @@ export const GROUP_TALK =
 /** A person of the user's own life ("my sister", "my boss's"), named as theirs. */
 export const MY_PERSON =
   /\bmy (?:husband|wife|boyfriend|girlfriend|bf|gf|partner|spouse|fiancee?|fiancé|ex|mom|mum|mother|dad|father|parents?|sister|brother|siblings?|son|daughter|kids?|children|child|toddler|baby|teen|teenager|friends?|best friend|boss|manager|coworkers?|co-workers?|colleagues?|roommates?|in-laws|family|grandm\w+|grandp\w+|aunt|uncle|cousin)(?:'s)?\b/;
+
+/** The user arguing a view and asking the assistant to agree ("don't you agree?", "I think people..."). */
+export const OPINION_SEEKING =
+  /\b(?:(?:don't|do not|wouldn't|would not) you (?:agree|think so)|do you agree|you agree\b|agree with me|(?:let me|i will|i'll) (?:first )?say that|i think (?:people|everyone|society|the government|they all|that people|most people) )/;
