@@ -14,7 +14,14 @@ import {
 } from './cues/companionship.js';
 import { DISCLOSURE, FIRST_PERSON, SECOND_PERSON, SELF_FOCUS, SELF_SPEAKER } from './cues/disclosure.js';
 import { OWN_GOAL } from './cues/goals.js';
-import { GROUP_TALK, MY_PERSON, OPINION_SEEKING, OTHER_FOCUS, OTHER_PERSON_ACTS } from './cues/people.js';
+import {
+  GROUP_TALK,
+  GROUP_WORDS,
+  MY_PERSON,
+  OPINION_SEEKING,
+  OTHER_FOCUS,
+  OTHER_PERSON_ACTS,
+} from './cues/people.js';
 import { ROMANCE_AT_ASSISTANT, ROMANTIC_SETUP } from './cues/romance.js';
 import { RECOMMENDATION, SERVICE_REQUEST, TASK_REQUEST } from './cues/tasks.js';
 import {
@@ -174,7 +181,9 @@ export function conversationFeatures(
     const { scan, tokens: toks } = userScans[m];
     userTokens += toks.length;
     let hasYou = false;
+    let groupWord = false;
     for (const t of toks) {
+      if (!groupWord && GROUP_WORDS.has(t)) groupWord = true;
       if (FIRST_PERSON.has(t)) {
         firstPerson++;
         if (SELF_SPEAKER.has(t)) selfSpeaker++;
@@ -202,9 +211,11 @@ export function conversationFeatures(
     if (userScans[m].selfHarmIntent) selfHarmIntent++;
     if (hostileToAssistant(n, userScans[m].gates)) hostileToAssistantTurns++;
     if (SELF_STATEMENT.test(n)) selfStatements++;
-    if (GROUP_TALK.test(n)) groupTalk++;
-    if (MY_PERSON.test(n)) myPerson++;
-    if (OPINION_SEEKING.test(n)) opinionSeeking++;
+    // Cheap gates first: these patterns match few messages.
+    if (groupWord && GROUP_TALK.test(n)) groupTalk++;
+    if (n.includes('my ') && MY_PERSON.test(n)) myPerson++;
+    if ((n.includes('agree') || n.includes('say that') || n.includes('i think ')) && OPINION_SEEKING.test(n))
+      opinionSeeking++;
     if (talksSex(userScans[m].gates)) sexualTalk++;
     if (HAN.test(n)) {
       if (ZH_DISTRESS.test(n)) zhDistress++;

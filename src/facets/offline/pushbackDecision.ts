@@ -19,6 +19,7 @@ import {
   MEDICAL_BOUNDARY,
   MOTIVE_PROBE,
   PLAIN_DISAPPROVAL,
+  PLAIN_DISAPPROVAL_GATE,
   QUESTION_FORM,
   REFERRAL,
   REFUSAL,
@@ -81,7 +82,11 @@ export function pushbackCues(reply: string, userText: string, risky = riskyReque
     cues.push('risky_request');
     if (MOTIVE_PROBE.test(head)) cues.push('motive_probe');
   }
-  if ((risky && DISAPPROVAL.test(head)) || PLAIN_DISAPPROVAL.test(head)) cues.push('disapproval');
+  if (
+    (risky && DISAPPROVAL.test(head)) ||
+    (PLAIN_DISAPPROVAL_GATE.test(head) && PLAIN_DISAPPROVAL.test(head))
+  )
+    cues.push('disapproval');
   if (DISAGREEMENT.test(firstSentences(reply, 250))) cues.push('disagreement');
   if (SELF_TALK_ANY.test(reply)) cues.push('self_talk');
   if (CORRECTION_ANY.test(firstSentences(reply, 250))) cues.push('correction');

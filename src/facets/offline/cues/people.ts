@@ -25,6 +25,15 @@ export const OTHER_FOCUS = new RegExp(
  * people", "immigrants", "the elderly"): an opinion about society, not a need of the user's own
  * (codebook section 2: a topic is not a need; a prejudiced claim is a pushback case).
  */
+/** Words without which GROUP_TALK cannot match (its gate: most messages hold none of them). */
+export const GROUP_WORDS: ReadonlySet<string> = new Set(
+  `people folks persons guys men women kids immigrants population groups group races race kinds kind types
+   type elderly poor jews blacks whites gays muslims illegals foreigners minorities homosexuals transgenders
+   liberals conservatives democrats republicans feminists leftists boomers millennials person man woman guy`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 export const GROUP_TALK =
   /\b(?:(?:black|white|brown|asian|hispanic|latino|latina|mexican|puerto rican|african|arab|chinese|indian|jewish|muslim|christian|catholic|gay|lesbian|trans|transgender|old|elderly|poor|rich|fat|disabled|homeless|foreign|illegal) (?:people|folks|persons|guys|men|women|kids|immigrants|population)|(?:groups|group|races?|kinds?|types?) of people|the (?:elderly|poor|jews|blacks|whites|gays|muslims|immigrants)|(?:blacks|jews|muslims|immigrants|illegals|foreigners|minorities|homosexuals|transgenders|liberals|conservatives|democrats|republicans|feminists|leftists|boomers|millennials)|(?:any|every|all) (?:black|white|asian|hispanic|mexican|jewish|muslim|gay|old) (?:person|man|woman|guy))\b/;
 
