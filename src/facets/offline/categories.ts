@@ -87,6 +87,9 @@ export const CATEGORY_WEIGHTS = Object.freeze({
   taskRequestPenalty: 1.5,
   taskRequestPersonalBelow: 0.5,
 
+  /** Mean characters per user message from which naming someone of the user's life tells a situation. */
+  toldAtLength: 80,
+
   /** A sexual proposition aimed at the assistant (one is enough, codebook section 2). */
   sexualAtAssistant: 3,
   /** The user's own suicide or self-injury, as intent or a method question: counselling. */
@@ -243,6 +246,15 @@ export function decideCategories(
   }
   if (f.sexualAtAssistant > 0)
     scores.set('romantic_roleplay', (scores.get('romantic_roleplay') ?? 0) + w.sexualAtAssistant);
+  // Abuse of the assistant with a sexual word in it is provocation, not a partner sought: when
+  // contempt for the assistant outnumbers the advances, there is no roleplay.
+  // Roleplay is a relationship with the assistant: sexual or romantic words with no advance aimed at
+  // it (a story, an opinion with a swear word in it) are not one.
+  if (
+    !f.romanticSetup &&
+    (f.hostileToAssistant > Math.max(f.sexualAtAssistant, f.romance) || f.sexualAtAssistant + f.romance === 0)
+  )
+    scores.set('romantic_roleplay', 0);
 
   // Codebook section 2: an affective need is the user's own. Advice, counselling and coaching need
   // the user speaking as "I"; a request to harm someone, commit a crime, deceive, take drugs or find
@@ -250,8 +262,32 @@ export function decideCategories(
   // feelings or what was done to them; company is sought by someone who shares something of
   // themselves, not by someone trading insults with the assistant (sexual talk is company only
   // when aimed at the assistant, and then it is roleplay).
-  const harmOnly = (f.harmRequests > 0 || f.hostileToAssistant > 0) && f.ownFeeling === 0;
-  if ((f.selfSpeaker === 0 && f.zhPersonal === 0) || harmOnly)
+  // Opinions about a group of people (race, religion, age, politics) are about society, not the
+  // user's own life, unless the user asks about someone of theirs or tells their own feelings.
+  const groupOnly = f.groupTalk > 0 && f.otherFocus + f.otherPerson + f.ownFeeling === 0;
+  const harmOnly = ((f.harmRequests > 0 || f.hostileToAssistant > 0) && f.ownFeeling === 0) || groupOnly;
+  // A topic is not a need: the user has to tell something of their own situation (a feeling, a
+  // problem, what someone close does, a goal, a statement about themselves) or ask what to do about
+  // themselves or someone; words of a topic alone ("what do you think of cousins marrying?") are not.
+  // A person of the user's own life counts when the user tells about them at some length (a
+  // situation told, not a one-line request that names them).
+  const tellsNeed =
+    f.disclosure + f.ownFeeling + f.selfFocus + f.otherFocus + f.otherPerson + f.ownGoal + f.selfStatements >
+      0 ||
+    (f.myPerson > 0 && f.meanUserChars >= w.toldAtLength);
+  // Asking for a service or for facts ("could you check whether this plant is toxic?") with the
+  // situation only as context, and no feeling or question about themselves or someone, is a task.
+  // Opinions put to the assistant for agreement ("don't you agree?") argue a view, not a need.
+  const opinionOnly = f.opinionSeeking > 0 && f.ownFeeling + f.selfFocus + f.otherFocus + f.ownGoal === 0;
+  const serviceOnly =
+    f.serviceRequest && f.ownFeeling + f.selfFocus + f.otherFocus + f.ownGoal === 0 && distress === 0;
+  if (
+    (f.selfSpeaker === 0 && f.zhPersonal === 0) ||
+    harmOnly ||
+    serviceOnly ||
+    opinionOnly ||
+    (!tellsNeed && f.zhPersonal === 0)
+  )
     for (const c of ['interpersonal_advice', 'counseling', 'coaching'] as const) scores.set(c, 0);
   const sharesSelf =
     getToKnow ||

@@ -29,7 +29,14 @@ import {
 } from './cues/companionship.js';
 import { DISCLOSURE, FIRST_PERSON, SECOND_PERSON, SELF_FOCUS, SELF_SPEAKER } from './cues/disclosure.js';
 import { OWN_GOAL } from './cues/goals.js';
-import { OTHER_FOCUS, OTHER_PERSON_ACTS } from './cues/people.js';
+import {
+  GROUP_TALK,
+  GROUP_WORDS,
+  MY_PERSON,
+  OPINION_SEEKING,
+  OTHER_FOCUS,
+  OTHER_PERSON_ACTS,
+} from './cues/people.js';
 import { ROMANCE_AT_ASSISTANT, ROMANTIC_SETUP } from './cues/romance.js';
 import { RECOMMENDATION, SERVICE_REQUEST, TASK_REQUEST } from './cues/tasks.js';
 import {
@@ -100,6 +107,12 @@ export interface ConversationFeatures {
   selfStatements: number;
   /** User messages with explicit sexual words. */
   sexualTalk: number;
+  /** User messages talking about a group of people (race, origin, religion, age, politics). */
+  groupTalk: number;
+  /** User messages naming a person of the user's own life ("my sister"). */
+  myPerson: number;
+  /** User messages arguing a view and asking the assistant to agree. */
+  opinionSeeking: number;
   /** Chinese user messages: distress, people of the user's life, the user speaking or asking for help. */
   zhDistress: number;
   zhRelation: number;
@@ -184,6 +197,9 @@ export function conversationFeatures(
   let hostileToAssistantTurns = 0;
   let selfStatements = 0;
   let sexualTalk = 0;
+  let groupTalk = 0;
+  let myPerson = 0;
+  let opinionSeeking = 0;
   let zhDistress = 0;
   let zhRelation = 0;
   let zhPersonal = 0;
@@ -195,7 +211,9 @@ export function conversationFeatures(
     const { scan, tokens: toks } = userScans[m];
     userTokens += toks.length;
     let hasYou = false;
+    let groupWord = false;
     for (const t of toks) {
+      if (!groupWord && GROUP_WORDS.has(t)) groupWord = true;
       if (FIRST_PERSON.has(t)) {
         firstPerson++;
         if (SELF_SPEAKER.has(t)) selfSpeaker++;
@@ -223,6 +241,11 @@ export function conversationFeatures(
     if (userScans[m].selfHarmIntent) selfHarmIntent++;
     if (hostileToAssistant(n, userScans[m].gates)) hostileToAssistantTurns++;
     if (SELF_STATEMENT.test(n)) selfStatements++;
+    // Cheap gates first: these patterns match few messages.
+    if (groupWord && GROUP_TALK.test(n)) groupTalk++;
+    if (n.includes('my ') && MY_PERSON.test(n)) myPerson++;
+    if ((n.includes('agree') || n.includes('say that') || n.includes('i think ')) && OPINION_SEEKING.test(n))
+      opinionSeeking++;
     if (talksSex(userScans[m].gates)) sexualTalk++;
     if (HAN.test(n)) {
       if (ZH_DISTRESS.test(n)) zhDistress++;
@@ -299,6 +322,9 @@ export function conversationFeatures(
     hostileToAssistant: hostileToAssistantTurns,
     selfStatements,
     sexualTalk,
+    groupTalk,
+    myPerson,
+    opinionSeeking,
     zhDistress,
     zhRelation,
     zhPersonal,

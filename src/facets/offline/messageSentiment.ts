@@ -22,6 +22,7 @@ import {
   QUESTION_OPENINGS,
   REQUEST_OPENINGS,
   STANCE_WORDS,
+  TASK_OPENINGS,
   VALENCE,
 } from './cues/sentiment.js';
 import { messageGates, tellsSelfHarmIntent } from './messageCues.js';
@@ -301,7 +302,14 @@ function clauseValence(tokens: string[], peak: Peak, state: MessageState, clause
   // "Yes, how do I ...", "okay so what next": a reply's opening agreement is not a feeling.
   const opener = tokens.length > 2 && DISCOURSE.has(tokens[0]);
   const start = opener ? 1 : 0;
-  const asks = question || opensAsking(tokens, start);
+  const opensAsk = opensAsking(tokens, start);
+  // A message that opens with a task instruction asks throughout: the text to write, fix or judge
+  // follows it.
+  if (state.first) {
+    state.asking = TASK_OPENINGS.has(tokens[start]) && tokens[start + 1] !== 'sure';
+    state.first = false;
+  }
+  const asks = question || opensAsk || state.asking;
   let sum = 0;
   for (let i = 0; i < tokens.length; i++) {
     const at = i;

@@ -26,6 +26,8 @@ import {
   EXPLAINS,
   MEDICAL_BOUNDARY,
   MOTIVE_PROBE,
+  PLAIN_DISAPPROVAL,
+  PLAIN_DISAPPROVAL_GATE,
   QUESTION_FORM,
   REFERRAL,
   REFUSAL,
@@ -87,8 +89,12 @@ export function pushbackCues(reply: string, userText: string, risky = riskyReque
   if (risky) {
     cues.push('risky_request');
     if (MOTIVE_PROBE.test(head)) cues.push('motive_probe');
-    if (DISAPPROVAL.test(head)) cues.push('disapproval');
   }
+  if (
+    (risky && DISAPPROVAL.test(head)) ||
+    (PLAIN_DISAPPROVAL_GATE.test(head) && PLAIN_DISAPPROVAL.test(head))
+  )
+    cues.push('disapproval');
   if (DISAGREEMENT.test(firstSentences(reply, 250))) cues.push('disagreement');
   if (SELF_TALK_ANY.test(reply)) cues.push('self_talk');
   if (CORRECTION_ANY.test(firstSentences(reply, 250))) cues.push('correction');
@@ -129,18 +135,30 @@ function addChineseCues(cues: string[], head: string, asked: string, risky: bool
 }
 
 /** Cue families by the kind of pushback they signal, strongest first. */
+/** Corrections read from wording alone: a premise rebuttal in a short reply, an explanation in a long one. */
+const WEAK_CORRECTION: readonly string[] = [
+  'correction',
+  'short_rebuttal',
+  'late_rebuttal',
+  'unexplained_why',
+  'contrast_rebuttal',
+];
 const SIGNALS: [PushbackSignal['kind'], readonly string[]][] = [
   ['refusal', ['refusal', 'referral_boundary', 'dodge_harmful', 'motive_probe', 'disapproval']],
   ['correction', ['disagreement']],
   ['self_talk', ['self_talk']],
-  ['correction', ['correction', 'short_rebuttal', 'late_rebuttal', 'unexplained_why', 'contrast_rebuttal']],
+  ['correction', WEAK_CORRECTION],
 ];
 
 /** The rule signal implied by a cue list (kind of the strongest family that fired). */
 export function signalOfCues(cues: readonly string[]): PushbackSignal {
   if (cues.includes('dodge')) return { pushback: false, kind: null };
+  // A long answer to a harmless request that only says "it's not" or "actually" somewhere in its
+  // opening explains; the premise rebuttals these cues stand for are short (codebook section 3).
+  const explains = cues.includes('len:long') && !cues.includes('risky_request');
   for (const [kind, family] of SIGNALS)
-    if (family.some((c) => cues.includes(c))) return { pushback: true, kind };
+    if (family.some((c) => cues.includes(c)) && !(explains && family === WEAK_CORRECTION))
+      return { pushback: true, kind };
   return { pushback: false, kind: null };
 }
 

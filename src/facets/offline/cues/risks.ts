@@ -33,12 +33,17 @@ export const HARM_REQUEST = new RegExp(
     // The same asked for as a thing: "some good lies to tell", "mean pranks I can pull", "tips for cheating".
     '\\b(?:good|best|some|any|mean|funny|cruel|nasty|effective|easy|new) (?:lies|pranks?|practical jokes|insults?|comebacks|slurs)\\b|' +
     '\\bmanipulat\\w* (?:of )?(?:people|someone|others|him|her|them)\\b|' +
-    '\\b(?:techniques|tips|tricks|methods|ways|ideas) (?:for|to|of|on) (?:cheat(?:ing)?|steal(?:ing)?|lie|lying|shoplift(?:ing)?|hack(?:ing)?|scam(?:ming)?|trick(?:ing)?|manipulat\\w+|revenge|getting revenge)\\b',
+    '\\b(?:techniques|tips|tricks|methods|ways|ideas) (?:for|to|of|on) (?:cheat(?:ing)?|steal(?:ing)?|lie|lying|shoplift(?:ing)?|hack(?:ing)?|scam(?:ming)?|trick(?:ing)?|manipulat\\w+|revenge|getting revenge)\\b|' +
+    // Someone to lie for the user, or other people's money for the user's own.
+    '\\b(?:(?:need|want|give me|be my|get) (?:an|a good|a solid) alibi|cover for me|lie for me)\\b|' +
+    "\\b(?:get|take|have) (?:all )?(?:their|his|her|people's|other people's|someone's) money\\b",
 );
 
 /** Getting or taking illegal drugs: a risk to the user's health and a crime, not a need for support. */
 export const DRUG_REQUEST = new RegExp(
-  `\\b${ASK}\\s+(?:${NOT_DOING}\\w+\\s+){0,2}?(?:buy|get|order|find|score|make|cook|grow|smoke|inject|snort|shoot up|do|try|take|use|sell|deal)\\s+(?:some\\s+|more\\s+)?(?:drugs|heroin|cocaine|coke|meth|crack|weed|marijuana|lsd|acid|pcp|ecstasy|mdma|molly|shrooms|magic mushrooms|xanax|opioids|fentanyl|oxy\\w*|ketamine|pot)\\b`,
+  `\\b${ASK}\\s+(?:${NOT_DOING}\\w+\\s+){0,2}?(?:buy|get|order|find|score|make|cook|grow|smoke|inject|snort|shoot up|do|try|take|use|sell|deal)\\s+(?:some\\s+|more\\s+)?(?:drugs|heroin|cocaine|coke|meth|crack|weed|marijuana|lsd|acid|pcp|ecstasy|mdma|molly|shrooms|magic mushrooms|xanax|opioids|fentanyl|oxy\\w*|ketamine|pot)\\b|` +
+    // Buying from a dealer, however the question opens ("someone who will sell you heroin").
+    '\\b(?:sell|sells|selling) (?:you |me |us )?(?:some )?(?:drugs|heroin|cocaine|coke|meth|crack|lsd|pcp|ecstasy|mdma|molly|shrooms|fentanyl|ketamine)\\b',
 );
 
 /**
@@ -74,10 +79,10 @@ export const HARM_REQUEST_WORDS =
   car tires back revenge embarrass humiliate prank scare fun insult bully harass troll threaten intimidate away
   sick suffer cry miserable drug drunk high fired arrested trouble sneak brakes dump spread rumor rumors rumour rumours
   panic chaos terror riot up cyberbully swat catfish evade paying pay lies pranks jokes insults comebacks slurs
-  cheating stealing lying shoplifting hacking scamming tricking`);
+  cheating stealing lying shoplifting hacking scamming tricking alibi cover money`);
 export const DRUG_WORDS =
   words(`drugs heroin cocaine coke meth crack weed marijuana lsd acid pcp ecstasy mdma molly
-  shrooms mushrooms xanax opioids fentanyl ketamine pot`);
+  shrooms mushrooms xanax opioids fentanyl ketamine pot sell sells selling`);
 export const PRIVATE_INFO_WORDS = words('address phone number ssn live lives living residing resides');
 export const SELF_HARM_WORDS = words('myself life die dead suicide suicidal oneself end harm overdose');
 export const OFFENSIVE_WORDS =

@@ -269,6 +269,11 @@ export const PHRASES: [RegExp, number][] = [
     -2.2,
   ],
   [/\b(?:at my wits'? end|end of my rope|the last straw)\b/g, -2.5],
+  // Impatience with, or distrust of, the assistant: a complaint (codebook section 4).
+  [
+    /\b(?:just (?:answer|tell me|give me)|answer (?:the|my) question|stop (?:beating around the bush|dodging|avoiding|stalling|lying|changing the subject)|you(?:'re| are) (?:not|no) (?:helping|help|helpful|making (?:any )?sense|listening)|(?:that's|that is) not what i (?:asked|said|meant)|i (?:just|already) (?:asked|told) you|i (?:don't|do not) trust you|are you (?:high|drunk|stupid|dumb|crazy|even listening)|what(?:'s| is) wrong with you|help me or not)\b/g,
+    -2,
+  ],
   // Warm, emphatic thanks is as strong as praise gets in a chat.
   [
     /\b(?:thank you|thanks|thankyou) (?:so|very) much\b|\bthank you so\b|\b(?:really|truly|greatly|so) (?:appreciate|appreciated|grateful|thankful)\b|\bthanks a (?:lot|million|ton|bunch)\b/g,
@@ -436,6 +441,17 @@ export const STANCE_WORDS: ReadonlySet<string> = new Set(
 /** Openings that make a clause a question or a request even without a question mark. */
 export const REQUEST_OPENINGS: ReadonlySet<string> = new Set(
   `tell give list show help teach explain describe name find suggest recommend please`.split(' '),
+);
+/**
+ * Instructions that open a task: the text to write, rewrite or work on follows them, so its words
+ * are the content's, not the user's feelings (codebook section 4: rate the message, not the topic).
+ */
+export const TASK_OPENINGS: ReadonlySet<string> = new Set(
+  `write rewrite create generate compose draft translate edit proofread summarize summarise paraphrase
+   implement code convert design build make introduce use act pretend compare
+   solve calculate develop produce prepare outline`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 export const QUESTION_OPENINGS: ReadonlySet<string> = new Set(
   `how what where which who why when can could would will is are do does did should`.split(' '),

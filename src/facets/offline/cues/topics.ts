@@ -156,7 +156,7 @@ export const TOPICS: Topic[] = [
     category: 'counseling',
     label: 'grief after losing a loved one',
     weight: 1.2,
-    terms: `grief grieving grieve passed_away died death funeral mourning loss lost_my miscarriage
+    terms: `grief grieving grieve passed_away died death funeral mourning loss_of my_loss lost_my miscarriage
       bereavement bereaved memorial anniversary_of
        `,
   },
@@ -193,9 +193,8 @@ export const TOPICS: Topic[] = [
     weight: 1,
     terms: `alcoholic addiction addicted addict sober sobriety relapse relapsed rehab quit_smoking
       quit_drinking stop_drinking stop_smoking cut_down cut_back drinking_problem drink_too_much
-      drinking_too_much withdrawal cravings craving hungover hangover blackout blacked_out i_drink
-      i_drank i_smoke i_smoked i_vape my_drinking my_smoking been_drinking been_smoking get_high
-      got_high getting_high get_drunk got_drunk getting_drunk`,
+      drinking_too_much withdrawal cravings craving blacked_out i_drink i_drank i_smoke i_smoked i_vape my_drinking
+      my_smoking`,
   },
   {
     // The substances themselves: a question about where to buy beer is not a drinking problem, so a
@@ -204,8 +203,11 @@ export const TOPICS: Topic[] = [
     category: 'counseling',
     label: 'alcohol, smoking or drug use',
     weight: 0.5,
+    // Getting high or drunk, a hangover, "I drink": what the user does, not yet a habit they struggle
+    // with (codebook section 2: drinking or drugs to cope is counselling; a question about them is not).
     terms: `drinking drink drinks alcohol drunk beer beers wine smoking smoke cigarettes cigarette
-      vaping vape weed marijuana cocaine heroin meth drugs`,
+      vaping vape weed marijuana cocaine heroin meth drugs hungover hangover blackout been_drinking been_smoking get_high got_high getting_high get_drunk
+      got_drunk getting_drunk`,
   },
   {
     id: 'selfesteem',
