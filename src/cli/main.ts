@@ -11,6 +11,7 @@ import { estimateCommand } from './estimate.js';
 import { explainCommand } from './explain.js';
 import { inspectCommand } from './inspect.js';
 import { labelCommand } from './label.js';
+import { mergeCommand } from './merge.js';
 import { serveCommand } from './serve.js';
 import { synthCommand } from './synth.js';
 import { validateCommand } from './validate.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   for (const cmd of [
     analyzeCommand(),
+    mergeCommand(),
     inspectCommand(),
     validateCommand(),
     synthCommand(),

@@ -59,7 +59,9 @@ export async function classifyLog(
     ? new DecisionsExport(options.exportDecisions, engine)
     : undefined;
   if (options.cascade && options.subset)
-    throw new Error('a cascade cannot run on a part of the input (its sampling rates depend on the whole input)');
+    throw new Error(
+      'a cascade cannot run on a part of the input (its sampling rates depend on the whole input)',
+    );
   try {
     const classified = options.cascade
       ? await classifyWithCascade(

@@ -105,7 +105,12 @@ export interface AnalyzeResult {
 /** What a run holds between reading and clustering: everything the report needs besides the topics. */
 export interface AccumulatedRun {
   classified: Classification & { invalidStored: number };
-  counts: { read: number; quarantined: number; quarantineReasons: Record<string, number>; duplicateIds: number };
+  counts: {
+    read: number;
+    quarantined: number;
+    quarantineReasons: Record<string, number>;
+    duplicateIds: number;
+  };
   inputs: Provenance['inputs'];
   quarantineOmitted: number;
   files: string[];

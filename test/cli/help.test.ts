@@ -14,6 +14,7 @@ describe('every command documents itself', () => {
     'serve',
     'explain',
     'label',
+    'merge',
   ]) {
     it(`affectlens ${command} --help exits 0 with its usage`, async () => {
       const io = captureOutput();
