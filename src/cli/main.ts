@@ -12,6 +12,7 @@ import { explainCommand } from './explain.js';
 import { inspectCommand } from './inspect.js';
 import { labelCommand } from './label.js';
 import { mergeCommand } from './merge.js';
+import { submitCommand, workerCommand } from './queue.js';
 import { serveCommand } from './serve.js';
 import { synthCommand } from './synth.js';
 import { validateCommand } from './validate.js';
@@ -26,6 +27,8 @@ export function buildProgram(): Command {
   for (const cmd of [
     analyzeCommand(),
     mergeCommand(),
+    submitCommand(),
+    workerCommand(),
     inspectCommand(),
     validateCommand(),
     synthCommand(),
