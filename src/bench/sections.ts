@@ -5,6 +5,7 @@ import { llmBench } from './llm.js';
 import { pipelineBench } from './pipeline.js';
 import { readersBench } from './readers.js';
 import { reportBench } from './report.js';
+import { shardsBench } from './shards.js';
 
 /** Sections register here, one file each under src/bench/. */
 export const SECTIONS: BenchSection[] = [
@@ -14,4 +15,5 @@ export const SECTIONS: BenchSection[] = [
   reportBench,
   llmBench,
   pipelineBench,
+  shardsBench,
 ];

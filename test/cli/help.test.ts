@@ -15,6 +15,8 @@ describe('every command documents itself', () => {
     'explain',
     'label',
     'merge',
+    'submit',
+    'worker',
   ]) {
     it(`affectlens ${command} --help exits 0 with its usage`, async () => {
       const io = captureOutput();
