@@ -104,7 +104,8 @@ export const shardsBench: BenchSection = {
       };
 
       const main = await runShards(shards);
-      main.times.forEach((t, i) => ctx.report(m(`shard ${i}/${shards} (1 worker thread)`, n, t)));
+      for (const [i, t] of main.times.entries())
+        ctx.report(m(`shard ${i}/${shards} (1 worker thread)`, n, t));
       ctx.report(
         m(`${shards} shards, ${parallel} at a time: wall`, n, {
           seconds: main.wall,

@@ -21,6 +21,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
+import { expandInputs } from '../conversation/read.js';
 import { type ShardSpec, shardName } from './shardKey.js';
 
 export const DEFAULT_QUEUE = 'affectlens-shards';
@@ -45,13 +46,7 @@ export interface ShardJob {
 
 /** A Redis URL with its password hidden, for messages. */
 export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
+  return url.replace(/:\/\/([^:@/]*):([^@/]*)@/, '://$1:***@');
 }
 
 /** redis://[user:password@]host[:port][/db] (rediss:// for TLS) as BullMQ's connection options. */
@@ -130,6 +125,8 @@ export interface SubmitOptions {
 export async function submitShards(
   options: SubmitOptions,
 ): Promise<{ run: string; jobs: number; partsDir: string }> {
+  // Globs expanded and missing files named here, not in N failing jobs.
+  const inputs = await expandInputs(options.inputs);
   await checkRedis(options.redisUrl);
   const queue = new Queue<ShardJob>(options.queue ?? DEFAULT_QUEUE, {
     connection: connectionOf(options.redisUrl),
@@ -144,7 +141,7 @@ export async function submitShards(
         data: {
           run,
           shard: { index, count: options.shards },
-          inputs: options.inputs.map((f) => resolve(f)),
+          inputs: inputs.map((f) => resolve(f)),
           args: options.args,
           partsDir,
           reportDir,
