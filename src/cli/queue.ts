@@ -3,6 +3,7 @@
  * runs them (src/shard/queue.ts). A job runs the same `analyze --shard` and `merge` commands a person
  * would, so the flags mean the same in both modes.
  */
+import { resolve } from 'node:path';
 import { Command, type Option } from 'commander';
 import { type ShardJob, startShardWorker, submitShards } from '../shard/queue.js';
 import { analyzeCommand } from './analyze.js';
@@ -33,6 +34,8 @@ const FOR_MERGE = new Set([
   '--tpm',
   '--threads',
 ]);
+/** Flags whose value is a path . */
+const PATH_FLAGS = new Set(['--store', '--calibration']);
 /** Only the merge needs these. */
 const MERGE_ONLY = new Set(['--embeddings-url', '--embeddings-model']);
 
@@ -58,7 +61,8 @@ export function submitCommand(): Command {
       const source = cmd.getOptionValueSource(name);
       if (source !== 'cli' && source !== 'env') continue;
       const flag = o.long!;
-      const value = opts[name];
+      // Paths travel as absolute paths: workers do not share the submitter's working directory.
+      const value = PATH_FLAGS.has(flag) && opts[name] !== 'none' ? resolve(String(opts[name])) : opts[name];
       const words =
         !o.required && !o.optional
           ? value
