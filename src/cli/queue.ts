@@ -34,7 +34,7 @@ const FOR_MERGE = new Set([
   '--tpm',
   '--threads',
 ]);
-/** Flags whose value is a path . */
+/** Flags whose value is a path. */
 const PATH_FLAGS = new Set(['--store', '--calibration']);
 /** Only the merge needs these. */
 const MERGE_ONLY = new Set(['--embeddings-url', '--embeddings-model']);
