@@ -53,15 +53,18 @@ export {
   type AnalyzeResult,
   analyzeLogs,
 } from './pipeline/analyze.js';
-
 // Privacy thresholds.
 export { DEFAULT_THRESHOLDS, type Thresholds } from './privacy/thresholds.js';
-
 // The report.
 export { buildReport } from './report/build.js';
 export type { Provenance, ReportInput } from './report/reportInput.js';
 export { REPORT_SCHEMA_VERSION, type Report, ReportSchema } from './report/reportSchema.js';
 export { type WriteReportOptions, writeReport } from './report/writeReport.js';
+// Beyond one machine: shards written as partial states, merged into one report.
+export { analyzeShard, type ShardOptions, type ShardResult } from './shard/analyzeShard.js';
+export { type MergeOptions, type MergeResult, mergeShards } from './shard/mergeShards.js';
+export { PARTIAL_STATE_VERSION, type PartialState } from './shard/partialState.js';
+export { parseShardSpec, type ShardSpec } from './shard/shardKey.js';
 
 // Synthetic corpora with known truth.
 export { generateConversations, type SynthOptions, type SynthRecord } from './synth/generate.js';

@@ -6,6 +6,7 @@ import { llmBench } from './llm.js';
 import { pipelineBench } from './pipeline.js';
 import { readersBench } from './readers.js';
 import { reportBench } from './report.js';
+import { shardsBench } from './shards.js';
 
 /** Sections register here, one file each under src/bench/. */
 export const SECTIONS: BenchSection[] = [
@@ -16,4 +17,5 @@ export const SECTIONS: BenchSection[] = [
   llmBench,
   cascadeBench,
   pipelineBench,
+  shardsBench,
 ];

@@ -5,11 +5,12 @@ import { DEFAULT_PERIOD, PERIODS, type Period } from '../analysis/periods.js';
 import type { Calibration } from '../estimate/calibrated.js';
 import { createEngine } from '../facets/createEngine.js';
 import { defaultDeps, ENGINE_NAMES, type EngineName, type FacetEngine } from '../facets/engine.js';
-import { analyzeLogs } from '../pipeline/analyze.js';
+import { type AnalyzeProgress, analyzeLogs } from '../pipeline/analyze.js';
 import { calibrationFromLabelled, shippedCalibration } from '../pipeline/calibration.js';
 import { decisionsPathProblem } from '../pipeline/decisions.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
-import { isReportLanguage, REPORT_LANGUAGES } from '../report/i18n/reportLanguage.js';
+import { analyzeShard, shardStoreDir } from '../shard/analyzeShard.js';
+import { parseShardSpec, type ShardSpec, shardName } from '../shard/shardKey.js';
 import { DEFAULT_STORE_DIR, storePaths } from '../store/paths.js';
 import { ErrorRateExceeded, UsageError } from './errors.js';
 import {
@@ -19,6 +20,7 @@ import {
   llmEngineOptions,
   rateOption,
   readOptionsFrom,
+  reportLangOption,
 } from './options.js';
 import { createProgress } from './progress.js';
 
@@ -95,15 +97,11 @@ export function analyzeCommand(): Command {
       '--export-decisions <file>',
       "also write each conversation's decision and evidence to FILE (.jsonl or .parquet, outside --out): per-conversation data, user ids hashed, no message text",
     )
+    .addOption(reportLangOption())
     .option(
-      '--report-lang <lang>',
-      `language of report.html's headings, labels and explanations: ${REPORT_LANGUAGES.join(' or ')} (the numbers are identical)`,
-      (v: string) => {
-        if (!isReportLanguage(v))
-          throw new UsageError(`--report-lang: expected ${REPORT_LANGUAGES.join(' or ')}, got "${v}"`);
-        return v;
-      },
-      'en',
+      '--shard <i/N>',
+      'analyse only the conversations whose user (conversation id without one) hashes to shard i of N, and write a partial state to --out for `affectlens merge` instead of a report (0 <= i < N)',
+      shardOption,
     )
     .option(
       '--max-error-rate <r>',
@@ -124,7 +122,19 @@ export function analyzeCommand(): Command {
       throw new UsageError(
         '--calibration is for runs without --cascade (a cascade verifies with the LLM instead)',
       );
-    const store = storePaths(opts.store ?? DEFAULT_STORE_DIR);
+    const shard = opts.shard as ShardSpec | undefined;
+    if (shard && opts.cascade)
+      throw new UsageError(
+        '--shard cannot run a --cascade yet (its sampling rates depend on the whole input)',
+      );
+    if (shard && opts.exportDecisions)
+      throw new UsageError('--shard cannot --export-decisions yet (export from a run without --shard)');
+    if (shard && opts.purgeStore)
+      throw new UsageError('--purge-store is for the run that writes the report (affectlens merge)');
+    // A shard keeps its answers in its own folder of the store (no lock shared with other shards).
+    const store = storePaths(
+      shard ? shardStoreDir(opts.store ?? DEFAULT_STORE_DIR, shard) : (opts.store ?? DEFAULT_STORE_DIR),
+    );
     const workers = opts.workers ?? availableParallelism();
     const engine = await createEngine(opts.engine as EngineName, {
       ...engineOptionsFrom(opts, store.state),
@@ -134,31 +144,46 @@ export function analyzeCommand(): Command {
     const calibration = opts.cascade ? undefined : await calibrationFor(opts.calibration, engine);
     const progress = createProgress({ tty: Boolean(process.stderr.isTTY) });
     try {
-      const result = await analyzeLogs(
-        {
-          inputs,
-          outDir: opts.out,
-          read: readOptionsFrom(opts),
-          limit: opts.limit,
-          sample: opts.sample,
-          keepGoing: opts.keepGoing === true,
-          seed: opts.seed,
-          thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
-          batchSize: opts.batchSize,
-          storeDir: opts.store,
-          purgeStore: Boolean(opts.purgeStore),
-          embeddings: opts.embeddingsUrl
-            ? { baseUrl: opts.embeddingsUrl, model: opts.embeddingsModel }
-            : undefined,
-          exportDecisions: opts.exportDecisions,
-          cascade: opts.cascade ? { verifyRate: opts.verifyRate } : undefined,
-          calibration,
-          period: opts.period as Period,
-          segmentBy: opts.segmentBy,
-          reportLang: opts.reportLang,
-        },
-        { ...defaultDeps(opts.seed), engine, screen, onProgress: (p) => progress.update(p) },
-      );
+      const options = {
+        inputs,
+        outDir: opts.out,
+        read: readOptionsFrom(opts),
+        limit: opts.limit,
+        sample: opts.sample,
+        keepGoing: opts.keepGoing === true,
+        seed: opts.seed,
+        thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
+        batchSize: opts.batchSize,
+        storeDir: opts.store,
+        purgeStore: Boolean(opts.purgeStore),
+        embeddings: opts.embeddingsUrl
+          ? { baseUrl: opts.embeddingsUrl, model: opts.embeddingsModel }
+          : undefined,
+        exportDecisions: opts.exportDecisions,
+        cascade: opts.cascade ? { verifyRate: opts.verifyRate } : undefined,
+        calibration,
+        period: opts.period as Period,
+        segmentBy: opts.segmentBy,
+        reportLang: opts.reportLang,
+      };
+      const deps = {
+        ...defaultDeps(opts.seed),
+        engine,
+        screen,
+        onProgress: (p: AnalyzeProgress) => progress.update(p),
+      };
+      if (shard) {
+        // storeDir stays the base store: analyzeShard uses its shard-i-of-N folder (as the engine's state above).
+        const part = await analyzeShard({ ...options, shard }, deps);
+        progress.stop();
+        process.stdout.write(
+          `shard ${shardName(shard)}: ${part.records} of the ${part.read - part.quarantined} valid conversations read (${part.quarantined} quarantined)` +
+            `${part.reusedFromStore > 0 ? `; ${part.reusedFromStore} reused from the run store` : ''}\n` +
+            `partial state: ${part.partDir} (merge all ${shard.count} with affectlens merge)\n`,
+        );
+        return;
+      }
+      const result = await analyzeLogs(options, deps);
       progress.stop();
       const notes = [
         result.reusedFromStore > 0 ? `${result.reusedFromStore} reused from the run store` : '',
@@ -196,4 +221,10 @@ async function calibrationFor(
   if (!existsSync(option))
     throw new UsageError(`--calibration: ${option} does not exist (a labelled JSONL file, or none)`);
   return calibrationFromLabelled(option, engine);
+}
+
+function shardOption(value: string): ShardSpec {
+  const spec = parseShardSpec(value);
+  if (!spec) throw new InvalidArgumentError('--shard takes i/N with whole numbers 0 <= i < N (e.g. 0/4)');
+  return spec;
 }

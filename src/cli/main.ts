@@ -11,6 +11,8 @@ import { estimateCommand } from './estimate.js';
 import { explainCommand } from './explain.js';
 import { inspectCommand } from './inspect.js';
 import { labelCommand } from './label.js';
+import { mergeCommand } from './merge.js';
+import { submitCommand, workerCommand } from './queue.js';
 import { serveCommand } from './serve.js';
 import { synthCommand } from './synth.js';
 import { validateCommand } from './validate.js';
@@ -24,6 +26,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   for (const cmd of [
     analyzeCommand(),
+    mergeCommand(),
+    submitCommand(),
+    workerCommand(),
     inspectCommand(),
     validateCommand(),
     synthCommand(),

@@ -5,6 +5,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES, type FormatName, type ReadOptions } from '../conversation/formats.js';
 import type { EngineOptions } from '../facets/createEngine.js';
+import { isReportLanguage, REPORT_LANGUAGES } from '../report/i18n/reportLanguage.js';
 
 export function formatOption(): Option {
   return new Option('--format <format>', 'input format (detected per file by default)')
@@ -79,4 +80,18 @@ export function engineOptionsFrom(
     threads: opts.threads,
     stateDir,
   };
+}
+
+/** `--report-lang en|zh`: the language of report.html's words (the numbers are identical). */
+export function reportLangOption(): Option {
+  return new Option(
+    '--report-lang <lang>',
+    `language of report.html's headings, labels and explanations: ${REPORT_LANGUAGES.join(' or ')} (the numbers are identical)`,
+  )
+    .argParser((v: string) => {
+      if (!isReportLanguage(v))
+        throw new InvalidArgumentError(`expected ${REPORT_LANGUAGES.join(' or ')}, got "${v}"`);
+      return v;
+    })
+    .default('en');
 }

@@ -17,7 +17,7 @@ import {
 } from '../privacy/clusterSuppression.js';
 import { emptyGateCounts, type PrivacyGateCounts } from '../privacy/gateCounts.js';
 import { indexSources } from '../privacy/nearDuplicates.js';
-import { type ReleaseContext, releaseClusterName } from '../privacy/release.js';
+import { type ReleaseContext, releaseClusterName, WITHHELD_NAME } from '../privacy/release.js';
 import { type Thresholds, userKey, validateThresholds } from '../privacy/thresholds.js';
 import { createRng, deriveSeed } from '../util/random.js';
 import type { Embedder } from './embedder.js';
@@ -137,7 +137,12 @@ export async function clusterTopics(
         shownUserKeys,
         shownSources: indexSources(shownConcerns, shownUserKeys),
       };
-      named.set(node, await releaseClusterName(proposal, ctx, deps.auditor, gates));
+      named.set(
+        node,
+        proposal
+          ? await releaseClusterName(proposal, ctx, deps.auditor, gates)
+          : { name: WITHHELD_NAME, description: '' },
+      );
     });
   }
 

@@ -35,7 +35,7 @@ export function createLlmNamer(client: LlmClient, options: LlmNamerOptions = {})
   const nContrast = options.contrast ?? 10;
   return {
     id: `llm-namer:${client.provider}:${client.model}:${prompt.version}`,
-    async name(input: NamingInput): Promise<ClusterName> {
+    async name(input: NamingInput): Promise<ClusterName | null> {
       const list = (texts: string[], n: number) =>
         texts
           .slice(0, n)
@@ -63,9 +63,8 @@ export function createLlmNamer(client: LlmClient, options: LlmNamerOptions = {})
       });
       if (answer.ok) return clampName(answer.value);
       if (answer.failure === 'transport') throw answer.error;
-      throw new Error(
-        `cluster namer (${client.provider} ${client.model}): no valid answer after 2 attempts: ${answer.problem}`,
-      );
+      // Still no valid answer after the repair: no name rather than no report (the cluster is withheld).
+      return null;
     },
   };
 }

@@ -31,6 +31,15 @@ export interface ClusterName {
 export interface ClusterNamer {
   /** Namer identity (engine, model, prompt version), for the report's provenance. */
   readonly id: string;
+  /**
+   * The cluster's name; null when the namer could give no usable one (an LLM whose answer stayed
+   * invalid after the repair): the cluster is then shown with the withheld name, and the run goes on.
+   */
+  name(cluster: NamingInput): Promise<ClusterName | null>;
+}
+
+/** A namer that always names (the offline one: key phrases of the members' own concerns). */
+export interface SureNamer extends ClusterNamer {
   name(cluster: NamingInput): Promise<ClusterName>;
 }
 

@@ -21,7 +21,7 @@
  */
 
 import { isContentWord, stem, tokenize } from '../text/words.js';
-import type { ClusterName, ClusterNamer, NamingInput } from './namer.js';
+import type { ClusterName, NamingInput, SureNamer } from './namer.js';
 
 /** Words allowed inside a phrase ("anxiety about work", "fear of failure"); never "and". */
 const CONNECTORS = new Set(['about', 'of', 'with', 'at', 'for', 'in', 'after', 'from', 'on', 'to']);
@@ -48,7 +48,7 @@ interface TermStats {
   stems: string[];
 }
 
-export function createOfflineNamer(options: OfflineNamerOptions = {}): ClusterNamer {
+export function createOfflineNamer(options: OfflineNamerOptions = {}): SureNamer {
   const maxTerms = options.maxTerms ?? 2;
   const minShare = options.minShare ?? 0.05;
   return {

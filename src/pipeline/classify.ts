@@ -3,6 +3,7 @@
  * store). What every run does when it does not cascade; the cascade (cascade.ts) runs it twice.
  */
 import { type AccumulatorOptions, AnalysisAccumulator } from '../analysis/accumulate.js';
+import type { AnalysisRecord } from '../analysis/record.js';
 import type { Conversation } from '../conversation/model.js';
 import { type Calibration, calibratedEstimator } from '../estimate/calibrated.js';
 import type { CascadeSummary } from '../estimate/cascadeSummary.js';
@@ -53,6 +54,8 @@ export async function classifyPass(
     stratumOf?: (ref: ConversationRef) => number;
     /** Fold into this accumulator (a later pass of the same cascade) instead of a new one. */
     analysisFrom?: AnalysisAccumulator;
+    /** Sees each record as it is folded in (a shard writes them to its partial state). */
+    onRecord?: (ref: ConversationRef, record: AnalysisRecord) => void;
   } & AccumulatorOptions,
 ): Promise<ClassifyPass> {
   const analysis =
@@ -70,7 +73,9 @@ export async function classifyPass(
         addUsage(usage, r.usage);
         const ref = refs[i];
         options.onResult?.(ref, r);
-        analysis.add(analysisRecordOf(ref, r.facets, options.stratumOf?.(ref)));
+        const record = analysisRecordOf(ref, r.facets, options.stratumOf?.(ref));
+        options.onRecord?.(ref, record);
+        analysis.add(record);
       });
       options.onBatch?.();
     },
@@ -81,6 +86,10 @@ export async function classifyPass(
 
 export interface ClassifyOnceOptions extends ExtractOptions, AccumulatorOptions {
   seed: number;
+  /** Tags each conversation (its position among all selected ones: a shard's records carry it). */
+  tagOf?: (conversation: Conversation) => number;
+  /** Sees each record as it is folded in. */
+  onRecord?: (ref: ConversationRef, record: AnalysisRecord) => void;
   onBatch?: () => void;
   /** Every decision is also written here (see decisions.ts). */
   decisions?: DecisionsExport;
@@ -101,6 +110,17 @@ export async function classifyOnce(
     keepConversations: decisions !== undefined,
     onResult: decisions ? (ref, r) => ref.conversation && decisions.add(ref.conversation, r) : undefined,
   });
+  return classificationOf(pass, options);
+}
+
+/**
+ * One engine's pass as the report takes it: figures raw, or calibrated when rates are given. The
+ * single run and the merge of shards (src/shard/) both finish through here.
+ */
+export function classificationOf(
+  pass: ClassifyPass,
+  options: { seed: number; calibration?: Calibration },
+): Classification {
   const estimator = options.calibration
     ? calibratedEstimator(options.calibration, { seed: options.seed })
     : rawEstimator();

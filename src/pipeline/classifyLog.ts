@@ -2,6 +2,8 @@
  * The classification stage of a run: the run store, the decisions export, and either one pass of the
  * engine over every conversation (classify.ts) or the cascade (cascade.ts).
  */
+import type { AnalysisRecord } from '../analysis/record.js';
+import type { Conversation } from '../conversation/model.js';
 import type { FacetEngine } from '../facets/engine.js';
 import type { Thresholds } from '../privacy/thresholds.js';
 import type { StorePaths } from '../store/paths.js';
@@ -11,8 +13,19 @@ import { DecisionsExport } from './decisions.js';
 import { openResultStore } from './extract.js';
 import { type IngestOptions, IngestTally, QuarantineCount, selectConversations } from './ingest.js';
 
-export interface ClassifyLogOptions extends ClassifyOnceOptions, IngestOptions {
+/**
+ * A part of the selected conversations (a shard, see src/shard/): only those it includes are
+ * classified, and each record is handed over with its position among ALL the selected conversations,
+ * so parts can be folded back together in the order one run would have folded them.
+ */
+export interface ConversationSubset {
+  includes(conversation: Conversation): boolean;
+  onRecord(position: number, record: AnalysisRecord): void;
+}
+
+export interface ClassifyLogOptions extends Omit<ClassifyOnceOptions, 'tagOf' | 'onRecord'>, IngestOptions {
   thresholds: Thresholds;
+  subset?: ConversationSubset;
   cascade?: { verifyRate?: number };
   exportDecisions?: string;
 }
@@ -45,6 +58,10 @@ export async function classifyLog(
   const decisions = options.exportDecisions
     ? new DecisionsExport(options.exportDecisions, engine)
     : undefined;
+  if (options.cascade && options.subset)
+    throw new Error(
+      'a cascade cannot run on a part of the input (its sampling rates depend on the whole input)',
+    );
   try {
     const classified = options.cascade
       ? await classifyWithCascade(
@@ -59,10 +76,11 @@ export async function classifyLog(
           store,
           { ...options, verifyRate: options.cascade.verifyRate, onProgress: onBatch, decisions },
         )
-      : await classifyOnce(selectConversations(tally, options), engine, store, {
+      : await classifyOnce(subsetOf(selectConversations(tally, options), options.subset), engine, store, {
           ...options,
           onBatch,
           decisions,
+          ...(options.subset ? subsetHooks(options.subset) : {}),
         });
     if (decisions) {
       await decisions.close();
@@ -77,6 +95,34 @@ export async function classifyLog(
   } finally {
     store?.close();
   }
+}
+
+const positions = new WeakMap<Conversation, number>();
+
+/** The conversations `subset` includes, each remembering its position among all of them. */
+async function* subsetOf(
+  conversations: AsyncIterable<Conversation>,
+  subset: ConversationSubset | undefined,
+): AsyncGenerator<Conversation> {
+  if (!subset) {
+    yield* conversations;
+    return;
+  }
+  let i = 0;
+  for await (const c of conversations) {
+    if (subset.includes(c)) {
+      positions.set(c, i);
+      yield c;
+    }
+    i++;
+  }
+}
+
+function subsetHooks(subset: ConversationSubset) {
+  return {
+    tagOf: (c: Conversation) => positions.get(c)!,
+    onRecord: (ref: { tag?: number }, record: AnalysisRecord) => subset.onRecord(ref.tag!, record),
+  };
 }
 
 /** The offline screen a cascade needs. */

@@ -96,7 +96,8 @@ export function withStoredNames(namer: ClusterNamer, store: RunStore<StoredName>
       const hit = store.get(key);
       if (hit && 'name' in hit) return hit;
       const named = await namer.name(input);
-      store.putNow(key, { name: named.name, description: named.description });
+      // No usable name is not stored: a later run asks again.
+      if (named) store.putNow(key, { name: named.name, description: named.description });
       return named;
     },
   };

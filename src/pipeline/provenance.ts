@@ -15,7 +15,8 @@ import type { IngestTally } from './ingest.js';
 
 export interface RunDescription {
   engine: FacetEngine;
-  tally: IngestTally;
+  /** The input files as read (describeInputs): a merge of shards takes them from the partial states. */
+  inputs: Provenance['inputs'];
   usage: Usage;
   thresholds: Thresholds;
   auditor: Pick<PrivacyAuditor, 'description'>;
@@ -49,15 +50,7 @@ export async function describeRun(run: RunDescription): Promise<Provenance> {
           }
         : {}),
     },
-    inputs: await Promise.all(
-      run.tally.files.map(async (f) => ({
-        // The basename only: a full path can name the person or machine that ran the export.
-        file: basename(f),
-        ...(await run.tally.digests.of(f)),
-        format: run.tally.formats.get(f) ?? 'unknown',
-        ...aboutNote(f),
-      })),
-    ),
+    inputs: run.inputs,
     tokenUsage: run.usage,
     costUSD: engine.costOf(run.usage),
     gatesRun: [
@@ -68,6 +61,19 @@ export async function describeRun(run: RunDescription): Promise<Provenance> {
     ],
     validation: run.validation ?? engine.accuracy?.(),
   };
+}
+
+/** Each input file with its SHA-256, size, format and note, as the provenance names it. */
+export async function describeInputs(tally: IngestTally): Promise<Provenance['inputs']> {
+  return Promise.all(
+    tally.files.map(async (f) => ({
+      // The basename only: a full path can name the person or machine that ran the export.
+      file: basename(f),
+      ...(await tally.digests.of(f)),
+      format: tally.formats.get(f) ?? 'unknown',
+      ...aboutNote(f),
+    })),
+  );
 }
 
 /** Longest note quoted from an input's `.about.txt` (a sentence or two, not a document). */

@@ -14,6 +14,9 @@ describe('every command documents itself', () => {
     'serve',
     'explain',
     'label',
+    'merge',
+    'submit',
+    'worker',
   ]) {
     it(`affectlens ${command} --help exits 0 with its usage`, async () => {
       const io = captureOutput();

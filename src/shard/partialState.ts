@@ -1,0 +1,206 @@
+/**
+ * The partial state a shard writes (`analyze --shard i/N --out PART_DIR`) and a merge reads: a folder
+ *
+ *   PART_DIR/state.json        the header below (written last: a folder without it is unfinished)
+ *   PART_DIR/records.jsonl     one line per conversation of the shard: [position, AnalysisRecord]
+ *   PART_DIR/quarantine.jsonl  the run's quarantine (every shard reads the whole input, so it is
+ *                              the same in every shard; the merge copies shard 0's)
+ *
+ * Format version PARTIAL_STATE_VERSION; README "Beyond one machine" documents it. The records are the
+ * analyses' input, not their internal state: the merge folds them, in the order of their positions
+ * among all selected conversations, into the same AnalysisAccumulator a single run uses. Every
+ * analysis — including those that depend on the order records arrive in (the topic candidates'
+ * indices, first-seen users, bootstrap resampling order) — then sees exactly what one process would
+ * have seen, so a merged report equals the single run's by construction, and no analysis needs a
+ * merge function of its own that could drift from its accumulator. The price: a state grows with the
+ * shard's conversations (a few hundred bytes each, no message text: facets, the concern summary,
+ * ids), and the merge folds every record once (streaming, N-way, memory as in one run).
+ *
+ * JSONL rather than Parquet: the merge streams it in order with nothing but Node, a line is the record
+ * the analyses take (no schema mapping to keep in step), and gzip-free lines keep the sha256 check
+ * cheap. The records hold the PII-free concern summaries and user/conversation ids: keep partial
+ * states as private as the run store.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { AnalysisRecord } from '../analysis/record.js';
+import type { Calibration } from '../estimate/calibrated.js';
+import type { Usage } from '../llm/usage.js';
+import type { Thresholds } from '../privacy/thresholds.js';
+import type { Provenance } from '../report/reportInput.js';
+import { type ShardSpec, shardName } from './shardKey.js';
+
+export const PARTIAL_STATE_FORMAT = 'affectlens-partial-state';
+/** Bumped whenever the header or the record lines change shape: a merge refuses other versions. */
+export const PARTIAL_STATE_VERSION = 1;
+
+export const STATE_FILE = 'state.json';
+export const RECORDS_FILE = 'records.jsonl';
+export const QUARANTINE_FILE = 'quarantine.jsonl';
+
+/** Everything that must be the same in every shard for the merge to equal one run. */
+export interface PartialSettings {
+  affectlensVersion: string;
+  seed: number;
+  thresholds: Thresholds;
+  engine: { name: string; model: string; promptVersion: string; parameters: Record<string, unknown> };
+  period: string;
+  segmentBy: string | null;
+  limit: number | null;
+  sample: number | null;
+  read: { format: string; strict: boolean; keepGoing: boolean };
+  calibration: Calibration | null;
+  validation: Provenance['validation'] | null;
+}
+
+export interface PartialState {
+  format: typeof PARTIAL_STATE_FORMAT;
+  formatVersion: number;
+  shard: ShardSpec;
+  settings: PartialSettings;
+  /** The input files as read (the same in every shard: each reads the whole input). */
+  inputs: Provenance['inputs'];
+  /** Counts of the whole input (each shard reads all of it and partitions the valid conversations). */
+  counts: {
+    read: number;
+    quarantined: number;
+    quarantineReasons: Record<string, number>;
+    duplicateIds: number;
+    quarantineOmitted: number;
+  };
+  /** This shard's records. */
+  records: { file: typeof RECORDS_FILE; count: number; sha256: string };
+  /** This shard's engine usage (summed by the merge), answers reused from its run store, invalid stored lines. */
+  usage: Required<Usage>;
+  reused: number;
+  invalidStored: number;
+}
+
+/** Writes a shard's records as they come (in position order) into `dir`/records.jsonl. */
+export class RecordsWriter {
+  private readonly fd: number;
+  private readonly hash: Hash = createHash('sha256');
+  private pending: string[] = [];
+  private last = -1;
+  count = 0;
+
+  constructor(readonly dir: string) {
+    this.fd = openSync(join(dir, RECORDS_FILE), 'w');
+  }
+
+  add(position: number, record: AnalysisRecord): void {
+    if (position <= this.last) throw new Error(`shard records out of order: ${position} after ${this.last}`);
+    this.last = position;
+    this.pending.push(`${JSON.stringify([position, record])}\n`);
+    this.count++;
+    if (this.pending.length >= 1024) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const chunk = this.pending.join('');
+    this.pending = [];
+    this.hash.update(chunk);
+    writeSync(this.fd, chunk);
+  }
+
+  /** Flushes, fsyncs and closes; returns the records' line for the header. */
+  close(): PartialState['records'] {
+    this.flush();
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    return { file: RECORDS_FILE, count: this.count, sha256: this.hash.digest('hex') };
+  }
+}
+
+export function writeStateHeader(dir: string, state: PartialState): void {
+  writeFileSync(join(dir, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
+}
+
+/** A partial state problem: names the folder and what is wrong. */
+export class PartialStateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PartialStateError';
+  }
+}
+
+/** Reads and checks one folder's header. */
+export function readStateHeader(dir: string): PartialState {
+  const file = join(dir, STATE_FILE);
+  if (!existsSync(file))
+    throw new PartialStateError(
+      `${dir}: no ${STATE_FILE} (not a partial state, or its shard did not finish: run analyze --shard again)`,
+    );
+  let state: PartialState;
+  try {
+    state = JSON.parse(readFileSync(file, 'utf8')) as PartialState;
+  } catch (err) {
+    throw new PartialStateError(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+  if (state?.format !== PARTIAL_STATE_FORMAT)
+    throw new PartialStateError(
+      `${file}: not an affectlens partial state (format is not ${PARTIAL_STATE_FORMAT})`,
+    );
+  if (state.formatVersion !== PARTIAL_STATE_VERSION)
+    throw new PartialStateError(
+      `${file}: partial state format version ${state.formatVersion}, this affectlens reads version ${PARTIAL_STATE_VERSION} (write the shards again with this version)`,
+    );
+  return state;
+}
+
+/** Checks a shard's records file against its header's sha256 before anything is folded from it. */
+export async function verifyRecords(dir: string, state: PartialState): Promise<void> {
+  const file = join(dir, RECORDS_FILE);
+  if (!existsSync(file)) throw new PartialStateError(`${file}: missing (shard ${shardName(state.shard)})`);
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  if (hash.digest('hex') !== state.records.sha256)
+    throw new PartialStateError(
+      `${file}: its sha256 differs from the one in ${STATE_FILE} (a damaged or mixed partial state: write shard ${shardName(state.shard)} again)`,
+    );
+}
+
+/** A shard's records in position order, checked against the header's count and sha256 at the end. */
+export async function* readRecords(
+  dir: string,
+  state: PartialState,
+): AsyncGenerator<[number, AnalysisRecord]> {
+  const file = join(dir, RECORDS_FILE);
+  if (!existsSync(file)) throw new PartialStateError(`${file}: missing (shard ${shardName(state.shard)})`);
+  const hash = createHash('sha256');
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  let last = -1;
+  for await (const line of lines) {
+    hash.update(`${line}\n`);
+    n++;
+    let entry: [number, AnalysisRecord];
+    try {
+      entry = JSON.parse(line) as [number, AnalysisRecord];
+    } catch {
+      throw new PartialStateError(
+        `${file}:${n}: not valid JSON (a damaged partial state: write the shard again)`,
+      );
+    }
+    if (!Array.isArray(entry) || !Number.isInteger(entry[0]) || entry[0] <= last)
+      throw new PartialStateError(`${file}:${n}: position missing or out of order`);
+    last = entry[0];
+    yield entry;
+  }
+  if (n !== state.records.count || hash.digest('hex') !== state.records.sha256)
+    throw new PartialStateError(
+      `${file}: ${n} records, the header says ${state.records.count}, or its sha256 differs (a damaged or mixed partial state: write the shard again)`,
+    );
+}

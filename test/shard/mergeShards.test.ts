@@ -1,0 +1,136 @@
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createOfflineEngine } from '../../src/facets/offline/offlineEngine.js';
+import { analyzeLogs } from '../../src/pipeline/analyze.js';
+import { analyzeShard } from '../../src/shard/analyzeShard.js';
+import { mergeShards } from '../../src/shard/mergeShards.js';
+import { readStateHeader, STATE_FILE } from '../../src/shard/partialState.js';
+import { generateConversations } from '../../src/synth/generate.js';
+import { writeSynthCorpus } from '../../src/synth/writeCorpus.js';
+
+const deps = (seed = 1) => ({ now: () => 0, seed, log: () => {}, engine: createOfflineEngine() });
+
+let dir: string;
+let corpus: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'al-shards-'));
+  corpus = join(dir, 'corpus.jsonl');
+  await writeSynthCorpus(
+    generateConversations({ n: 1500, seed: 11, affectiveShare: 0.4, users: 250 }),
+    corpus,
+    'openai',
+  );
+  // Bad records among the good ones: every shard reads (and counts) them, the merge reports them once.
+  appendFileSync(corpus, '{"messages": [\n{"messages":"nope"}\n');
+});
+
+async function shards(
+  count: number,
+  tag: string,
+  extra: { seed?: number; limit?: number; sample?: number } = {},
+) {
+  const seed = extra.seed ?? 4;
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const out = join(dir, `${tag}-part-${i}`);
+    await analyzeShard(
+      { inputs: [corpus], outDir: out, seed, shard: { index: i, count }, ...extra },
+      deps(seed),
+    );
+    parts.push(out);
+  }
+  return parts;
+}
+
+describe('analyze --shard i/N + merge', () => {
+  it('4 shards merged give a report.json byte-identical to the single run', async () => {
+    const single = join(dir, 'single');
+    const r1 = await analyzeLogs({ inputs: [corpus], outDir: single, seed: 4 }, deps(4));
+    const parts = await shards(4, 'four');
+    const sizes = parts.map((p) => readStateHeader(p).records.count);
+    // Every valid conversation is in exactly one shard, and the shards are not degenerate.
+    expect(sizes.reduce((s, n) => s + n, 0)).toBe(r1.analysed + r1.excluded);
+    for (const n of sizes) expect(n).toBeGreaterThan(200);
+    const merged = join(dir, 'merged');
+    // Parts given in any order.
+    const r2 = await mergeShards(
+      { parts: [parts[2], parts[0], parts[3], parts[1]], outDir: merged },
+      deps(4),
+    );
+    expect(r2.read).toBe(r1.read);
+    expect(r2.quarantined).toBe(2);
+    const a = readFileSync(join(single, 'report.json'), 'utf8');
+    const b = readFileSync(join(merged, 'report.json'), 'utf8');
+    expect(b).toBe(a);
+    expect(readFileSync(join(merged, 'quarantine.jsonl'), 'utf8')).toBe(
+      readFileSync(join(single, 'quarantine.jsonl'), 'utf8'),
+    );
+    expect(readFileSync(join(merged, 'topics.csv'), 'utf8')).toBe(
+      readFileSync(join(single, 'topics.csv'), 'utf8'),
+    );
+  });
+
+  it('--sample and --limit select the same conversations in every shard as in one run', async () => {
+    for (const extra of [{ sample: 700 }, { limit: 900 }]) {
+      const tag = Object.keys(extra)[0];
+      const single = join(dir, `single-${tag}`);
+      await analyzeLogs({ inputs: [corpus], outDir: single, seed: 6, ...extra }, deps(6));
+      const parts = await shards(3, tag, { seed: 6, ...extra });
+      const merged = join(dir, `merged-${tag}`);
+      await mergeShards({ parts, outDir: merged }, deps(6));
+      expect(readFileSync(join(merged, 'report.json'), 'utf8')).toBe(
+        readFileSync(join(single, 'report.json'), 'utf8'),
+      );
+    }
+  });
+
+  it('refuses states of different runs, naming the first mismatch, and a missing or repeated shard', async () => {
+    const parts = await shards(2, 'two');
+    const other = join(dir, 'other-seed');
+    await analyzeShard({ inputs: [corpus], outDir: other, seed: 9, shard: { index: 1, count: 2 } }, deps(9));
+    const out = join(dir, 'never');
+    await expect(mergeShards({ parts: [parts[0], other], outDir: out }, deps(4))).rejects.toThrow(
+      /seed is 4 in .*two-part-0 \(shard 0\/2\) but 9 in .*other-seed \(shard 1\/2\)/,
+    );
+    await expect(mergeShards({ parts: [parts[0]], outDir: out }, deps(4))).rejects.toThrow(
+      /missing shard 1\/2/,
+    );
+    await expect(
+      mergeShards({ parts: [parts[0], parts[1], parts[0]], outDir: out }, deps(4)),
+    ).rejects.toThrow(/shard 0\/2 given twice/);
+    const thr = join(dir, 'other-thresholds');
+    await analyzeShard(
+      {
+        inputs: [corpus],
+        outDir: thr,
+        seed: 4,
+        shard: { index: 1, count: 2 },
+        thresholds: { minUsers: 2, minConversations: 10 },
+      },
+      deps(4),
+    );
+    await expect(mergeShards({ parts: [parts[0], thr], outDir: out }, deps(4))).rejects.toThrow(
+      /thresholds is/,
+    );
+    // Another format version, another prompt version: named.
+    const bumped = join(dir, 'bumped');
+    await analyzeShard({ inputs: [corpus], outDir: bumped, seed: 4, shard: { index: 1, count: 2 } }, deps(4));
+    const header = JSON.parse(readFileSync(join(bumped, STATE_FILE), 'utf8'));
+    header.settings.engine.promptVersion = 'rules-0';
+    writeFileSync(join(bumped, STATE_FILE), JSON.stringify(header));
+    await expect(mergeShards({ parts: [parts[0], bumped], outDir: out }, deps(4))).rejects.toThrow(
+      /prompt version is .* but "rules-0"/,
+    );
+    header.formatVersion = 99;
+    writeFileSync(join(bumped, STATE_FILE), JSON.stringify(header));
+    await expect(mergeShards({ parts: [parts[0], bumped], outDir: out }, deps(4))).rejects.toThrow(
+      /format version 99/,
+    );
+    // A damaged records file is caught by its count and digest.
+    appendFileSync(join(parts[1], 'records.jsonl'), '[999999,{}]\n');
+    await expect(mergeShards({ parts, outDir: out }, deps(4))).rejects.toThrow(/sha256 differs|header says/);
+  });
+});
