@@ -111,7 +111,7 @@ function runs(
         tally.set(name, t);
         cells.push(`${name}: ${pct(r.calibrated)} [${pct(r.low)}, ${pct(r.high)}]`);
       }
-      if (seed <= 3 && first)
+      if ((seed <= 3 || process.env.AFFECTLENS_EVAL_ALL_ROWS) && first)
         lines.push(
           `${key.padEnd(5)} ${String(seed).padStart(2)}  ${String(l.length).padStart(5)}  ${pct(first.truth)}  ${pct(first.raw)}  ${cells.join('  ')}`,
         );
