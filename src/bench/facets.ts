@@ -1,11 +1,14 @@
 /**
  * `npm run bench facets`: offline facet extraction throughput on one core, for typical
  * six-message conversations generated here (seeded), next to a bare baseline that only lowercases
- * and tokenises the same text. Goal: >= 5,000 conversations/s.
+ * and tokenises the same text. Goal: >= 5,000 conversations/s. Then Chinese beside English: the
+ * synthetic generator's conversations all in Chinese and all in English, alternated (goal for
+ * Chinese: >= 3,000 conversations/s).
  */
 import type { Conversation } from '../conversation/model.js';
 import { offlineFacets } from '../facets/offline/facets.js';
 import { normalise, tokenise } from '../facets/offline/text.js';
+import { generateConversations } from '../synth/generate.js';
 import { createRng } from '../util/random.js';
 import type { BenchSection } from './benchSection.js';
 import { type Measurement, measure, medianOf } from './harness.js';
@@ -13,6 +16,8 @@ import { type Measurement, measure, medianOf } from './harness.js';
 const N = 20_000;
 const GOAL = 5_000;
 const ROUNDS = 5;
+const ZH_GOAL = 3_000;
+const ZH_N = 10_000;
 
 const USER_LINES = [
   'I have been feeling really anxious about work lately and I cannot sleep.',
@@ -100,6 +105,37 @@ export const facetsBench: BenchSection = {
     ctx.report(offline);
     ctx.note(
       `goal >= ${GOAL.toLocaleString('en-US')} conv/s (median of ${ROUNDS} alternated runs): ${offline.perSecond >= GOAL ? 'met' : 'MISSED'} (${Math.round(offline.perSecond).toLocaleString('en-US')} conv/s, ${(baseline.perSecond / offline.perSecond).toFixed(1)}x the baseline's time)`,
+    );
+
+    // Chinese beside English: the same generator, the same scenes, in each language.
+    const corpus = (chineseShare: number) =>
+      [...generateConversations({ n: ZH_N, seed: 11, chineseShare })].map((r) => r.conversation);
+    const zh = corpus(1);
+    const en = corpus(0);
+    for (const c of [...zh, ...en].slice(0, 4000)) offlineFacets(c);
+    const zhRuns: Measurement[] = [];
+    const enRuns: Measurement[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      enRuns.push(
+        await measure('offline facets, synthetic English', 'conv', async () => {
+          for (const c of en) offlineFacets(c);
+          return { items: en.length };
+        }),
+      );
+      zhRuns.push(
+        await measure('offline facets, synthetic Chinese', 'conv', async () => {
+          for (const c of zh) offlineFacets(c);
+          return { items: zh.length };
+        }),
+      );
+    }
+    const enMedian = medianOf(enRuns);
+    const zhMedian = medianOf(zhRuns);
+    ctx.report(enMedian);
+    zhMedian.extra = { ...zhMedian.extra, vsEnglish: zhMedian.perSecond / enMedian.perSecond };
+    ctx.report(zhMedian);
+    ctx.note(
+      `Chinese goal >= ${ZH_GOAL.toLocaleString('en-US')} conv/s: ${zhMedian.perSecond >= ZH_GOAL ? 'met' : 'MISSED'} (${Math.round(zhMedian.perSecond).toLocaleString('en-US')} conv/s, ${(zhMedian.perSecond / enMedian.perSecond).toFixed(2)} of English on the same scenes)`,
     );
   },
 };
