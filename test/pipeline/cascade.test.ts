@@ -142,6 +142,14 @@ describe('analyze --cascade', () => {
     expect(agreement?.recall.method).toBe('cascade');
     expect(report.provenance.parameters).toMatchObject({ cascade: { rateChosen: true } });
 
+    // The support facets (referral, crisis, stance) are verified like the others: their figures come
+    // from the verifier's answers through the same two-phase estimator.
+    expect(report.referral.available).toBe(true);
+    if (report.referral.available) {
+      const all = report.referral.groups.find((g) => g.group === 'all');
+      expect(all && !all.suppressed && all.method).toBe('cascade');
+    }
+
     // The page says what was verified, what it cost and how the screen fared, in its own section.
     const page = readFileSync(join(out, 'report.html'), 'utf8');
     expect(page).toMatch(/LLM-verified two-phase estimates/);
