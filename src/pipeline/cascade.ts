@@ -55,11 +55,15 @@ const AFFECTIVE = 4;
 const PUSHBACK = 8;
 const CONTENT = 16;
 
-/** Which stratum the screen puts a conversation in: 0 candidate, 1 near miss, 2 the rest. */
+/**
+ * Which stratum the screen puts a conversation in: 0 candidate (affective, pushback, 50+ human
+ * messages, a crisis signal), 1 near miss, 2 the rest.
+ */
 export function screenStratum(facets: Facets, humanMessages: number): number {
   if (facets.status.kind === 'error') return 1;
   const affective = facets.categories.length > 0 && !facets.contentCreation;
-  if (affective || facets.pushback || humanMessages >= 50) return 0;
+  // A crisis signal the rules read is a candidate too: the crisis figures need every one verified.
+  if (affective || facets.pushback || humanMessages >= 50 || facets.support?.crisis === true) return 0;
   // Weak signals: distress the rules did not turn into a category, or a language they do not read.
   if (facets.sentiment.some((v) => v <= -0.5) || (facets.language !== 'en' && facets.language !== 'und'))
     return 1;
