@@ -6,11 +6,16 @@
  * since their totals are the whole log's figures, shown elsewhere: one small slice must not be
  * recoverable as the total minus the others.
  */
-import type { EstimateMethod, Estimator, ShareEstimate } from '../estimate/estimator.js';
+import {
+  type EstimateMethod,
+  type Estimator,
+  rawEstimator,
+  type ShareEstimate,
+} from '../estimate/estimator.js';
 import type { Interval } from '../estimate/intervals.js';
 import type { Category } from '../facets/schema.js';
 import { type CellSize, showCells } from '../privacy/cellSets.js';
-import type { Shown, Suppressed, ThresholdGate } from '../privacy/thresholds.js';
+import { type Shown, type Suppressed, ThresholdGate, type Thresholds } from '../privacy/thresholds.js';
 import { deriveSeed } from '../util/random.js';
 import { CATEGORY_ORDER } from './groups.js';
 import { isLongConversation } from './long.js';
@@ -242,4 +247,42 @@ export function seriesValue(
     default:
       return null;
   }
+}
+
+/** What a sliced figure (over time, per segment) needs from the run. */
+export interface SliceOptions {
+  thresholds: Thresholds;
+  estimator?: Estimator;
+  seed: number;
+  resamples?: number;
+  level?: number;
+}
+
+/**
+ * Every slice's headline cells, the slices in key order; `keyOf` names a slice in estimator keys and
+ * seeds. The one call the over-time and segment figures share.
+ */
+export function sliceCells(
+  slices: ReadonlyMap<string, HeadlineTally>,
+  units: PerStratum,
+  options: SliceOptions,
+  keyOf: (key: string) => string,
+  withSlice = false,
+): { keys: string[]; gate: ThresholdGate; cells: HeadlineCell[] } {
+  const gate = new ThresholdGate(options.thresholds);
+  const keys = [...slices.keys()].sort();
+  const cells = headlineCells(
+    keys.map((k) => slices.get(k) as HeadlineTally),
+    {
+      gate,
+      estimator: options.estimator ?? rawEstimator(),
+      units,
+      seed: options.seed,
+      resamples: options.resamples ?? 1000,
+      level: options.level ?? 0.95,
+      key: (i) => keyOf(keys[i]),
+      withSlice,
+    },
+  );
+  return { keys, gate, cells };
 }

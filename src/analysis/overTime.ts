@@ -4,16 +4,15 @@
  * and a test of change between the first and the last period in which each figure is shown.
  * Conversations are bucketed by their start time (UTC); undated ones are counted and left out.
  */
-import { type Estimator, rawEstimator } from '../estimate/estimator.js';
 import type { Category } from '../facets/schema.js';
-import { ThresholdGate, type Thresholds } from '../privacy/thresholds.js';
 import {
   HEADLINE_SERIES,
   type HeadlineCell,
   type HeadlineSeries,
   HeadlineTally,
-  headlineCells,
+  type SliceOptions,
   seriesValue,
+  sliceCells,
 } from './cellFigures.js';
 import { type Change, changeBetween } from './changeTest.js';
 import { type Period, periodOf, periodStart } from './periods.js';
@@ -42,13 +41,7 @@ export interface OverTimeShown {
 
 export type OverTime = (NotAvailable | OverTimeShown) & { suppressed: number };
 
-export interface SliceOptions {
-  thresholds: Thresholds;
-  estimator?: Estimator;
-  seed: number;
-  resamples?: number;
-  level?: number;
-}
+export type { SliceOptions } from './cellFigures.js';
 
 export class OverTimeAccumulator {
   private readonly cells = new Map<string, HeadlineTally>();
@@ -91,20 +84,7 @@ export class OverTimeAccumulator {
             : 'no analysed conversation has a timestamp (the log or its format carries none)',
         suppressed: 0,
       };
-    const gate = new ThresholdGate(options.thresholds);
-    const keys = [...this.cells.keys()].sort();
-    const cells = headlineCells(
-      keys.map((k) => this.cells.get(k)!),
-      {
-        gate,
-        estimator: options.estimator ?? rawEstimator(),
-        units: this.units,
-        seed: options.seed,
-        resamples: options.resamples ?? 1000,
-        level: options.level ?? 0.95,
-        key: (i) => `${this.period}:${keys[i]}`,
-      },
-    );
+    const { keys, gate, cells } = sliceCells(this.cells, this.units, options, (k) => `${this.period}:${k}`);
     const periods = keys.map((period, i) => ({
       period,
       start: periodStart(period, this.period),

@@ -4,12 +4,9 @@
  * segments are gated as one set: their totals are the whole log's figures, so a small segment must not
  * be recoverable as the total minus the others, and a segment is named only when its size is shown.
  */
-import { rawEstimator } from '../estimate/estimator.js';
 import type { Category } from '../facets/schema.js';
 import { releaseSegmentLabel } from '../privacy/cellSets.js';
-import { ThresholdGate } from '../privacy/thresholds.js';
-import { type HeadlineCell, HeadlineTally, headlineCells } from './cellFigures.js';
-import type { SliceOptions } from './overTime.js';
+import { type HeadlineCell, HeadlineTally, type SliceOptions, sliceCells } from './cellFigures.js';
 import { PerStratum } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 import type { NotAvailable } from './userFigures.js';
@@ -81,21 +78,7 @@ export class SegmentAccumulator {
         reason: `no analysed conversation has the metadata field "${this.field}" (see the README: which fields each input format keeps)`,
         suppressed: 0,
       };
-    const gate = new ThresholdGate(options.thresholds);
-    const keys = [...this.cells.keys()].sort();
-    const cells = headlineCells(
-      keys.map((k) => this.cells.get(k)!),
-      {
-        gate,
-        estimator: options.estimator ?? rawEstimator(),
-        units: this.units,
-        seed: options.seed,
-        resamples: options.resamples ?? 1000,
-        level: options.level ?? 0.95,
-        key: (i) => `segment:${keys[i]}`,
-        withSlice: true,
-      },
-    );
+    const { keys, gate, cells } = sliceCells(this.cells, this.units, options, (k) => `segment:${k}`, true);
     const shown = keys
       .map((key, i) => ({ key, cell: cells[i] }))
       .filter((x) => !x.cell.conversations.suppressed)
