@@ -66,6 +66,8 @@ export function engineOptionsFrom(
     rpm?: number;
     tpm?: number;
     threads?: number;
+    /** `--report-lang`: the LLM engines write concerns in the report's language. */
+    reportLang?: string;
   },
   stateDir: string,
 ): EngineOptions {
@@ -78,6 +80,7 @@ export function engineOptionsFrom(
     requestsPerMinute: opts.rpm,
     tokensPerMinute: opts.tpm,
     threads: opts.threads,
+    concernLanguage: opts.reportLang,
     stateDir,
   };
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ask } from '../llm/ask.js';
 import type { LlmClient } from '../llm/client.js';
+import { DEFAULT_CONCERN_LANGUAGE, languageName } from '../prompts/language.js';
 import { loadPrompt } from '../prompts/load.js';
 import { PROMPT_FILES } from '../prompts/registry.js';
 import type { ClusterName, ClusterNamer, NamingInput } from './namer.js';
@@ -18,6 +19,8 @@ export interface LlmNamerOptions {
   /** Non-member concerns shown for contrast (default 10). */
   contrast?: number;
   promptFile?: string;
+  /** ISO 639 code of the language names are written in: the report's (default `en`). */
+  language?: string;
 }
 
 const NameAnswer = z.strictObject({
@@ -30,7 +33,7 @@ const NameAnswer = z.strictObject({
 });
 
 export function createLlmNamer(client: LlmClient, options: LlmNamerOptions = {}): ClusterNamer {
-  const prompt = loadPrompt(options.promptFile ?? PROMPT_FILES['cluster-name']);
+  const prompt = clusterNamePrompt(options.language, options.promptFile);
   const nMembers = options.members ?? 20;
   const nContrast = options.contrast ?? 10;
   return {
@@ -69,10 +72,26 @@ export function createLlmNamer(client: LlmClient, options: LlmNamerOptions = {})
   };
 }
 
-/** At most ten words in the name and two sentences in the description. */
+/** The namer's prompt with the report's language filled in. */
+export function clusterNamePrompt(
+  language = DEFAULT_CONCERN_LANGUAGE,
+  file: string = PROMPT_FILES['cluster-name'],
+) {
+  return loadPrompt(file, undefined, { reportLanguage: languageName(language) });
+}
+
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** A name without spaces in Chinese or Japanese is cut at this many characters (about ten words). */
+const MAX_CJK_NAME_CHARS = 20;
+
+/** At most ten words (20 Chinese or Japanese characters) in the name and two sentences in the description. */
 export function clampName(a: ClusterName): ClusterName {
   const words = a.name.replace(/\s+/g, ' ').trim().split(' ');
-  const name = words.slice(0, 10).join(' ');
-  const description = sentences(a.description.replace(/\s+/g, ' ')).slice(0, 2).join(' ');
+  let name = words.slice(0, 10).join(' ');
+  const chars = [...name];
+  if (CJK_CHAR.test(name) && chars.filter((c) => CJK_CHAR.test(c)).length > MAX_CJK_NAME_CHARS)
+    name = chars.slice(0, MAX_CJK_NAME_CHARS).join('').trim();
+  const two = sentences(a.description.replace(/\s+/g, ' ')).slice(0, 2);
+  const description = two.join(CJK_CHAR.test(two[0] ?? '') ? '' : ' ');
   return { name, description };
 }

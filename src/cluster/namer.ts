@@ -51,6 +51,6 @@ export function wordCount(s: string): number {
 export function sentences(s: string): string[] {
   return s
     .trim()
-    .split(/(?<=[.!?])\s+(?=\S)/)
+    .split(/(?<=[.!?])\s+(?=\S)|(?<=[。！？])(?=\S)/)
     .filter((x) => x.length > 0);
 }

@@ -106,6 +106,11 @@ export interface EngineOptions {
   threads?: number;
   /** Offline engine: worker threads to spread facet extraction over (0 = in the main thread). */
   workers?: number;
+  /**
+   * LLM engines: ISO 639 code of the language concerns are written in, the report's (`--report-lang`;
+   * default `en`). The offline engine's topics come from fixed lists in both languages.
+   */
+  concernLanguage?: string;
   deps?: Deps;
 }
 

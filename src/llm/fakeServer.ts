@@ -50,6 +50,11 @@ export interface FakeLlmServerOptions {
    * with the synthetic corpus's truth.
    */
   truth?: (users: readonly string[], assistants: readonly string[]) => Record<string, unknown> | undefined;
+  /**
+   * The cluster names to give: called with a naming request's member concerns; undefined falls back
+   * to the careless namer (named after a member, verbatim).
+   */
+  namer?: (members: readonly string[]) => { name: string; description: string } | undefined;
   /** When set, any other key gets a 401. */
   apiKey?: string;
   /** OpenAI: answer a json_schema response_format with the 400 older servers send. */
@@ -165,18 +170,27 @@ function askedFields(schema: unknown): string[] | undefined {
  * The fake model: every facet from keywords, all fields, then the ones the question's schema asks
  * for (all of them when the request carries no schema).
  */
+/** The member concerns of a naming request, as the namer lists them. */
+function membersOf(user: string): string[] {
+  const block = /<members count="\d+">\n([\s\S]*?)\n<\/members>/.exec(user)?.[1] ?? '';
+  return block.split('\n').map((l) => l.replace(/^- /, ''));
+}
+
 function modelAnswer(
   user: string,
   echo: boolean,
   fields?: string[],
   hostile = false,
   truth?: FakeLlmServerOptions['truth'],
+  namer?: FakeLlmServerOptions['namer'],
 ): Record<string, unknown> {
   // The topic stage's questions. Deliberately careless, like a model that leaks: a cluster is
   // named after its first member (hostile: its most repeated member), verbatim, and every audit
   // approves; the deterministic privacy gates downstream must still stop what leaks.
   const members = /<members count="\d+">\n- ([^\n]*)(?:\n- ([^\n]*))?/.exec(user);
   if (members) {
+    const given = namer?.(membersOf(user));
+    if (given) return given;
     const named = hostile ? (mostRepeatedMember(user) ?? members[1]) : members[1];
     return {
       name: named.split(/\s+/).slice(0, 10).join(' '),
@@ -402,6 +416,7 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
             askedFields(tool?.input_schema),
             opts.hostile ?? false,
             opts.truth,
+            opts.namer,
           )
         : (structuredClone(replayed) as Record<string, unknown>);
     if (fault === 'wrongLength' && Array.isArray(answer.sentiment))
@@ -456,7 +471,14 @@ export async function startFakeLlmServer(opts: FakeLlmServerOptions = {}): Promi
     const replayed = opts.replay ? replayAnswer(rf?.json_schema?.name ?? '', system, user) : undefined;
     const answer =
       replayed === undefined || typeof replayed === 'string'
-        ? modelAnswer(user, opts.echo ?? false, askedFields(schema), opts.hostile ?? false, opts.truth)
+        ? modelAnswer(
+            user,
+            opts.echo ?? false,
+            askedFields(schema),
+            opts.hostile ?? false,
+            opts.truth,
+            opts.namer,
+          )
         : (structuredClone(replayed) as Record<string, unknown>);
     if (fault === 'wrongLength' && Array.isArray(answer.sentiment))
       answer.sentiment = [...answer.sentiment, 'neutral'];

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { ClusterDeps } from '../cluster/clusterTopics.js';
 import { withEmbeddingCache } from '../cluster/embedder.js';
-import { createLlmNamer } from '../cluster/llmNamer.js';
+import { clusterNamePrompt, createLlmNamer } from '../cluster/llmNamer.js';
 import type { ClusterName, ClusterNamer } from '../cluster/namer.js';
 import { createOfflineClusterDeps } from '../cluster/offlineDeps.js';
 import { createOpenAiEmbedder } from '../cluster/openaiEmbedder.js';
@@ -30,6 +30,8 @@ export interface ClusterDepsOptions {
   store?: StorePaths;
   /** Where paid cluster names and audit ratings are kept (see openNameStore); none when absent. */
   names?: RunStore<StoredName>;
+  /** The report's language: what the LLM namer writes names in (default English). */
+  reportLang?: string;
 }
 
 /** What the name store keeps under a key: a proposed name, or an audit rating. */
@@ -57,13 +59,13 @@ export function clusterDepsFor(
   const deps = createOfflineClusterDeps(options.seed);
   if (engine.llm) {
     const retrying = retryingClient(engine.llm, undefined, defaultRetryDeps(options.seed));
-    deps.namer = createLlmNamer(retrying);
+    deps.namer = createLlmNamer(retrying, { language: options.reportLang });
     deps.auditor = createLlmAuditor(retrying);
     if (options.names) {
       // The prompts' texts and the engine's answer-changing settings are part of every key: an
       // edited prompt or another temperature asks again.
       const salt = JSON.stringify([
-        promptSetIdentity([loadPrompt(PROMPT_FILES['cluster-name'])]).hash,
+        promptSetIdentity([clusterNamePrompt(options.reportLang)]).hash,
         promptSetIdentity([loadPrompt(PROMPT_FILES['privacy-audit'])]).hash,
         engine.parameters ?? {},
       ]);

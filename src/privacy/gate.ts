@@ -2,8 +2,9 @@
  * The deterministic checks every outgoing text passes before (and whatever) the configured auditor
  * says, in order:
  * 1. the PII detector (person and organisation names, contact details, addresses, ids);
- * 2. the vocabulary: every token is general English or a curated domain term (vocabulary.ts); a
- *    token outside it (a surname, a town, a made-up word) is withheld however many users wrote it;
+ * 2. the vocabulary: every token is general English, a curated domain term, or general Chinese
+ *    (vocabulary.ts, chineseVocabulary.ts); a token outside it (a surname, a town, a company, a
+ *    made-up word) is withheld however many users wrote it;
  * 3. the support rule for checked tokens (domain terms such as "HIV" or "Ozempic", and numbers):
  *    they need `minUsers` genuinely different sources among the group's concerns, where
  *    near-duplicate texts count once (nearDuplicates.ts). Common words are not counted: a theme
@@ -12,11 +13,10 @@
  * Pure, apart from the vocabulary it loads once.
  */
 
-import { tokenize } from '../text/words.js';
 import type { SourceIndex } from './nearDuplicates.js';
 import { detectPii } from './pii.js';
 import { echoesRareConcern } from './support.js';
-import { classifyToken } from './vocabulary.js';
+import { classifyTextTokens } from './vocabulary.js';
 
 export type GateVerdict = 'pass' | 'pii' | 'outside_vocabulary' | 'unsupported' | 'echo';
 
@@ -35,8 +35,7 @@ export interface GateContext {
 export function vocabularyCheck(text: string): { outside: string[]; checked: string[] } {
   const outside: string[] = [];
   const checked: string[] = [];
-  for (const t of new Set(tokenize(text))) {
-    const c = classifyToken(t);
+  for (const [t, c] of classifyTextTokens(text)) {
     if (c === 'outside') outside.push(t);
     else if (c !== 'common') checked.push(t);
   }

@@ -114,31 +114,7 @@ export const FIRST_NAMES_AMBIGUOUS: ReadonlySet<string> = words(FIRST_AMBIGUOUS)
 export const SURNAMES_COMMON: ReadonlySet<string> = words(SURNAMES);
 export const SURNAMES_AMBIGUOUS_SET: ReadonlySet<string> = words(SURNAMES_AMBIGUOUS);
 
-/**
- * Common Chinese surnames in Han script (single and compound), for the Chinese-name rule of the PII
- * detector: a surname followed by a one- or two-character given name.
- */
-export const CHINESE_SURNAMES: readonly string[] = [
-  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'.split(
-    '',
-  ),
-  '欧阳',
-  '司马',
-  '上官',
-  '诸葛',
-  '东方',
-  '皇甫',
-  '尉迟',
-  '公孙',
-  '慕容',
-  '长孙',
-  '宇文',
-  '司徒',
-  '夏侯',
-  '轩辕',
-  '令狐',
-  '端木',
-];
+export { CHINESE_SURNAMES } from './chineseSurnames.js';
 
 /** Unambiguous given names or surnames: a capitalised occurrence alone is a hit. */
 export function isUnambiguousName(token: string): boolean {

@@ -15,15 +15,16 @@
  * - everything else is outside the vocabulary: a made-up word, a surname, a town, a typo that only
  *   one story contains. Such a token is withheld however many users wrote it.
  *
- * CJK text: there is no general Chinese vocabulary here yet, so a Han, kana or Hangul token cannot be
- * vouched for and is treated as outside the vocabulary (the text is withheld, fail closed). Names and
- * concerns are asked for in English, so this only costs a label when a model ignores that.
+ * Chinese: a Han token is judged by chineseVocabulary.ts (jieba's general words without its proper
+ * nouns, single characters only when they are function characters and not surnames). Kana and Hangul
+ * have no vocabulary here: such a token cannot be vouched for and is outside (withheld, fail closed).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STOPWORDS, stem } from '../text/words.js';
+import { STOPWORDS, stem, tokenize } from '../text/words.js';
+import { classifyHanRun } from './chineseVocabulary.js';
 
 /** What a token of a released text is, for the gate. */
 export type TokenClass =
@@ -42,6 +43,8 @@ const SCOWL_SIZES = [10, 20, 35, 40, 50] as const;
 const SCOWL_DIALECTS = ['english', 'american', 'british', 'canadian', 'australian'] as const;
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const HAN_RUN = /\p{Script=Han}+/gu;
 
 interface Lists {
   general: Set<string>;
@@ -99,6 +102,7 @@ function lookup(word: string): TokenClass | null {
  */
 export function classifyToken(token: string): TokenClass {
   const t = token.replace(/’/g, "'");
+  if (HAN_ONLY.test(t)) return classifyHanRun(t);
   if (CJK.test(t)) return 'outside';
   if (/\p{N}/u.test(t)) return 'number';
   const direct = lookup(t) ?? lookup(t.replace(/'s$/, '')) ?? lookup(stem(t)) ?? lookup(t.replace(/'/g, ''));
@@ -122,4 +126,23 @@ export function classifyToken(token: string): TokenClass {
 
 export function isGeneralEnglish(token: string): boolean {
   return classifyToken(token.toLowerCase()) === 'common';
+}
+
+/**
+ * Every distinct token of a released text with its class. A Chinese token the word breaker cut too
+ * fine (孤独 | 感) is judged with the whole Han run it came from: it is as good as the run's cover.
+ */
+export function classifyTextTokens(text: string): Map<string, TokenClass> {
+  const runs = new Map<string, TokenClass>();
+  for (const run of text.match(HAN_RUN) ?? []) if (!runs.has(run)) runs.set(run, classifyHanRun(run));
+  const out = new Map<string, TokenClass>();
+  for (const t of tokenize(text)) {
+    if (out.has(t)) continue;
+    let c = classifyToken(t);
+    if (c === 'outside' && HAN_ONLY.test(t)) {
+      for (const [run, rc] of runs) if (rc !== 'outside' && run.includes(t)) c = rc;
+    }
+    out.set(t, c);
+  }
+  return out;
 }

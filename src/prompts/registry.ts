@@ -15,8 +15,8 @@ export const PROMPT_FILES = {
   'facet-pushback': 'facet-pushback.v2.md',
   'facet-sentiment': 'facet-sentiment.v2.md',
   'facet-concern': 'facet-concern.v2.md',
-  /** Names and describes one topic cluster. */
-  'cluster-name': 'cluster-name.v1.md',
+  /** Names and describes one topic cluster, in the report's language (v2; v1 always English). */
+  'cluster-name': 'cluster-name.v2.md',
   /** Rates how identifying one outgoing text is. */
   'privacy-audit': 'privacy-audit.v1.md',
 } as const;

@@ -20,9 +20,36 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-/** Lowercased word tokens (letters, digits, inner apostrophes and hyphens). */
+const HAN = /\p{Script=Han}/u;
+const HAN_OR_NOT = /\p{Script=Han}+|[^\p{Script=Han}]+/gu;
+let hanSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * Lowercased word tokens (letters, digits, inner apostrophes and hyphens). Chinese has no spaces:
+ * a run of Han characters is split into words by ICU's dictionary word breaker
+ * (`Intl.Segmenter('zh')`, built into Node), so "工作压力与职业倦怠" gives 工作 压力 与 职业 倦怠 and
+ * counts, echoes and vocabulary checks work on words in Chinese as in English.
+ */
 export function tokenize(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  if (!HAN.test(text)) return tokens;
+  hanSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (!HAN.test(t)) {
+      out.push(t);
+      continue;
+    }
+    for (const part of t.match(HAN_OR_NOT) ?? []) {
+      if (!HAN.test(part)) {
+        const rest = part.replace(/^['’-]+|['’-]+$/g, '');
+        if (rest) out.push(rest);
+        continue;
+      }
+      for (const s of hanSegmenter.segment(part)) if (s.isWordLike) out.push(s.segment);
+    }
+  }
+  return out;
 }
 
 /**

@@ -91,7 +91,8 @@ describe('LLM namer', () => {
     expect(req.user).toContain(
       '<nearby_non_members>\n- a painful breakup\n- loneliness after moving\n</nearby_non_members>',
     );
-    expect(namer.id).toBe('llm-namer:fake:namer-1:cluster-name.v1');
+    expect(namer.id).toBe('llm-namer:fake:namer-1:cluster-name.v2');
+    expect(req.system).toContain('Write the name and the description in English');
   });
 
   it('tells the model which names its sub-clusters already carry', async () => {
@@ -124,6 +125,13 @@ describe('LLM namer', () => {
       'Why?',
     ]);
     expect(clampName({ name: '  a   b ', description: '' })).toEqual({ name: 'a b', description: '' });
+    // Chinese has no spaces: about ten words is 20 characters; sentences end with 。
+    const zh = clampName({
+      name: '工作压力与职业倦怠以及由此带来的失眠和对未来的深深迷茫',
+      description: '第一句。第二句！第三句。',
+    });
+    expect([...zh.name]).toHaveLength(20);
+    expect(zh.description).toBe('第一句。第二句！');
   });
 });
 

@@ -43,10 +43,30 @@ describe('vocabulary', () => {
       expect(classifyToken(w), w).toBe('outside');
   });
 
-  it('does not break on CJK text: it cannot vouch for it, so it is outside (fail closed)', () => {
-    expect(classifyToken('孤独')).toBe('outside');
-    expect(vocabularyCheck('Loneliness 孤独 at night')).toEqual({ outside: ['孤独'], checked: [] });
+  it('judges Chinese by its general words: names, places and organisations are outside', () => {
+    expect(classifyToken('孤独')).toBe('common');
+    expect(vocabularyCheck('Loneliness 孤独 at night')).toEqual({ outside: [], checked: [] });
     expect(vocabularyCheck('')).toEqual({ outside: [], checked: [] });
+    for (const name of [
+      '工作压力与职业倦怠',
+      '担心和男朋友分手后的孤独感',
+      '婆媳关系紧张',
+      '在职场中被同事排挤',
+    ])
+      expect(vocabularyCheck(name), name).toEqual({ outside: [], checked: [] });
+    // A surname and a given name: neither stands alone as a general word.
+    expect(vocabularyCheck('王伟的分手').outside).toEqual(['王', '伟']);
+    // jieba tags 李娜 as a person's name, 上海 as a place: left out of the vocabulary.
+    expect(vocabularyCheck('李娜的焦虑').outside.length).toBeGreaterThan(0);
+    expect(vocabularyCheck('在上海的工作').outside).toEqual(['上海']);
+    expect(vocabularyCheck('腾讯裁员').outside.length).toBeGreaterThan(0);
+    // Numerals are checked like digits: they need support.
+    expect(vocabularyCheck('三十五岁失业的焦虑').checked.length).toBeGreaterThan(0);
+  });
+
+  it('keeps kana and Hangul outside: no vocabulary vouches for them (fail closed)', () => {
+    expect(classifyToken('さびしい')).toBe('outside');
+    expect(classifyToken('외로움')).toBe('outside');
   });
 });
 

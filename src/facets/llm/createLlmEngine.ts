@@ -20,8 +20,6 @@ export interface LlmEngineOptions
   /** Stop waiting for a batch after this long (a rerun collects it). Default: wait. */
   batchMaxWaitMs?: number;
   promptsDir?: string;
-  /** ISO 639 code of the language concerns are written in: the report's (default `en`). */
-  concernLanguage?: string;
   /** Replaces the real sleep (tests). */
   sleep?: (ms: number) => Promise<void>;
 }

@@ -24,6 +24,7 @@ import {
   withRetries,
 } from '../../llm/retry.js';
 import { addUsage, sumUsage, type Usage, zeroUsage } from '../../llm/usage.js';
+import { DEFAULT_CONCERN_LANGUAGE } from '../../prompts/language.js';
 import { promptSetIdentity } from '../../prompts/load.js';
 import type { EngineName, FacetEngine, FacetResult } from '../engine.js';
 import { resultKey } from '../resultKey.js';
@@ -38,12 +39,7 @@ import {
   toPartialFacets,
 } from './answers.js';
 import { llmEvidence } from './llmEvidence.js';
-import {
-  DEFAULT_CONCERN_LANGUAGE,
-  DEFAULT_MAX_TRANSCRIPT_CHARS,
-  facetQuestion,
-  loadFacetPrompt,
-} from './request.js';
+import { DEFAULT_MAX_TRANSCRIPT_CHARS, facetQuestion, loadFacetPrompt } from './request.js';
 
 export interface LlmFacetEngineConfig extends RateLimits {
   name: Exclude<EngineName, 'offline'>;

@@ -5,6 +5,7 @@
  */
 import { type Conversation, humanMessageCount, transcriptForModel } from '../../conversation/model.js';
 import type { Question } from '../../llm/ask.js';
+import { DEFAULT_CONCERN_LANGUAGE, languageName } from '../../prompts/language.js';
 import { loadPrompt, type Prompt } from '../../prompts/load.js';
 import { PROMPT_FILES } from '../../prompts/registry.js';
 import { type AnswerOf, answerSchema, type QuestionId, schemaName } from './answers.js';
@@ -17,29 +18,6 @@ export interface RequestOptions {
 }
 
 export const DEFAULT_MAX_TRANSCRIPT_CHARS = 48_000;
-
-/** The language concerns are written in when none is asked for: the report's default. */
-export const DEFAULT_CONCERN_LANGUAGE = 'en';
-
-/**
- * An ISO 639 code ("en", "zh") → the English name the prompt uses ("English", "Chinese"). The
- * instructions are in English, so the language is named in English; an unknown code is an error,
- * never a prompt that asks for a language the model cannot place.
- */
-export function languageName(code: string): string {
-  const c = code.trim();
-  let name: string | undefined;
-  try {
-    name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(c);
-  } catch {
-    name = undefined;
-  }
-  if (!name)
-    throw new Error(
-      `unknown language code "${code}" for the concerns (use an ISO 639 code such as en or zh)`,
-    );
-  return name;
-}
 
 /**
  * The prompt file of each facet question (see prompts/registry.ts), its `{{reportLanguage}}` slot
