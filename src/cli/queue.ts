@@ -33,6 +33,8 @@ const FOR_MERGE = new Set([
   '--rpm',
   '--tpm',
   '--threads',
+  // The report's language: the merge writes report.html in it and names clusters in it.
+  '--report-lang',
 ]);
 /** Flags whose value is a path. */
 const PATH_FLAGS = new Set(['--store', '--calibration']);
