@@ -4,6 +4,7 @@ import { facetsBench } from './facets.js';
 import { kmeansBench } from './kmeans.js';
 import { llmBench } from './llm.js';
 import { pipelineBench } from './pipeline.js';
+import { queueLlmBench } from './queueLlm.js';
 import { readersBench } from './readers.js';
 import { reportBench } from './report.js';
 import { shardsBench } from './shards.js';
@@ -18,4 +19,5 @@ export const SECTIONS: BenchSection[] = [
   cascadeBench,
   pipelineBench,
   shardsBench,
+  queueLlmBench,
 ];

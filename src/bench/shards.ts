@@ -140,7 +140,8 @@ export const shardsBench: BenchSection = {
   },
 };
 
-async function corpusFile(n: number): Promise<string> {
+/** The cached synthetic corpus of `n` conversations (seed 1), generated on first use. */
+export async function corpusFile(n: number): Promise<string> {
   const file = join(benchCacheDir(), `synth-${n}-seed1.jsonl`);
   if (!existsSync(file)) {
     const tmp = `${file}.partial`;

@@ -3,37 +3,31 @@
  * real CLI; one is killed with SIGKILL in the middle of a shard. Skipped only where redis-server is
  * not installed (.ci/run installs it).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import {
+  freeLoopbackPort,
+  hasRedisServer,
+  type LocalRedis,
+  startLocalRedis,
+} from '../../src/shard/localRedis.js';
 import { readStateHeader } from '../../src/shard/partialState.js';
-import { checkRedis } from '../../src/shard/queue.js';
 import { generateConversations } from '../../src/synth/generate.js';
 import { writeSynthCorpus } from '../../src/synth/writeCorpus.js';
 import { captureOutput } from '../helpers/io.js';
 import { transpiledDist } from '../helpers/transpile.js';
 
-const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
+const hasRedis = hasRedisServer();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let dir: string;
 let dist: string;
-let redis: ChildProcess | undefined;
+let redis: LocalRedis | undefined;
 let url: string;
 const workers: ChildProcess[] = [];
 
@@ -44,29 +38,13 @@ beforeAll(async () => {
   if (!hasRedis) return;
   dir = mkdtempSync(join(tmpdir(), 'al-queue-'));
   dist = transpiledDist(join(dir, 'work'), ['src/cli/main.ts']);
-  const port = await freePort();
-  url = `redis://127.0.0.1:${port}`;
-  redis = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  for (let i = 0; ; i++) {
-    try {
-      await checkRedis(url, 500);
-      break;
-    } catch (err) {
-      if (i > 50) throw err;
-      await sleep(100);
-    }
-  }
+  redis = await startLocalRedis();
+  url = redis.url;
 }, 60_000);
 
 afterAll(async () => {
   for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGTERM');
-  redis?.kill('SIGTERM');
+  await redis?.stop();
 });
 
 function startWorker(name: string): { child: ChildProcess; log: () => string } {
@@ -145,7 +123,7 @@ describe.skipIf(!hasRedis && !process.env.CI)('submit + worker (BullMQ on a real
 
   it('an unreachable Redis is one line naming the URL, exit 1', async () => {
     const io = captureOutput();
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const code = await main([
       'node',
       'affectlens',
