@@ -112,20 +112,43 @@ export function configFor(layout: ChartLayout) {
   return layout === 'narrow' ? NARROW_CONFIG : CONFIG;
 }
 
+/** Length of a text in character cells: a Chinese character (or other wide one) takes two. */
+export function textCells(text: string): number {
+  let n = 0;
+  for (const ch of text) n += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  return n;
+}
+
+/** Wide punctuation that closes a phrase: never the first character of a line. */
+const CLOSING = new Set([...'，。；：、）》」』”’！？']);
+
 /**
- * Splits a label into lines of at most `max` characters at spaces (a word longer than that gets a
- * line of its own), for chart text that would otherwise run off a narrow chart.
+ * Splits a label into lines of at most `max` character cells at spaces, or between two Chinese
+ * characters (a word longer than that gets a line of its own), for chart text that would otherwise
+ * run off a narrow chart.
  */
 export function wrapText(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
+  let cells = 0;
   for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (line === '') line = word;
-    else if (line.length + 1 + word.length <= max) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
+    // A word of Latin letters stays whole; a run of wide characters may break after any of them.
+    const pieces = word.match(/[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+/g) ?? [];
+    pieces.forEach((piece, i) => {
+      const sep = i === 0 ? 1 : 0;
+      const width = textCells(piece);
+      if (line === '') {
+        line = piece;
+        cells = width;
+      } else if (cells + sep + width <= max || (sep === 0 && CLOSING.has(piece))) {
+        line += sep === 1 ? ` ${piece}` : piece;
+        cells += sep + width;
+      } else {
+        lines.push(line);
+        line = piece;
+        cells = width;
+      }
+    });
   }
   if (line !== '' || lines.length === 0) lines.push(line);
   return lines;
@@ -272,7 +295,7 @@ export function forLayout(spec: TopLevelSpec, layout: ChartLayout): TopLevelSpec
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
       if (k === 'width' && typeof v === 'number') out[k] = Math.min(v, plotWidth);
-      else if (k === 'title' && typeof v === 'string' && v.length > 40) out[k] = wrapText(v, 40);
+      else if (k === 'title' && typeof v === 'string' && textCells(v) > 40) out[k] = wrapText(v, 40);
       else if (k === 'hconcat') out.vconcat = walk(v, inEncoding);
       else if (k === 'legend' && v !== null && typeof v === 'object')
         out[k] = { ...(v as Record<string, unknown>), columns: 1, labelLimit: 250 };
