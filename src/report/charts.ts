@@ -6,6 +6,8 @@
 import * as vega from 'vega';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { escapeHtml } from './escape.js';
+import { msg } from './i18n/reportLanguage.js';
 import { FONT_STACK } from './labels.js';
 
 /**
@@ -133,7 +135,10 @@ export function wrapText(text: string, max: number): string[] {
   let cells = 0;
   for (const word of text.split(/\s+/).filter((w) => w !== '')) {
     // A word of Latin letters stays whole; a run of wide characters may break after any of them.
-    const pieces = word.match(/[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+/g) ?? [];
+    const pieces =
+      word.match(
+        /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+/g,
+      ) ?? [];
     pieces.forEach((piece, i) => {
       const sep = i === 0 ? 1 : 0;
       const width = textCells(piece);
@@ -265,11 +270,26 @@ export function emptyChart(message: string, layout: ChartLayout = 'wide'): TopLe
   } as TopLevelSpec;
 }
 
-/** Renders a vega-lite spec to an SVG string in Node (no DOM, no canvas, no network: data is inline). */
+/**
+ * Renders a vega-lite spec to an SVG string in Node (no DOM, no canvas, no network: data is inline).
+ * On a page in another language than English, vega's own accessibility wording (English: "X-axis
+ * titled …", "bar", "label: …") is left out, so a screen reader does not read English there; the
+ * chart's caption and its table of numbers say what it shows.
+ */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
+  const localised =
+    msg().lang === 'en'
+      ? spec
+      : ({ ...spec, config: { ...(spec as { config?: object }).config, aria: false } } as TopLevelSpec);
+  const view = new View(parse(compile(localised).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    if (localised === spec) return svg;
+    // What vega still says of its groups and titles goes too; the chart is named by its description.
+    const name = typeof spec.description === 'string' ? spec.description : '';
+    return svg
+      .replace(/ (?:aria-roledescription|aria-label|role)="[^"]*"/g, '')
+      .replace('<svg ', `<svg role="img" aria-label="${escapeHtml(name)}" `);
   } finally {
     view.finalize();
   }

@@ -70,7 +70,7 @@ export function figureBlock(id: string, svg: string, caption: Html): Html {
 
 /** A section that this log cannot support: why, said plainly (not an error, not a zero). */
 export function notAvailable(reason: string): Html {
-  return html`<p class="note not-available"><strong>${msg().parts.notAvailable}</strong> ${msg().parts.reason(reason)}.</p>`;
+  return html`<p class="note not-available"><strong>${msg().parts.notAvailable}</strong> ${msg().parts.reason(reason)}${msg().parts.fullStop}</p>`;
 }
 
 /**

@@ -105,6 +105,7 @@ export const EN = {
     count: 'Count',
     none: 'none',
     listSeparator: ', ',
+    fullStop: '.',
     /** A reason report.json gives for a figure that is not available (written by the analyses in English). */
     reason: (text: string): Html | string => text,
     quarantineReason: (reason: string): Html | string => reason,
@@ -239,7 +240,8 @@ export const EN = {
     noAffectiveUser: 'No user had an affective conversation.',
     top1: (users: string, share: string) =>
       `The top ${users} users (top 1%) account for ${share} of affective conversations.`,
-    top10Text: (users: string, share: string) => `${users} users account for ${share} of affective conversations`,
+    top10Text: (users: string, share: string) =>
+      `${users} users account for ${share} of affective conversations`,
     giniNote: (users: string) =>
       `(affective conversations over ${users} users; 0 = evenly spread, 1 = all from one user)`,
     notAvailable: (reason: Html | string) => html`not available: ${reason}`,
@@ -543,9 +545,9 @@ export const EN = {
     /** The plain-words account of the method; English is report.json's own (estimation.summary). */
     summary: (e: Report['estimation'], _engine: string): Html | string => e.summary,
     /** Why a facet was left uncorrected (report.json, written by the estimator in English). */
-    uncorrectedReason: (reason: string): string => reason,
+    uncorrectedReason: (reason: string): Html | string => reason,
     /** A facet id as the estimation tables name it (report.json's id in English). */
-    facetName: (facet: string): string => facet,
+    facetName: (facet: string): Html | string => facet,
     listSeparator: '; ',
     parenthesis: (x: Html | string) => html` (${x})`,
     fullStop: '.',
@@ -562,7 +564,8 @@ export const EN = {
       'The range is a 95% interval from seeded draws of a stratified two-phase estimator: it carries the sampling of conversations for verification and the verifier’s labels, not the verifier’s own mistakes (see How the figures were estimated).',
     intervalCalibrated:
       'The range is a 95% interval from seeded draws that carry both sampling noise and the uncertainty of the offline engine’s error rates measured on the calibration set (see How the figures were estimated).',
-    intervalWilson: 'The range is a 95% Wilson interval: it reflects sampling noise only, not classifier mistakes.',
+    intervalWilson:
+      'The range is a 95% Wilson interval: it reflects sampling noise only, not classifier mistakes.',
     affective: (roleplayMin: number) =>
       html`<strong>Affective conversation</strong>: the classifier found at least one of five kinds of use — interpersonal advice, coaching, psychotherapy or counseling, companionship, romantic or sexual roleplay. Conversations where the assistant is used as a writing tool (a story, a post, a fictional dialogue) are never counted, even when their content is emotional. Romantic or sexual roleplay counts only from ${roleplayMin} human messages on.`,
     prevalence: (interval: string) =>

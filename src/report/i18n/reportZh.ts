@@ -58,15 +58,18 @@ function zhReason(text: string): Html | string {
   const field = /^no analysed conversation has the metadata field "(.*)" \(see the README/.exec(text)?.[1];
   if (field !== undefined)
     return html`没有已分析对话带有元数据字段 <code>${field}</code>（各输入格式保留哪些字段，见 README）`;
-  const long = /^no analysed conversation has (\d+) or more human messages \(outside content creation\)$/.exec(
-    text,
-  )?.[1];
+  const long =
+    /^no analysed conversation has (\d+) or more human messages \(outside content creation\)$/.exec(
+      text,
+    )?.[1];
   if (long !== undefined) return `没有已分析对话（内容创作除外）的人类消息达到 ${long} 条或以上`;
   const known: Record<string, Html | string> = {
-    'the log has no user ids, so nothing can be said per user': '日志没有用户 ID，因此无法给出按用户计算的数字',
+    'the log has no user ids, so nothing can be said per user':
+      '日志没有用户 ID，因此无法给出按用户计算的数字',
     'no affective conversation has dependency cues (neither the engine nor the rules set them)':
       '没有情感类对话带有依赖迹象（引擎和规则都没有判定它们）',
-    'no affective conversation of an identified user has a timestamp': '有用户 ID 的用户，其情感类对话都没有时间戳',
+    'no affective conversation of an identified user has a timestamp':
+      '有用户 ID 的用户，其情感类对话都没有时间戳',
     'no affective conversation was found': '没有找到情感类对话',
     'no conversation was analysed': '没有分析任何对话',
     'no conversation has the support facets (the engine or its prompt version does not decide them)':
@@ -82,26 +85,28 @@ function zhReason(text: string): Html | string {
 /** report.json's note on the estimator behind the user figures, in Chinese. */
 function zhMethodNote(note: string): string {
   const method = /^Counted as classified \(raw\): the (\w+) estimator corrects/.exec(note)?.[1];
-  if (method === 'calibrated') return '按分类结果直接计数（原始）：校准估计只校正对话的占比，而不校正是哪些人有这些对话。';
-  if (method === 'cascade') return '按分类结果直接计数（原始）：级联估计只校正对话的占比，而不校正是哪些人有这些对话。';
+  if (method === 'calibrated')
+    return '按分类结果直接计数（原始）：校准估计只校正对话的占比，而不校正是哪些人有这些对话。';
+  if (method === 'cascade')
+    return '按分类结果直接计数（原始）：级联估计只校正对话的占比，而不校正是哪些人有这些对话。';
   return '按分类结果直接计数（原始）：所用的估计方法只校正对话的占比，而不校正是哪些人有这些对话。';
 }
 
 /** Why the estimator left a facet uncorrected (report.json, in English), in Chinese. */
-function zhUncorrected(reason: string): string {
+function zhUncorrected(reason: string): Html | string {
   if (reason === 'no labelled examples') return '没有标注样本';
   const few = /^too few labelled examples \((\d+) positive, (\d+) negative; (\d+) needed\)$/.exec(reason);
   if (few) return `标注样本太少（阳性 ${few[1]} 个，阴性 ${few[2]} 个；各需 ${few[3]} 个）`;
   const sep = /^the classifier barely separates it \((.*)\)$/.exec(reason);
   if (sep) return `分类器几乎无法区分它（${sep[1]}）`;
-  return reason;
+  return english(reason);
 }
 
 /** A facet id of the estimation tables (affective, pushback, contentCreation, category:…), in Chinese. */
-function zhFacet(facet: string): string {
+function zhFacet(facet: string): Html | string {
   if (facet.startsWith('category:')) {
     const c = facet.slice('category:'.length);
-    return ZH_CATEGORIES[c] ?? facet;
+    return ZH_CATEGORIES[c] ?? html`<code>${facet}</code>`;
   }
   const names: Record<string, string> = {
     affective: '情感类',
@@ -110,8 +115,11 @@ function zhFacet(facet: string): string {
     content_creation: '内容创作',
     categories: '类别',
     sentiment: '情绪',
+    long: '超长对话',
+    'content creation': '内容创作',
+    companionshipOrRoleplay: '陪伴或恋爱角色扮演',
   };
-  return names[facet] ?? facet;
+  return names[facet] ?? html`<code>${facet}</code>`;
 }
 
 const ZH_CATEGORIES: Record<string, string> = {
@@ -255,6 +263,7 @@ export const ZH: ReportMessages = {
     count: '数量',
     none: '无',
     listSeparator: '，',
+    fullStop: '。',
     reason: zhReason,
     quarantineReason: zhQuarantine,
     measurementNote: html`<strong>这是测量，不是监控。</strong>这些是整个日志上的汇总比率，与其他所有数字一样受同样的隐私阈值约束。本报告从不列出、链接或逐个清点单个对话，也不能用来找出或追踪任何人。`,
@@ -383,7 +392,8 @@ export const ZH: ReportMessages = {
     noAffectiveUser: '没有用户有情感类对话。',
     top1: (users: string, share: string) => `前 ${users} 个用户（前 1%）占情感类对话的 ${share}。`,
     top10Text: (users: string, share: string) => `${users} 个用户占情感类对话的 ${share}`,
-    giniNote: (users: string) => `（情感类对话在 ${users} 个用户间的分布；0 = 完全均匀，1 = 全部来自一个用户）`,
+    giniNote: (users: string) =>
+      `（情感类对话在 ${users} 个用户间的分布；0 = 完全均匀，1 = 全部来自一个用户）`,
     notAvailable: (reason: Html | string) => html`无法提供：${reason}`,
     returningText: (users: string, of: string, share: string, interval: string, week: boolean) =>
       `${of} 个用户中有 ${users} 个（${share}；${interval}）在两个或更多${week ? '周' : '月'}里有情感类对话`,

@@ -42,8 +42,7 @@ function crisisSpec(r: Report): TopLevelSpec {
   const t = msg().support.crisis;
   if (!d.available) return emptyChart(t.chartEmpty);
   const rows = supportRows(d.response, Object.keys(responseLabels()), responseLabels());
-  if (rows.length === 0)
-    return emptyChart(t.chartWithheld);
+  if (rows.length === 0) return emptyChart(t.chartWithheld);
   return barsWithWhiskers(
     rows,
     rows.map(() => ALL_AFFECTIVE_COLOUR),

@@ -44,8 +44,7 @@ function dependencyHtml(r: Report, svg: string): Html {
 
 function dependencySpec(r: Report): TopLevelSpec {
   const d = r.dependency;
-  if (!d.available || d.allAffective.suppressed)
-    return emptyChart(msg().dependency.chartEmpty);
+  if (!d.available || d.allAffective.suppressed) return emptyChart(msg().dependency.chartEmpty);
   const rows: Row[] = d.allAffective.cues.flatMap((c) =>
     c.suppressed
       ? []

@@ -46,11 +46,7 @@ function driftHtml(r: Report, svg: string): Html {
     <dt>${msg().drift.intoCompanionship}</dt><dd>${rateText(d.intoCompanionship)}</dd>
     <dt>${msg().drift.supportToCompanionship}</dt><dd>${rateText(d.supportToCompanionship)} <span class="suppressed">${msg().drift.ofSupport}</span></dd>
   </dl>
-  ${figureBlock(
-    'drift',
-    svg,
-    html`${msg().drift.caption}`,
-  )}
+  ${figureBlock('drift', svg, html`${msg().drift.caption}`)}
 </section>`;
 }
 

@@ -16,7 +16,8 @@ function aboutNotice(r: Report): Html | string {
   const notes = r.provenance.inputs.filter((i) => i.about);
   if (notes.length === 0) return '';
   return html`${notes.map(
-    (i) => html`<p class="note" data-notice="about-input">${msg().headline.about(i.file)} ${asData(i.about ?? '')}</p>`,
+    (i) =>
+      html`<p class="note" data-notice="about-input">${msg().headline.about(i.file)} ${asData(i.about ?? '')}</p>`,
   )}`;
 }
 

@@ -72,8 +72,7 @@ function powerSpec(r: Report): TopLevelSpec {
   const POWER = msg().powerUsers.power;
   const EVERYONE = msg().powerUsers.everyone;
   const f = r.users;
-  if (!f.available || f.powerUsers.group.suppressed)
-    return emptyChart(msg().powerUsers.chartEmpty);
+  if (!f.available || f.powerUsers.group.suppressed) return emptyChart(msg().powerUsers.chartEmpty);
   const rows: { category: string; who: string; value: number; low: number; high: number }[] = [];
   for (const m of f.powerUsers.categoryMix) {
     for (const [who, x] of [

@@ -73,16 +73,8 @@ function pushbackSpec(report: Report, layout: ChartLayout): TopLevelSpec {
     });
     colours.push(groupColour(g.group));
   }
-  if (rows.length === 0)
-    return emptyChart(msg().pushback.chartEmpty, layout);
-  return barsWithWhiskers(
-    rows,
-    colours,
-    msg().pushback.axis,
-    '.0%',
-    msg().pushback.description,
-    layout,
-  );
+  if (rows.length === 0) return emptyChart(msg().pushback.chartEmpty, layout);
+  return barsWithWhiskers(rows, colours, msg().pushback.axis, '.0%', msg().pushback.description, layout);
 }
 
 function pushbackCsv(r: Report): string {

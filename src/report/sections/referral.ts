@@ -42,8 +42,7 @@ function referralSpec(r: Report): TopLevelSpec {
     KEYS,
     labels(),
   );
-  if (rows.length === 0)
-    return emptyChart(msg().support.referral.chartWithheld);
+  if (rows.length === 0) return emptyChart(msg().support.referral.chartWithheld);
   return barsWithWhiskers(
     rows,
     rows.map(() => ALL_AFFECTIVE_COLOUR),

@@ -44,8 +44,7 @@ function stanceSpec(r: Report): TopLevelSpec {
     Object.keys(labels()),
     labels(),
   );
-  if (rows.length === 0)
-    return emptyChart(msg().support.stance.chartWithheld);
+  if (rows.length === 0) return emptyChart(msg().support.stance.chartWithheld);
   return barsWithWhiskers(
     rows,
     rows.map(() => ALL_AFFECTIVE_COLOUR),

@@ -85,8 +85,7 @@ function topicsSpec(report: Report, layout: ChartLayout): TopLevelSpec {
         ],
       };
     });
-  if (panels.length === 0)
-    return emptyChart(msg().topics.chartEmpty, layout);
+  if (panels.length === 0) return emptyChart(msg().topics.chartEmpty, layout);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: msg().topics.description,

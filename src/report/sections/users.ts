@@ -80,8 +80,7 @@ function usersHtml(r: Report, svg: string): Html {
 function lorenzSpec(r: Report): TopLevelSpec {
   const t = msg().users;
   const f = r.users;
-  if (!f.available || f.concentration.lorenz.suppressed)
-    return emptyChart(t.lorenzEmpty);
+  if (!f.available || f.concentration.lorenz.suppressed) return emptyChart(t.lorenzEmpty);
   const axis = { format: '.0%', tickCount: 5 };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
