@@ -449,18 +449,16 @@ export const ZH: ReportMessages = {
     change2: '变化',
     weekOf: (p: string) => `${p} 当周`,
     lede: (week: boolean, dated: string, undated: string | null) => {
-      const unit = week ? '周' : '月';
+      const unit = week ? '周' : '月份';
       return `对话按开始时所在的${unit}分组（UTC）。有 ${dated} 个已分析对话带有时间戳${undated === null ? '' : `；${undated} 个没有时间戳的对话已排除`}。低于隐私阈值的${unit}，或其数字能通过相减推算出某个小组的${unit}，会被隐藏。`;
     },
-    caption: (week: boolean) => {
-      const unit = week ? '周' : '月';
-      return html`每${unit}情感类对话及各类别占全部对话的比例；阴影带为情感类占比的 95% 区间。缺失的点是被隐藏的${unit}。`;
-    },
+    caption: (week: boolean) =>
+      html`${week ? '每周' : '每月'}情感类对话及各类别占全部对话的比例；阴影带为情感类占比的 95% 区间。缺失的点是被隐藏的${week ? '周' : '月份'}。`,
     changeText: (week: boolean) => {
-      const unit = week ? '周' : '月';
-      return html`每个数字最后一个显示的${unit}减去第一个显示的${unit}，附 95% 区间（MOVER 方法，由各${unit}自身的区间得出）和双侧 p 值。重度用户会使每${unit}的区间略窄，同时在两个${unit}都活跃的用户会使检验偏保守：p 值接近 0.05 时应视为临界。`;
+      const unit = week ? '周' : '月份';
+      return html`每个数字最后一个显示的${unit}减去第一个显示的${unit}，附 95% 区间（MOVER 方法，由各${unit}自身的区间得出）和双侧 p 值。重度用户会使各${unit}的区间略窄，同时在两个${unit}都活跃的用户会使检验偏保守：p 值接近 0.05 时应视为临界。`;
     },
-    fewerThanTwo: (week: boolean) => `显示的${week ? '周' : '月'}少于两个`,
+    fewerThanTwo: (week: boolean) => `显示的${week ? '周' : '月份'}少于两个`,
     points: (s: string) => `${s} 个百分点`,
     chartEmpty: '此日志中没有对话带有时间戳。',
     chartAllWithheld: '每个时段都低于隐私阈值。',
