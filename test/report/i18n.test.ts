@@ -126,9 +126,10 @@ function visibleText(page: string, r: Report): string {
     .replace(/<code[^>]*>[\s\S]*?<\/code>/g, ' ')
     .replace(/<span class="name">[\s\S]*?<\/span>/g, ' ');
   s = s.replace(/<span lang="en">([\s\S]*?)<\/span>/g, (_, inner: string) => {
-    expect(data.has(decodeEntities(inner)), `lang="en" text that is not data from report.json: ${inner}`).toBe(
-      true,
-    );
+    expect(
+      data.has(decodeEntities(inner)),
+      `lang="en" text that is not data from report.json: ${inner}`,
+    ).toBe(true);
     return ' | ';
   });
   const attributes = [...s.matchAll(/\s(?:title|aria-label|alt)="([^"]*)"/g)].map((m) => m[1]);
