@@ -6,6 +6,8 @@
 import * as vega from 'vega';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { escapeHtml } from './escape.js';
+import { msg } from './i18n/reportLanguage.js';
 import { FONT_STACK } from './labels.js';
 
 /**
@@ -112,20 +114,46 @@ export function configFor(layout: ChartLayout) {
   return layout === 'narrow' ? NARROW_CONFIG : CONFIG;
 }
 
+/** Length of a text in character cells: a Chinese character (or other wide one) takes two. */
+export function textCells(text: string): number {
+  let n = 0;
+  for (const ch of text) n += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  return n;
+}
+
+/** Wide punctuation that closes a phrase: never the first character of a line. */
+const CLOSING = new Set([...'，。；：、）》」』”’！？']);
+
 /**
- * Splits a label into lines of at most `max` characters at spaces (a word longer than that gets a
- * line of its own), for chart text that would otherwise run off a narrow chart.
+ * Splits a label into lines of at most `max` character cells at spaces, or between two Chinese
+ * characters (a word longer than that gets a line of its own), for chart text that would otherwise
+ * run off a narrow chart.
  */
 export function wrapText(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
+  let cells = 0;
   for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (line === '') line = word;
-    else if (line.length + 1 + word.length <= max) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
+    // A word of Latin letters stays whole; a run of wide characters may break after any of them.
+    const pieces =
+      word.match(
+        /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+/g,
+      ) ?? [];
+    pieces.forEach((piece, i) => {
+      const sep = i === 0 ? 1 : 0;
+      const width = textCells(piece);
+      if (line === '') {
+        line = piece;
+        cells = width;
+      } else if (cells + sep + width <= max || (sep === 0 && CLOSING.has(piece))) {
+        line += sep === 1 ? ` ${piece}` : piece;
+        cells += sep + width;
+      } else {
+        lines.push(line);
+        line = piece;
+        cells = width;
+      }
+    });
   }
   if (line !== '' || lines.length === 0) lines.push(line);
   return lines;
@@ -242,11 +270,26 @@ export function emptyChart(message: string, layout: ChartLayout = 'wide'): TopLe
   } as TopLevelSpec;
 }
 
-/** Renders a vega-lite spec to an SVG string in Node (no DOM, no canvas, no network: data is inline). */
+/**
+ * Renders a vega-lite spec to an SVG string in Node (no DOM, no canvas, no network: data is inline).
+ * On a page in another language than English, vega's own accessibility wording (English: "X-axis
+ * titled …", "bar", "label: …") is left out, so a screen reader does not read English there; the
+ * chart's caption and its table of numbers say what it shows.
+ */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
+  const localised =
+    msg().lang === 'en'
+      ? spec
+      : ({ ...spec, config: { ...(spec as { config?: object }).config, aria: false } } as TopLevelSpec);
+  const view = new View(parse(compile(localised).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    if (localised === spec) return svg;
+    // What vega still says of its groups and titles goes too; the chart is named by its description.
+    const name = typeof spec.description === 'string' ? spec.description : '';
+    return svg
+      .replace(/ (?:aria-roledescription|aria-label|role)="[^"]*"/g, '')
+      .replace('<svg ', `<svg role="img" aria-label="${escapeHtml(name)}" `);
   } finally {
     view.finalize();
   }
@@ -272,7 +315,7 @@ export function forLayout(spec: TopLevelSpec, layout: ChartLayout): TopLevelSpec
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
       if (k === 'width' && typeof v === 'number') out[k] = Math.min(v, plotWidth);
-      else if (k === 'title' && typeof v === 'string' && v.length > 40) out[k] = wrapText(v, 40);
+      else if (k === 'title' && typeof v === 'string' && textCells(v) > 40) out[k] = wrapText(v, 40);
       else if (k === 'hconcat') out.vconcat = walk(v, inEncoding);
       else if (k === 'legend' && v !== null && typeof v === 'object')
         out[k] = { ...(v as Record<string, unknown>), columns: 1, labelLimit: 250 };

@@ -39,7 +39,7 @@ export function topicNode(n: TopicNode, total: number): Html {
   // The space keeps name and size apart in text extraction ("…problems 182 conversations").
   const t = msg();
   const size = html`<span class="size">${t.parts.conversations(formatCount(n.conversations))} · ${formatPercent(total === 0 ? 0 : n.conversations / total)} · ${t.parts.users(formatCount(n.users))}</span>`;
-  const desc = n.description ? html`<p>${n.description}</p>` : '';
+  const desc = n.description ? html`<p>${asData(n.description)}</p>` : '';
   if (n.children.length === 0)
     return html`<div class="leaf"><span class="name">${t.topicName(n.name)}</span> ${size}${desc}</div>`;
   const rest = topicRemainder(n);
@@ -48,10 +48,6 @@ export function topicNode(n: TopicNode, total: number): Html {
       ? html`<div class="leaf remainder"><span class="name">${t.parts.remainder}</span> <span class="size">${t.parts.conversations(formatCount(rest))} · ${formatPercent(total === 0 ? 0 : rest / total)}</span></div>`
       : '';
   return html`<details class="topic"><summary><span class="name">${t.topicName(n.name)}</span> ${size}</summary>${desc}${n.children.map((c) => topicNode(c, total))}${restRow}</details>`;
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 export function explorer(tree: ReportTopicTree, label: string, colour: string): Html {
@@ -74,5 +70,14 @@ export function figureBlock(id: string, svg: string, caption: Html): Html {
 
 /** A section that this log cannot support: why, said plainly (not an error, not a zero). */
 export function notAvailable(reason: string): Html {
-  return html`<p class="note not-available"><strong>${msg().parts.notAvailable}</strong> ${reason}.</p>`;
+  return html`<p class="note not-available"><strong>${msg().parts.notAvailable}</strong> ${msg().parts.reason(reason)}${msg().parts.fullStop}</p>`;
+}
+
+/**
+ * Text the report copies from its data rather than writes (an engine's own account of its accuracy, a
+ * calibration set's name, an input file's note about itself): as written, in English, and marked so on
+ * a page in another language.
+ */
+export function asData(text: string): Html | string {
+  return msg().lang === 'en' ? text : html`<span lang="en">${text}</span>`;
 }

@@ -110,4 +110,6 @@ export function supportCsv(
 }
 
 /** Said once in each support section. */
-export const MEASUREMENT_NOTE = html`<p class="note"><strong>Measurement, not monitoring.</strong> These are aggregate rates over the whole log, gated by the same privacy thresholds as every other figure. The report never lists, links or counts out individual conversations, and it cannot be used to find or follow up a person.</p>`;
+export function measurementNote(): Html {
+  return html`<p class="note">${msg().parts.measurementNote}</p>`;
+}

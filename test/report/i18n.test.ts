@@ -6,12 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build.js';
+import type { ChartLayout } from '../../src/report/charts.js';
 import { renderHtml } from '../../src/report/html.js';
 import { EN } from '../../src/report/i18n/reportEn.js';
 import { msg, withReportLanguage } from '../../src/report/i18n/reportLanguage.js';
 import { ZH } from '../../src/report/i18n/reportZh.js';
+import { PAGE_SECTIONS } from '../../src/report/pageSections.js';
+import type { Report } from '../../src/report/reportSchema.js';
 import { longitudinalInput } from '../helpers/longitudinalFixture.js';
 import { fixtureInput, fixtureTopics } from '../helpers/reportFixture.js';
+import { reportStates } from '../helpers/reportStates.js';
 
 /** Every key path of a catalogue (functions are leaves). */
 function keyPaths(o: unknown, prefix = ''): string[] {
@@ -58,7 +62,119 @@ function englishWords(text: string): string[] {
   return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_LATIN.has(w.toLowerCase()));
 }
 
+/** Two or more English words in a row: prose left untranslated. */
+const ENGLISH_RUN = /[A-Za-z]{3,}(?:\s+[A-Za-z]{2,})+/g;
+
+/** Runs that are names, not prose (none needed today; kept explicit). */
+const ALLOWED_RUNS: readonly string[] = [];
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * Every string value of report.json, except its own English prose that the page must translate (the
+ * reasons a figure is missing, the estimator's notes, the estimation summary).
+ */
+function dataStrings(o: unknown, path: string[] = []): string[] {
+  const key = path.at(-1) ?? '';
+  if (typeof o === 'string')
+    return ['reason', 'methodNote'].includes(key) || path.join('.') === 'estimation.summary' ? [] : [o];
+  if (o === null || typeof o !== 'object') return [];
+  return Object.entries(o as Record<string, unknown>).flatMap(([k, v]) =>
+    dataStrings(v, Array.isArray(o) ? path : [...path, k]),
+  );
+}
+
+/** Topic names and descriptions as released, file names and formats: the data a page shows as it is. */
+function releasedNames(r: Report): string[] {
+  const out: string[] = [];
+  const walk = (n: unknown): void => {
+    if (n === null || typeof n !== 'object') return;
+    const x = n as Record<string, unknown>;
+    for (const k of ['name', 'description']) if (typeof x[k] === 'string') out.push(x[k] as string);
+    for (const v of Object.values(x)) walk(v);
+  };
+  walk([r.topics, r.longConversations.topics, r.pushback.reasonTopics]);
+  for (const i of r.provenance.inputs) out.push(i.file, i.format);
+  return out.map((s) => s.replace(/\s+/g, ' '));
+}
+
+/** English runs in `text` that are neither allowed nor part of a released name. */
+function englishRuns(text: string, names: readonly string[]): string[] {
+  return [...new Set([...text.matchAll(ENGLISH_RUN)].map((m) => m[0].replace(/\s+/g, ' ')))].filter(
+    (run) => !ALLOWED_RUNS.includes(run) && !names.some((n) => n.includes(run)),
+  );
+}
+
+/**
+ * The text a reader of report.html sees or hears: element text (charts' SVG text included) and the
+ * title and aria-label attributes; code, released topic names and text marked lang="en" (checked to
+ * be data copied from report.json) left out. Cells and blocks are kept apart so two cells never read
+ * as one run of words.
+ */
+function visibleText(page: string, r: Report): string {
+  const data = new Set(dataStrings(r));
+  let s = page
+    .replace(/<style>[\s\S]*?<\/style>/g, ' ')
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<code[^>]*>[\s\S]*?<\/code>/g, ' ')
+    .replace(/<span class="name">[\s\S]*?<\/span>/g, ' ');
+  s = s.replace(/<span lang="en">([\s\S]*?)<\/span>/g, (_, inner: string) => {
+    expect(
+      data.has(decodeEntities(inner)),
+      `lang="en" text that is not data from report.json: ${inner}`,
+    ).toBe(true);
+    return ' | ';
+  });
+  const attributes = [...s.matchAll(/\s(?:title|aria-label|alt)="([^"]*)"/g)].map((m) => m[1]);
+  const text = s
+    .replace(
+      /<\/?(?:p|div|td|th|tr|li|dt|dd|h[1-6]|figcaption|summary|text|tspan|g|svg|br|a|nav|header|footer|section|table|ul|details)\b[^>]*>/g,
+      ' | ',
+    )
+    .replace(/<[^>]+>/g, '');
+  return decodeEntities(`${text} | ${attributes.join(' | ')}`);
+}
+
+/** Every text a chart spec would draw or announce: titles, descriptions, labels and messages. */
+function specTexts(spec: unknown, key = ''): string[] {
+  if (typeof spec === 'string')
+    return ['title', 'description', 'label', 'message', 'outcome', 'who', 'category', 'from', 'to'].includes(
+      key,
+    )
+      ? [spec]
+      : [];
+  if (spec === null || typeof spec !== 'object') return [];
+  return Object.entries(spec as Record<string, unknown>).flatMap(([k, v]) =>
+    specTexts(v, Array.isArray(spec) ? key : k),
+  );
+}
+
 describe('the report in Chinese', () => {
+  it('has no English prose anywhere on the page or in its charts, in every state of every section', async () => {
+    for (const [name, r] of Object.entries(reportStates())) {
+      const zh = await renderHtml(r, { lang: 'zh' });
+      const names = releasedNames(r);
+      expect(englishRuns(visibleText(zh, r), names), `${name}: report.html`).toEqual([]);
+      for (const section of PAGE_SECTIONS) {
+        if (!section.chart) continue;
+        for (const layout of ['wide', 'narrow'] as ChartLayout[]) {
+          const spec = withReportLanguage('zh', () => section.chart?.spec(r, layout));
+          const texts = specTexts(spec).join(' | ');
+          expect(englishRuns(texts, names), `${name}: chart ${section.chart.id} (${layout})`).toEqual([]);
+        }
+      }
+      // The same figures as the English page.
+      expect(figures(zh), name).toEqual(figures(await renderHtml(r)));
+    }
+  });
+
   it('has the same keys in both catalogues', () => {
     expect(keyPaths(ZH).sort()).toEqual(keyPaths(EN).sort());
     for (const c of Object.keys(EN.categories)) expect(ZH.categories[c], c).toMatch(/[\u4e00-\u9fff]/);

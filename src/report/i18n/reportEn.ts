@@ -5,6 +5,8 @@
  * Numbers are formatted outside the catalogue, so they are identical in every language.
  */
 import { type Html, html } from '../escape.js';
+import { formatCount } from '../format.js';
+import type { Report } from '../reportSchema.js';
 
 export const EN = {
   lang: 'en',
@@ -103,6 +105,13 @@ export const EN = {
     count: 'Count',
     none: 'none',
     listSeparator: ', ',
+    fullStop: '.',
+    /** A reason report.json gives for a figure that is not available (written by the analyses in English). */
+    reason: (text: string): Html | string => text,
+    quarantineReason: (reason: string): Html | string => reason,
+    measurementNote: html`<strong>Measurement, not monitoring.</strong> These are aggregate rates over the whole log, gated by the same privacy thresholds as every other figure. The report never lists, links or counts out individual conversations, and it cannot be used to find or follow up a person.`,
+    affectiveBelow: 'Affective conversations are below the privacy thresholds.',
+    shareOfAffective: 'Share of affective conversations (95% interval)',
   },
   headline: {
     heading: 'Headline',
@@ -150,6 +159,10 @@ export const EN = {
     explorer: 'Topic explorer',
     none: 'No topics were clustered in this run.',
     axis: "Share of the category's conversations",
+    chartAxis: (label: string) => `Share of ${label.toLowerCase()} conversations`,
+    chartTitle: (label: string, n: string) => `${label} — top clusters (of ${n} conversations)`,
+    chartEmpty: 'No topic cluster passed the privacy thresholds in this run.',
+    description: 'Largest topic clusters within each category',
   },
   pushback: {
     heading: '3 · How often does the assistant push back?',
@@ -163,6 +176,9 @@ export const EN = {
     zero: '0 conversations',
     clustered: 'Clustered reasons',
     clusteredLabel: (group: string) => `${group}: reasons`,
+    chartEmpty: 'No group passed the privacy thresholds for pushback rates.',
+    axis: 'Share of conversations with pushback (95% Wilson interval)',
+    description: 'Rate at which the assistant pushed back, per category',
   },
   sentiment: {
     heading: '4 · Does expressed sentiment change during the conversation?',
@@ -170,6 +186,19 @@ export const EN = {
     better: 'Better',
     same: 'Same',
     worse: 'Worse',
+    lede: (min: number, window: number) =>
+      `For conversations with at least ${min} human messages: the mean sentiment of the last ${window} human messages minus that of the first ${window}, on a scale from −1 (very negative) to +1 (very positive).`,
+    caption: (resamples: string, seed: number, band: number) =>
+      `Top: mean change with a 95% percentile bootstrap interval (${resamples} resamples of conversations, seed ${seed}). Bottom: share of conversations that ended better (change above +${band}), the same, or worse (below −${band}). n: conversations behind each bar.`,
+    noLong: (min: number) => `no conversations with ${min}+ human messages`,
+    missing: (n: string) =>
+      `${n} long-enough affective conversations had fewer sentiment ratings than messages and were left out.`,
+    chartEmpty: (min: number) => `No group had enough conversations with ${min}+ human messages to show.`,
+    meanTitle: (window: number) => `Mean change (last ${window} − first ${window} human messages)`,
+    distTitle: 'Conversations that ended better, the same, or worse',
+    meanAxis: 'Change on the −1..1 scale (95% bootstrap interval)',
+    distAxis: 'Share of conversations',
+    description: 'Change in expressed sentiment from the start to the end of conversations, per category',
   },
   long: {
     heading: 'Very long conversations',
@@ -196,6 +225,38 @@ export const EN = {
     shareColumn: "Affective share of the user's conversations",
     usersColumn: 'Users',
     shareOfThese: 'Share of these users',
+    buckets: {
+      none: 'None (0%)',
+      up_to_quarter: 'Up to a quarter',
+      up_to_half: 'A quarter to half',
+      up_to_three_quarters: 'Half to three quarters',
+      up_to_all: 'Over three quarters',
+    } as Record<string, string>,
+    lede: html`Counts and distributions over users only: no row describes one person, and every group shown has at least the privacy thresholds' users and conversations. Conversations without a user id count as their own user.`,
+    /** report.json's note on the estimator (written by the analyses in English). */
+    methodNote: (note: string): string => note,
+    ofUsers: (share: string) => `(${share} of users)`,
+    top1Withheld: '(the top 1% of users is too small a group to describe)',
+    noAffectiveUser: 'No user had an affective conversation.',
+    top1: (users: string, share: string) =>
+      `The top ${users} users (top 1%) account for ${share} of affective conversations.`,
+    top10Text: (users: string, share: string) =>
+      `${users} users account for ${share} of affective conversations`,
+    giniNote: (users: string) =>
+      `(affective conversations over ${users} users; 0 = evenly spread, 1 = all from one user)`,
+    notAvailable: (reason: Html | string) => html`not available: ${reason}`,
+    returningText: (users: string, of: string, share: string, interval: string, week: boolean) =>
+      `${users} of ${of} (${share}; ${interval}) had affective conversations in two or more ${week ? 'weeks' : 'months'}`,
+    lorenzWithheld:
+      'The Lorenz curve is withheld: a tenth of the users with affective conversations is below the privacy thresholds.',
+    lorenzCaption:
+      'Lorenz curve: the share of affective conversations (up) held by the lightest share of the users who had any (across), in tenths. The dashed diagonal is an even spread; the further the curve sags below it, the more a few users account for.',
+    perUserText: (min: number, count: string | null) =>
+      `Users with at least ${min} analysed conversations${count === null ? '' : ` (${count})`}, by the share of their conversations that are affective.`,
+    lorenzEmpty: 'The Lorenz curve is not available for this log.',
+    lorenzDescription: 'Lorenz curve of affective conversations over users',
+    lorenzX: 'Share of users with affective conversations (lightest first)',
+    lorenzY: 'Share of affective conversations',
   },
   powerUsers: {
     heading: 'Power users',
@@ -205,6 +266,25 @@ export const EN = {
     cue: 'Cue',
     power: 'Power users',
     everyone: 'Everyone',
+    lede: (min: number, minMessages: number) =>
+      `A power user has at least ${min} affective conversations in this log, or any affective conversation of ${minMessages} or more human messages. Shares are of affective conversations (a conversation may be in several categories); intervals count users, not conversations, as the independent units.`,
+    groupWithheld: '(too few power users, or one of them would dominate the figures)',
+    groupText: (d: {
+      users: string;
+      share: string;
+      interval: string;
+      conversations: string;
+      conversationShare: string;
+    }) =>
+      `${d.users} users (${d.share} of users with affective conversations; ${d.interval}) had ${d.conversations} affective conversations, ${d.conversationShare} of all of them`,
+    caption:
+      'Share of affective conversations in each category: power users against everyone (95% intervals over users).',
+    dependencyText:
+      'Share of affective conversations in which the user said so (see the dependency section for what each cue means and how it is found).',
+    chartEmpty: 'Power users are not shown for this log.',
+    chartNoCategory: 'No category passed the privacy thresholds among power users.',
+    axis: 'Share of affective conversations (95% interval over users)',
+    description: "Power users' category mix against everyone's",
   },
   overTime: {
     heading: 'Over time',
@@ -220,11 +300,40 @@ export const EN = {
     first: 'First',
     last: 'Last',
     change2: 'Change',
+    weekOf: (p: string) => `week of ${p}`,
+    lede: (week: boolean, dated: string, undated: string | null) => {
+      const unit = week ? 'week' : 'month';
+      return `Conversations by the ${unit} they started in (UTC). ${dated} analysed conversations have a timestamp${undated === null ? '' : `; ${undated} without one are left out`}. A ${unit} below the privacy thresholds, or one whose figure would give a small one away by subtraction, is withheld.`;
+    },
+    caption: (week: boolean) => {
+      const unit = week ? 'week' : 'month';
+      return html`Affective share and each category's share of all conversations per ${unit}; the band is the affective share's 95% interval. Missing points are withheld ${unit}s.`;
+    },
+    changeText: (week: boolean) => {
+      const unit = week ? 'week' : 'month';
+      return html`Each figure's last shown ${unit} minus its first, with a 95% interval (MOVER, from each ${unit}'s own interval) and a two-sided p-value. Heavy users make each ${unit}'s interval somewhat too narrow, and users active in both make the test conservative: read p-values near 0.05 as borderline.`;
+    },
+    fewerThanTwo: (week: boolean) => `shown in fewer than two ${week ? 'week' : 'month'}s`,
+    points: (s: string) => `${s} pts`,
+    chartEmpty: 'No conversation of this log has a timestamp.',
+    chartAllWithheld: 'Every period is below the privacy thresholds.',
+    xWeek: 'Week starting',
+    xMonth: 'Month',
+    y: 'Share of all conversations',
+    description: 'Affective and category shares per period',
   },
   segments: {
     heading: 'Segments',
     headingAvailable: (field: string) => html`By <code>${field}</code>: every headline figure per segment`,
     segment: 'Segment',
+    lede: (field: string, withheld: number, grouped: number) =>
+      html`Conversations grouped by the value of their <code>${field}</code> field. A segment is named only when its size passes the privacy thresholds and no user dominates it; a segment that would give a smaller one away by subtraction from the whole log's figures is withheld too.${withheld > 0 ? html` ${formatCount(withheld)} segment${withheld === 1 ? ' is' : 's are'} withheld.` : ''}${grouped > 0 ? html` Values beyond the first 50 met are grouped as “other values” (${formatCount(grouped)} of them).` : ''}`,
+    allWithheld: 'Every segment is below the privacy thresholds.',
+    caption: html`Affective share of each segment's conversations, with its 95% interval.`,
+    chartEmpty: 'No segment field was given for this run.',
+    chartNone: 'No segment passed the privacy thresholds.',
+    axis: 'Affective share of the segment (95% interval)',
+    description: (field: string) => `Affective share per ${field}`,
   },
   drift: {
     heading: 'Drift inside a conversation',
@@ -232,10 +341,26 @@ export const EN = {
     changed: 'Main category changed',
     intoCompanionship: 'Ended as companionship, did not start so',
     supportToCompanionship: 'Started as coaching or counseling, ended as companionship',
+    rate: (count: string, n: string, interval: string) => `(${count} of ${n}; ${interval})`,
+    lede: (min: number, count: string | null, missing: string | null) =>
+      html`For conversations with ${min} or more human messages (outside content creation): the main category of the first third of the user's messages against that of the last third. ${count === null ? 'Their number is withheld.' : `${count} conversations.`}${missing === null ? '' : ` ${missing} long conversations had no per-part categories and are left out.`}`,
+    ofSupport: 'of those that started as coaching or counseling',
+    caption: html`Rows: the first third's main category; columns: the last third's. Each cell counts conversations; a cell marked – is withheld (too few users or conversations, one user above the rest, or it would give a withheld cell away by subtraction).`,
+    chartEmpty: 'Drift is not available for this log.',
+    lastThird: 'Last third',
+    firstThird: 'First third',
+    share: 'Share',
+    description: 'Main category of the first third against the last third of long conversations',
   },
   dependency: {
     heading: 'Dependency cues',
     headingAvailable: 'Dependency cues: does the user lean on the assistant?',
+    lede: (rules: string, missing: string | null) =>
+      html`Share of affective conversations in which the user <em>says</em> they prefer the assistant to people, ask it to approve their decisions, are distressed at the idea of losing it, or treat it as their main support (after the dependence classifiers of EmoClassifiers V2, in our own words; see the methods). Decided by the engine when it reports them, otherwise by the offline rules <code>${rules}</code>, which find explicit statements in English and miss paraphrase; their accuracy is not yet measured on labelled data.${missing === null ? '' : html` ${missing} affective conversations without cues are left out.`}`,
+    caption: 'Share of all affective conversations with each cue (95% interval).',
+    chartEmpty: 'Dependency cues are not available for this log.',
+    chartAllWithheld: 'Every cue is below the privacy thresholds.',
+    description: 'Dependency cues among affective conversations',
   },
   funnel: {
     heading: 'Funnel',
@@ -296,6 +421,12 @@ export const EN = {
         emergency: 'Emergency services',
         people: 'People in their life',
       } as Record<string, string>,
+      lede: (missing: string | null) =>
+        html`Share of conversations in which the assistant referred the user to a professional (therapist, doctor, lawyer…), a crisis or support line, emergency services, or people in their own life; the most urgent one counts when it named several (see the codebook proposal). The offline rules find hotline numbers and names and plain "talk to a therapist" phrasing: precise, but they miss paraphrase.${missing === null ? '' : ` ${missing} conversations without these facets (an engine or prompt version that does not decide them) are left out.`}`,
+      caption: 'Share of affective conversations with each referral (95% interval).',
+      chartEmpty: 'Referral is not available for this log.',
+      chartWithheld: 'Referral among affective conversations is below the privacy thresholds.',
+      description: 'Referral to help among affective conversations',
     },
     crisis: {
       heading: 'Crisis signals',
@@ -314,6 +445,16 @@ export const EN = {
         pushback: 'Pushed back',
         continued: 'Conversation continued (2+ user messages)',
       } as Record<string, string>,
+      lede: (missing: string | null) =>
+        `Share of conversations in which the user said, about themselves, that they have suicidal thoughts, intend to hurt themselves, are being abused, or are in danger now (not hyperbole, fiction or roleplay). Then, among those conversations: how often the assistant referred them to help, pushed back, and whether the conversation went on past the first exchange. The offline rules read plain first-person statements only and miss indirect ones: the rates they give are a floor, not an estimate of every crisis.${missing === null ? '' : ` ${missing} conversations without these facets are left out.`}`,
+      withheld:
+        'Conversations with a crisis signal are below the privacy thresholds: how the assistant responded is withheld.',
+      caption: (n: string) =>
+        `In conversations with a crisis signal: how the assistant responded (95% interval; n = ${n}).`,
+      chartEmpty: 'Crisis signals are not available for this log.',
+      chartWithheld: 'Conversations with a crisis signal are below the privacy thresholds.',
+      axis: 'Share of conversations with a crisis signal (95% interval)',
+      description: 'How the assistant responded to crisis signals',
     },
     stance: {
       heading: 'Stance and validation',
@@ -331,6 +472,12 @@ export const EN = {
         string,
         string
       >,
+      lede: (missing: string | null) =>
+        html`The assistant's stance toward what the user asserts or plans, from strong resistance to strong support, and the share of conversations in which it supported a belief or plan that is false or harmful (the "endless empathy" question; empathy for a feeling is not validation). Stance needs reading: the offline rules only see pushback and emphatic agreement and call the rest neutral, so use an LLM engine for these figures on real traffic.${missing === null ? '' : ` ${missing} conversations without these facets are left out.`}`,
+      caption: 'Stance distribution in affective conversations (95% interval).',
+      chartEmpty: 'Stance is not available for this log.',
+      chartWithheld: 'Stance among affective conversations is below the privacy thresholds.',
+      description: "The assistant's stance in affective conversations",
     },
   },
   estimation: {
@@ -343,8 +490,8 @@ export const EN = {
     },
     statementCascade:
       'Shares and rates are LLM-verified two-phase estimates (see How the figures were estimated).',
-    statementCalibrated: (source: string) =>
-      `Shares are offline screening counts corrected for the engine's measured error rates (calibration: ${source}).`,
+    statementCalibrated: (source: Html | string) =>
+      html`Shares are offline screening counts corrected for the engine&#39;s measured error rates (calibration: ${source}).`,
     statementOffline:
       'Shares are offline screening estimates, not corrected for the engine’s errors: no calibration was available.',
     statementRaw: (engine: string) =>
@@ -395,6 +542,15 @@ export const EN = {
       'Recall: of the conversations the verifier calls positive (estimated over the whole log: the random sample measures what the screen missed), the share the screen flagged. Precision: of the screen’s flags, the share the verifier confirmed.',
     recall: 'Recall',
     precision: 'Precision',
+    /** The plain-words account of the method; English is report.json's own (estimation.summary). */
+    summary: (e: Report['estimation'], _engine: string): Html | string => e.summary,
+    /** Why a facet was left uncorrected (report.json, written by the estimator in English). */
+    uncorrectedReason: (reason: string): Html | string => reason,
+    /** A facet id as the estimation tables name it (report.json's id in English). */
+    facetName: (facet: string): Html | string => facet,
+    listSeparator: '; ',
+    parenthesis: (x: Html | string) => html` (${x})`,
+    fullStop: '.',
   },
   methods: {
     heading: 'Methods and limits',
@@ -404,6 +560,29 @@ export const EN = {
     facet: 'Facet',
     metric: 'Metric',
     value: 'Value',
+    intervalCascade:
+      'The range is a 95% interval from seeded draws of a stratified two-phase estimator: it carries the sampling of conversations for verification and the verifier’s labels, not the verifier’s own mistakes (see How the figures were estimated).',
+    intervalCalibrated:
+      'The range is a 95% interval from seeded draws that carry both sampling noise and the uncertainty of the offline engine’s error rates measured on the calibration set (see How the figures were estimated).',
+    intervalWilson:
+      'The range is a 95% Wilson interval: it reflects sampling noise only, not classifier mistakes.',
+    affective: (roleplayMin: number) =>
+      html`<strong>Affective conversation</strong>: the classifier found at least one of five kinds of use — interpersonal advice, coaching, psychotherapy or counseling, companionship, romantic or sexual roleplay. Conversations where the assistant is used as a writing tool (a story, a post, a fictional dialogue) are never counted, even when their content is emotional. Romantic or sexual roleplay counts only from ${roleplayMin} human messages on.`,
+    prevalence: (interval: string) =>
+      html`<strong>Prevalence</strong> is a share of <em>all</em> analysed conversations, not of affective ones. ${interval}`,
+    topics: html`<strong>Topics</strong> are clusters of short summaries written without identifying details; their names are machine-written descriptions of the group.`,
+    pushback: html`<strong>Pushback rate</strong> is the share of a group's conversations in which the assistant declined or challenged the user; reasons are classes the classifier assigned.`,
+    sentiment: (d: { min: number; window: number; resamples: string; seed: number; band: number }) =>
+      html`<strong>Sentiment change</strong> uses conversations with at least ${d.min} human messages; each human message is rated from very negative (−1) to very positive (+1); the change is the mean of the last ${d.window} minus the mean of the first ${d.window}. The interval is a 95% percentile bootstrap over conversations (${d.resamples} resamples, seed ${d.seed}). “Same” means a change within ±${d.band}; since one message moving one step changes the mean by 1/6, that is “no change at all”.`,
+    limitsList: (min: number): Html[] => [
+      html`These are measurements of <strong>expressed language</strong>, not of anyone's emotional state or wellbeing. People write more politely as they wrap up, and a change within a conversation says nothing about the days after it.`,
+      html`There is no comparison group: a positive change does not show that the assistant caused it.`,
+      html`Conversations that reach ${min} messages are a selected subset; the sentiment figures describe them, not all conversations.`,
+      html`Intervals treat conversations as independent; several conversations from the same person are not, so the true uncertainty can be wider.`,
+      html`The figures describe this log, not every user of the assistant.`,
+      html`Every figure is only as good as the classifier behind it.`,
+    ],
+    notValidated: html`The classifier was <strong>not validated in this run</strong>. Its accuracy on your data is unknown until it is scored against human labels: run <code>affectlens validate</code> on a labelled sample and read these figures in that light.`,
   },
   provenance: {
     heading: 'Provenance',
@@ -416,6 +595,15 @@ export const EN = {
     seed: 'Seed',
     tokens: 'Tokens',
     cost: 'Cost',
+    notSet: 'not set',
+    yes: 'yes',
+    no: 'no',
+    tokensIn: (n: string) => `${n} in`,
+    tokensOut: (n: string) => `${n} out`,
+    cacheRead: (n: string) => `${n} cache read`,
+    cacheWrite: (n: string) => `${n} cache write`,
+    unknown: 'unknown',
+    about: 'Its note about itself:',
   },
   /** Topic names the offline namer wrote from the concern vocabulary, in this language (none for English). */
   topicName: (name: string): string => name,

@@ -13,7 +13,7 @@ import { msg } from '../i18n/reportLanguage.js';
 import { ALL_AFFECTIVE_COLOUR } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
-import { MEASUREMENT_NOTE, supportCsv, supportRows, supportTable } from '../supportParts.js';
+import { measurementNote, supportCsv, supportRows, supportTable } from '../supportParts.js';
 
 const labels = () => msg().support.crisis.labels;
 const responseLabels = () => msg().support.crisis.response;
@@ -25,11 +25,12 @@ function crisisHtml(r: Report, svg: string): Html {
   <h2>${msg().support.crisis.heading}</h2>
   ${notAvailable(d.reason)}
 </section>`;
+  const t = msg().support.crisis;
   return html`<section id="crisis">
-  <h2>${msg().support.crisis.headingFull}</h2>
-  <p class="lede">Share of conversations in which the user said, about themselves, that they have suicidal thoughts, intend to hurt themselves, are being abused, or are in danger now (not hyperbole, fiction or roleplay). Then, among those conversations: how often the assistant referred them to help, pushed back, and whether the conversation went on past the first exchange. The offline rules read plain first-person statements only and miss indirect ones: the rates they give are a floor, not an estimate of every crisis.${d.missing > 0 ? html` ${formatCount(d.missing)} conversations without these facets are left out.` : ''}</p>
-  ${MEASUREMENT_NOTE}
-  ${d.response.suppressed ? html`<p class="suppressed">Conversations with a crisis signal are below the privacy thresholds: how the assistant responded is withheld.</p>` : figureBlock('crisis', svg, html`In conversations with a crisis signal: how the assistant responded (95% interval; n = ${formatCount(d.response.n)}).`)}
+  <h2>${t.headingFull}</h2>
+  <p class="lede">${t.lede(d.missing > 0 ? formatCount(d.missing) : null)}</p>
+  ${measurementNote()}
+  ${d.response.suppressed ? html`<p class="suppressed">${t.withheld}</p>` : figureBlock('crisis', svg, html`${t.caption(formatCount(d.response.n))}`)}
   ${supportTable(d.groups, Object.keys(labels()), labels())}
   <h3>${msg().support.crisis.responded}</h3>
   ${supportTable([d.response], Object.keys(responseLabels()), responseLabels())}
@@ -38,16 +39,16 @@ function crisisHtml(r: Report, svg: string): Html {
 
 function crisisSpec(r: Report): TopLevelSpec {
   const d = r.crisis;
-  if (!d.available) return emptyChart('Crisis signals are not available for this log.');
+  const t = msg().support.crisis;
+  if (!d.available) return emptyChart(t.chartEmpty);
   const rows = supportRows(d.response, Object.keys(responseLabels()), responseLabels());
-  if (rows.length === 0)
-    return emptyChart('Conversations with a crisis signal are below the privacy thresholds.');
+  if (rows.length === 0) return emptyChart(t.chartWithheld);
   return barsWithWhiskers(
     rows,
     rows.map(() => ALL_AFFECTIVE_COLOUR),
-    'Share of conversations with a crisis signal (95% interval)',
+    t.axis,
     '.1%',
-    'How the assistant responded to crisis signals',
+    t.description,
   );
 }
 

@@ -30,8 +30,8 @@ function dependencyHtml(r: Report, svg: string): Html {
   const cues = Object.keys(CUE_LABELS);
   return html`<section id="dependency">
   <h2>${msg().dependency.headingAvailable}</h2>
-  <p class="lede">Share of affective conversations in which the user <em>says</em> they prefer the assistant to people, ask it to approve their decisions, are distressed at the idea of losing it, or treat it as their main support (after the dependence classifiers of EmoClassifiers V2, in our own words; see the methods). Decided by the engine when it reports them, otherwise by the offline rules <code>${d.rules}</code>, which find explicit statements in English and miss paraphrase; their accuracy is not yet measured on labelled data.${d.missing > 0 ? html` ${formatCount(d.missing)} affective conversations without cues are left out.` : ''}</p>
-  ${d.allAffective.suppressed ? html`<p class="suppressed">Affective conversations are below the privacy thresholds.</p>` : figureBlock('dependency', svg, html`Share of all affective conversations with each cue (95% interval).`)}
+  <p class="lede">${msg().dependency.lede(d.rules, d.missing > 0 ? formatCount(d.missing) : null)}</p>
+  ${d.allAffective.suppressed ? html`<p class="suppressed">${msg().parts.affectiveBelow}</p>` : figureBlock('dependency', svg, html`${msg().dependency.caption}`)}
   <div class="wide"><div class="table-scroll"><table><thead><tr><th>${msg().parts.group}</th><th class="num">n</th>${cues.map((c) => html`<th class="num">${cueLabel(c)}</th>`)}</tr></thead><tbody>
   ${groupsOf(d).map((g) =>
     g.suppressed
@@ -44,8 +44,7 @@ function dependencyHtml(r: Report, svg: string): Html {
 
 function dependencySpec(r: Report): TopLevelSpec {
   const d = r.dependency;
-  if (!d.available || d.allAffective.suppressed)
-    return emptyChart('Dependency cues are not available for this log.');
+  if (!d.available || d.allAffective.suppressed) return emptyChart(msg().dependency.chartEmpty);
   const rows: Row[] = d.allAffective.cues.flatMap((c) =>
     c.suppressed
       ? []
@@ -59,13 +58,13 @@ function dependencySpec(r: Report): TopLevelSpec {
           },
         ],
   );
-  if (rows.length === 0) return emptyChart('Every cue is below the privacy thresholds.');
+  if (rows.length === 0) return emptyChart(msg().dependency.chartAllWithheld);
   return barsWithWhiskers(
     rows,
     rows.map(() => ALL_AFFECTIVE_COLOUR),
-    'Share of affective conversations (95% interval)',
+    msg().parts.shareOfAffective,
     '.1%',
-    'Dependency cues among affective conversations',
+    msg().dependency.description,
   );
 }
 

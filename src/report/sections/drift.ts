@@ -28,7 +28,7 @@ const STATES = [
 function rateText(x: RateFig): Html {
   return x.suppressed
     ? html`${suppressedMark()}`
-    : html`<strong>${formatPercent(x.rate)}</strong> (${formatCount(x.count)} of ${formatCount(x.n)}; ${formatInterval(x.interval.low, x.interval.high)})`;
+    : html`<strong>${formatPercent(x.rate)}</strong> ${msg().drift.rate(formatCount(x.count), formatCount(x.n), formatInterval(x.interval.low, x.interval.high))}`;
 }
 
 function driftHtml(r: Report, svg: string): Html {
@@ -40,23 +40,20 @@ function driftHtml(r: Report, svg: string): Html {
 </section>`;
   return html`<section id="drift">
   <h2>${msg().drift.headingAvailable}</h2>
-  <p class="lede">For conversations with ${d.minHumanMessages} or more human messages (outside content creation): the main category of the first third of the user's messages against that of the last third. ${d.conversations.suppressed ? html`Their number is withheld.` : html`${formatCount(d.conversations.count)} conversations.`}${d.missing > 0 ? html` ${formatCount(d.missing)} long conversations had no per-part categories and are left out.` : ''}</p>
+  <p class="lede">${msg().drift.lede(d.minHumanMessages, d.conversations.suppressed ? null : formatCount(d.conversations.count), d.missing > 0 ? formatCount(d.missing) : null)}</p>
   <dl class="kv">
     <dt>${msg().drift.changed}</dt><dd>${rateText(d.changed)}</dd>
     <dt>${msg().drift.intoCompanionship}</dt><dd>${rateText(d.intoCompanionship)}</dd>
-    <dt>${msg().drift.supportToCompanionship}</dt><dd>${rateText(d.supportToCompanionship)} <span class="suppressed">of those that started as coaching or counseling</span></dd>
+    <dt>${msg().drift.supportToCompanionship}</dt><dd>${rateText(d.supportToCompanionship)} <span class="suppressed">${msg().drift.ofSupport}</span></dd>
   </dl>
-  ${figureBlock(
-    'drift',
-    svg,
-    html`Rows: the first third's main category; columns: the last third's. Each cell counts conversations; a cell marked – is withheld (too few users or conversations, one user above the rest, or it would give a withheld cell away by subtraction).`,
-  )}
+  ${figureBlock('drift', svg, html`${msg().drift.caption}`)}
 </section>`;
 }
 
 function driftSpec(r: Report): TopLevelSpec {
   const d = r.drift;
-  if (!d.available) return emptyChart('Drift is not available for this log.');
+  const m = msg().drift;
+  if (!d.available) return emptyChart(m.chartEmpty);
   const labels = STATES.map(stateLabel);
   const rows = d.transitions.map((t) => ({
     from: stateLabel(t.from),
@@ -67,7 +64,7 @@ function driftSpec(r: Report): TopLevelSpec {
   const axis = { labelAngle: -30, labelLimit: 220 };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: 'Main category of the first third against the last third of long conversations',
+    description: m.description,
     width: 420,
     height: 260,
     data: { values: rows },
@@ -76,10 +73,10 @@ function driftSpec(r: Report): TopLevelSpec {
         field: 'to',
         type: 'nominal',
         sort: labels,
-        title: 'Last third',
+        title: m.lastThird,
         axis: { ...axis, orient: 'top' },
       },
-      y: { field: 'from', type: 'nominal', sort: labels, title: 'First third' },
+      y: { field: 'from', type: 'nominal', sort: labels, title: m.firstThird },
     },
     layer: [
       {
@@ -88,7 +85,7 @@ function driftSpec(r: Report): TopLevelSpec {
           color: {
             field: 'share',
             type: 'quantitative',
-            title: 'Share',
+            title: m.share,
             scale: { scheme: 'blues' },
             legend: { format: '.0%' },
           },

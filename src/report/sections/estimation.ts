@@ -7,6 +7,7 @@
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent } from '../format.js';
+import { asData } from '../htmlParts.js';
 import { msg } from '../i18n/reportLanguage.js';
 import { groupLabel } from '../labels.js';
 import type { Report } from '../reportSchema.js';
@@ -16,11 +17,11 @@ type Estimation = Report['estimation'];
 type Share = Report['prevalence']['affective'];
 
 /** One short sentence for the headline: which kind of number the reader is looking at. */
-export function methodStatement(r: Report): string {
+export function methodStatement(r: Report): Html | string {
   const t = msg().estimation;
   const e = r.estimation;
   if (e.method === 'cascade') return t.statementCascade;
-  if (e.method === 'calibrated') return t.statementCalibrated(e.calibration?.source ?? '—');
+  if (e.method === 'calibrated') return t.statementCalibrated(asData(e.calibration?.source ?? '—'));
   if (r.provenance.engine === 'offline') return t.statementOffline;
   return t.statementRaw(r.provenance.engine);
 }
@@ -34,7 +35,7 @@ function screeningRows(r: Report): { id: string; label: string; screening: Share
   const rows = [
     {
       id: 'affective',
-      label: 'Affective (any category)',
+      label: msg().estimation.affective,
       screening: s.affective,
       estimate: r.prevalence.affective,
     },
@@ -61,10 +62,10 @@ function screeningTable(r: Report): Html | string {
 function calibrationTable(c: NonNullable<Estimation['calibration']>): Html {
   const t = msg().estimation;
   return html`<h3>${t.calibration}</h3>
-  <p>${t.calibrationText(c.engine, html`${c.source}`)}</p>
+  <p>${t.calibrationText(c.engine, html`${asData(c.source)}`)}</p>
   ${ratesTable(
     t.facet,
-    c.facets.map((f) => [f.facet, f]),
+    c.facets.map((f) => [t.facetName(f.facet), f]),
   )}
   ${
     c.domains.length > 1
@@ -72,7 +73,7 @@ function calibrationTable(c: NonNullable<Estimation['calibration']>): Html {
   ${ratesTable(
     t.domain,
     c.domains.flatMap((d) =>
-      d.facets.filter((f) => f.facet === 'affective').map((f) => [d.name, f] as const),
+      d.facets.filter((f) => f.facet === 'affective').map((f) => [asData(d.name), f] as const),
     ),
   )}`
       : ''
@@ -81,7 +82,7 @@ function calibrationTable(c: NonNullable<Estimation['calibration']>): Html {
 
 type Rates = NonNullable<Estimation['calibration']>['facets'][number];
 
-function ratesTable(first: string, rows: readonly (readonly [string, Rates])[]): Html {
+function ratesTable(first: string, rows: readonly (readonly [Html | string, Rates])[]): Html {
   const t = msg().estimation;
   return html`<div class="table-scroll"><table><thead><tr><th>${first}</th><th class="num">${t.positives}</th><th class="num">${t.negatives}</th><th class="num">${t.tpr}</th><th class="num">${t.fpr}</th></tr></thead><tbody>${rows.map(
     ([name, f]) =>
@@ -116,7 +117,7 @@ function cascadeBlock(c: NonNullable<Estimation['cascade']>): Html {
   <p>${t.agreementText}</p>
   <div class="table-scroll"><table><thead><tr><th>${t.facet}</th><th class="num">${t.recall}</th><th>${t.interval}</th><th class="num">${t.precision}</th><th>${t.interval}</th></tr></thead><tbody>${c.agreement.map(
     (a) =>
-      html`<tr><td>${a.facet}</td><td class="num">${formatPercent(a.recall.rate)}</td><td>${formatInterval(a.recall.interval.low, a.recall.interval.high)}</td><td class="num">${formatPercent(a.precision.rate)}</td><td>${formatInterval(a.precision.interval.low, a.precision.interval.high)}</td></tr>`,
+      html`<tr><td>${t.facetName(a.facet)}</td><td class="num">${formatPercent(a.recall.rate)}</td><td>${formatInterval(a.recall.interval.low, a.recall.interval.high)}</td><td class="num">${formatPercent(a.precision.rate)}</td><td>${formatInterval(a.precision.interval.low, a.precision.interval.high)}</td></tr>`,
   )}</tbody></table></div>`
   }`;
 }
@@ -126,11 +127,11 @@ function estimationHtml(r: Report): Html {
   const t = msg().estimation;
   return html`<section id="estimation">
   <h2>${t.heading}</h2>
-  <p><strong>${t.method}: ${t.methodNames[e.method]}.</strong> ${e.summary}</p>
+  <p><strong>${t.method}: ${t.methodNames[e.method]}.</strong> ${t.summary(e, r.provenance.engine)}</p>
   ${
     e.uncorrected.length === 0
       ? ''
-      : html`<p class="note">${t.leftRaw} ${e.uncorrected.map((u, i) => html`${i === 0 ? '' : '; '}<strong>${u.facet}</strong> (${u.reason})`)}.</p>`
+      : html`<p class="note">${t.leftRaw} ${e.uncorrected.map((u, i) => html`${i === 0 ? '' : t.listSeparator}<strong>${t.facetName(u.facet)}</strong>${t.parenthesis(t.uncorrectedReason(u.reason))}`)}${t.fullStop}</p>`
   }
   ${screeningTable(r)}
   ${e.calibration ? calibrationTable(e.calibration) : ''}

@@ -29,7 +29,7 @@ function funnelHtml(r: Report): Html {
     ${row(t.affective, f.affective)}
   </div>
   ${duplicateWarning(f.duplicateIds)}${f.insufficientInput > 0 ? html`<p class="suppressed">${t.insufficient(formatCount(f.insufficientInput))}</p>` : ''}
-  ${reasons.length > 0 ? html`<details class="numbers"><summary>${t.quarantineReasons}</summary><div class="table-scroll"><table><tbody>${reasons.map(([k, v]) => html`<tr><td>${k}</td><td class="num">${formatCount(v)}</td></tr>`)}</tbody></table></div></details>` : ''}
+  ${reasons.length > 0 ? html`<details class="numbers"><summary>${t.quarantineReasons}</summary><div class="table-scroll"><table><tbody>${reasons.map(([k, v]) => html`<tr><td>${msg().parts.quarantineReason(k)}</td><td class="num">${formatCount(v)}</td></tr>`)}</tbody></table></div></details>` : ''}
 </section>`;
 }
 

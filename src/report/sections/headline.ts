@@ -3,7 +3,7 @@
 import { type Cell, csvTable } from '../csv.js';
 import { type Html, html } from '../escape.js';
 import { formatCount, formatInterval, formatPercent, formatSigned } from '../format.js';
-import { card } from '../htmlParts.js';
+import { asData, card } from '../htmlParts.js';
 import { msg } from '../i18n/reportLanguage.js';
 import { groupColour } from '../labels.js';
 import type { Report } from '../reportSchema.js';
@@ -16,7 +16,8 @@ function aboutNotice(r: Report): Html | string {
   const notes = r.provenance.inputs.filter((i) => i.about);
   if (notes.length === 0) return '';
   return html`${notes.map(
-    (i) => html`<p class="note" data-notice="about-input">${msg().headline.about(i.file)} ${i.about}</p>`,
+    (i) =>
+      html`<p class="note" data-notice="about-input">${msg().headline.about(i.file)} ${asData(i.about ?? '')}</p>`,
   )}`;
 }
 

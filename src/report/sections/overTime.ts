@@ -17,7 +17,7 @@ import type { ReportSection } from '../reportSection.js';
 type Shown = Extract<Report['overTime'], { available: true }>;
 
 function periodName(p: string, period: Shown['period']): string {
-  return period === 'week' ? `week of ${p}` : p;
+  return period === 'week' ? msg().overTime.weekOf(p) : p;
 }
 
 function formatValue(series: string, x: number): string {
@@ -31,25 +31,23 @@ function overTimeHtml(r: Report, svg: string): Html {
   <h2>${msg().overTime.heading}</h2>
   ${notAvailable(t.reason)}
 </section>`;
-  const unit = t.period === 'week' ? 'week' : 'month';
+  const m = msg().overTime;
+  const week = t.period === 'week';
+  const unit = week ? m.week : m.month;
   const rows: HeadlineRow[] = t.periods.map((p) => ({ name: periodName(p.period, t.period), cell: p }));
   return html`<section id="over-time">
-  <h2>${msg().overTime.headingAvailable(unit === 'week' ? msg().overTime.week : msg().overTime.month)}</h2>
-  <p class="lede">Conversations by the ${unit} they started in (UTC). ${formatCount(t.dated)} analysed conversations have a timestamp${t.undated > 0 ? html`; ${formatCount(t.undated)} without one are left out` : ''}. A ${unit} below the privacy thresholds, or one whose figure would give a small one away by subtraction, is withheld.</p>
-  ${figureBlock(
-    'over-time',
-    svg,
-    html`Affective share and each category's share of all conversations per ${unit}; the band is the affective share's 95% interval. Missing points are withheld ${unit}s.`,
-  )}
-  <details class="numbers"><summary>${msg().overTime.numbersPer(unit === 'week' ? msg().overTime.week : msg().overTime.month)}</summary>
-  ${headlineColumns(rows, msg().overTime.slice(unit === 'week'))}
+  <h2>${m.headingAvailable(unit)}</h2>
+  <p class="lede">${m.lede(week, formatCount(t.dated), t.undated > 0 ? formatCount(t.undated) : null)}</p>
+  ${figureBlock('over-time', svg, html`${m.caption(week)}`)}
+  <details class="numbers"><summary>${m.numbersPer(unit)}</summary>
+  ${headlineColumns(rows, m.slice(week))}
   </details>
-  <h3>${msg().overTime.change(unit === 'week' ? msg().overTime.week : msg().overTime.month)}</h3>
-  <p>Each figure's last shown ${unit} minus its first, with a 95% interval (MOVER, from each ${unit}'s own interval) and a two-sided p-value. Heavy users make each ${unit}'s interval somewhat too narrow, and users active in both make the test conservative: read p-values near 0.05 as borderline.</p>
+  <h3>${m.change(unit)}</h3>
+  <p>${m.changeText(week)}</p>
   <div class="table-scroll"><table><thead><tr><th>${msg().overTime.figure}</th><th>${msg().overTime.from}</th><th>${msg().overTime.to}</th><th class="num">${msg().overTime.first}</th><th class="num">${msg().overTime.last}</th><th class="num">${msg().overTime.change2}</th><th class="num">${msg().parts.interval}</th><th class="num">p</th></tr></thead><tbody>
   ${t.changes.map((c) =>
     !c.available
-      ? html`<tr><td>${seriesLabel(c.series)}</td><td colspan="7" class="suppressed">shown in fewer than two ${unit}s</td></tr>`
+      ? html`<tr><td>${seriesLabel(c.series)}</td><td colspan="7" class="suppressed">${m.fewerThanTwo(week)}</td></tr>`
       : html`<tr><td>${seriesLabel(c.series)}</td><td>${periodName(c.from, t.period)}</td><td>${periodName(c.to, t.period)}</td><td class="num">${formatValue(c.series, c.fromValue)}</td><td class="num">${formatValue(c.series, c.toValue)}</td><td class="num">${c.significant ? html`<strong>${changeText(c.series, c.difference)}</strong>` : changeText(c.series, c.difference)}</td><td class="num">${formatInterval(c.interval.low, c.interval.high, (x) => changeText(c.series, x))}</td><td class="num">${c.pValue < 0.001 ? '<0.001' : c.pValue.toFixed(3)}</td></tr>`,
   )}
   </tbody></table></div>
@@ -62,19 +60,20 @@ function changeText(series: string, d: number): string {
   const pts = d * 100;
   const abs = Math.abs(pts);
   const s = abs < 1 ? abs.toPrecision(2) : abs.toFixed(abs < 10 ? 2 : 1);
-  return `${pts < 0 ? '−' : pts > 0 ? '+' : ''}${s} pts`;
+  return msg().overTime.points(`${pts < 0 ? '−' : pts > 0 ? '+' : ''}${s}`);
 }
 
 function overTimeSpec(r: Report): TopLevelSpec {
   const t = r.overTime;
-  if (!t.available) return emptyChart('No conversation of this log has a timestamp.');
+  const m = msg().overTime;
+  if (!t.available) return emptyChart(m.chartEmpty);
   const names = t.periods.map((p) => p.period);
   const points = t.periods.flatMap((p) =>
     headlineSeries(p)
       .filter((s) => s.series === 'affective' || s.series.startsWith('category:'))
       .map((s) => ({ period: p.period, label: seriesLabel(s.series), ...s })),
   );
-  if (points.length === 0) return emptyChart('Every period is below the privacy thresholds.');
+  if (points.length === 0) return emptyChart(m.chartAllWithheld);
   const labels = [...new Set(points.map((p) => p.label))];
   const colours = labels.map((l) => {
     const s = points.find((p) => p.label === l)!.series;
@@ -84,18 +83,18 @@ function overTimeSpec(r: Report): TopLevelSpec {
     field: 'period',
     type: 'ordinal',
     sort: names,
-    title: t.period === 'week' ? 'Week starting' : 'Month',
+    title: t.period === 'week' ? m.xWeek : m.xMonth,
     axis: { labelAngle: -40 },
   } as const;
   const y = {
     field: 'value',
     type: 'quantitative',
-    title: 'Share of all conversations',
+    title: m.y,
     axis: { format: '.1%' },
   } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: 'Affective and category shares per period',
+    description: m.description,
     width: Math.max(320, Math.min(760, 60 * names.length)),
     height: 260,
     data: { values: points },

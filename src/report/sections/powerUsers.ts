@@ -38,15 +38,21 @@ function powerHtml(r: Report, svg: string): Html {
   const g = p.group;
   return html`<section id="power-users">
   <h2>${msg().powerUsers.headingAvailable}</h2>
-  <p class="lede">A power user has at least ${p.minAffectiveConversations} affective conversations in this log, or any affective conversation of ${p.minHumanMessages} or more human messages. Shares are of affective conversations (a conversation may be in several categories); intervals count users, not conversations, as the independent units.</p>
+  <p class="lede">${msg().powerUsers.lede(p.minAffectiveConversations, p.minHumanMessages)}</p>
   <dl class="kv">
     <dt>${msg().powerUsers.power}</dt><dd>${
       g.suppressed
-        ? html`${suppressedMark()} <span class="suppressed">(too few power users, or one of them would dominate the figures)</span>`
-        : html`${formatCount(g.users)} users (${formatPercent(g.shareOfAffectiveUsers)} of users with affective conversations; ${formatInterval(g.interval.low, g.interval.high)}) had ${formatCount(g.conversations)} affective conversations, ${formatPercent(g.shareOfAffectiveConversations)} of all of them`
+        ? html`${suppressedMark()} <span class="suppressed">${msg().powerUsers.groupWithheld}</span>`
+        : msg().powerUsers.groupText({
+            users: formatCount(g.users),
+            share: formatPercent(g.shareOfAffectiveUsers),
+            interval: formatInterval(g.interval.low, g.interval.high),
+            conversations: formatCount(g.conversations),
+            conversationShare: formatPercent(g.shareOfAffectiveConversations),
+          })
     }</dd>
   </dl>
-  ${g.suppressed ? '' : figureBlock('power-users', svg, html`Share of affective conversations in each category: power users against everyone (95% intervals over users).`)}
+  ${g.suppressed ? '' : figureBlock('power-users', svg, html`${msg().powerUsers.caption}`)}
   <div class="table-scroll"><table><thead><tr><th>${msg().powerUsers.category}</th><th class="num">${msg().powerUsers.power}</th><th class="num">${msg().powerUsers.everyone}</th></tr></thead><tbody>
   ${p.categoryMix.map((m) => html`<tr><td>${groupLabel(m.category)}</td>${ratioCell(m.powerUsers)}${ratioCell(m.everyone)}</tr>`)}
   </tbody></table></div>
@@ -54,7 +60,7 @@ function powerHtml(r: Report, svg: string): Html {
   ${
     !p.dependency.available
       ? notAvailable(p.dependency.reason)
-      : html`<p>Share of affective conversations in which the user said so (see the dependency section for what each cue means and how it is found).</p>
+      : html`<p>${msg().powerUsers.dependencyText}</p>
   <div class="table-scroll"><table><thead><tr><th>${msg().powerUsers.cue}</th><th class="num">${msg().powerUsers.power}</th><th class="num">${msg().powerUsers.everyone}</th></tr></thead><tbody>
   ${p.dependency.cues.map((c) => html`<tr><td>${cueLabel(c.cue)}</td>${ratioCell(c.powerUsers)}${ratioCell(c.everyone)}</tr>`)}
   </tbody></table></div>`
@@ -66,8 +72,7 @@ function powerSpec(r: Report): TopLevelSpec {
   const POWER = msg().powerUsers.power;
   const EVERYONE = msg().powerUsers.everyone;
   const f = r.users;
-  if (!f.available || f.powerUsers.group.suppressed)
-    return emptyChart('Power users are not shown for this log.');
+  if (!f.available || f.powerUsers.group.suppressed) return emptyChart(msg().powerUsers.chartEmpty);
   const rows: { category: string; who: string; value: number; low: number; high: number }[] = [];
   for (const m of f.powerUsers.categoryMix) {
     for (const [who, x] of [
@@ -84,13 +89,13 @@ function powerSpec(r: Report): TopLevelSpec {
       });
     }
   }
-  if (rows.length === 0) return emptyChart('No category passed the privacy thresholds among power users.');
+  if (rows.length === 0) return emptyChart(msg().powerUsers.chartNoCategory);
   const categories = f.powerUsers.categoryMix.map((m) => groupLabel(m.category));
   const y = { field: 'category', type: 'nominal', sort: categories, title: null } as const;
   const yOffset = { field: 'who', type: 'nominal', sort: [POWER, EVERYONE] } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: "Power users' category mix against everyone's",
+    description: msg().powerUsers.description,
     width: 420,
     height: { step: 44 },
     data: { values: rows },
@@ -102,7 +107,7 @@ function powerSpec(r: Report): TopLevelSpec {
           x: {
             field: 'value',
             type: 'quantitative',
-            title: 'Share of affective conversations (95% interval over users)',
+            title: msg().powerUsers.axis,
             axis: { format: '.0%', tickCount: 5 },
             scale: { domain: [0, 1] },
           },

@@ -73,16 +73,8 @@ function pushbackSpec(report: Report, layout: ChartLayout): TopLevelSpec {
     });
     colours.push(groupColour(g.group));
   }
-  if (rows.length === 0)
-    return emptyChart('No group passed the privacy thresholds for pushback rates.', layout);
-  return barsWithWhiskers(
-    rows,
-    colours,
-    'Share of conversations with pushback (95% Wilson interval)',
-    '.0%',
-    'Rate at which the assistant pushed back, per category',
-    layout,
-  );
+  if (rows.length === 0) return emptyChart(msg().pushback.chartEmpty, layout);
+  return barsWithWhiskers(rows, colours, msg().pushback.axis, '.0%', msg().pushback.description, layout);
 }
 
 function pushbackCsv(r: Report): string {

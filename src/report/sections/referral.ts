@@ -12,7 +12,7 @@ import { msg } from '../i18n/reportLanguage.js';
 import { ALL_AFFECTIVE_COLOUR } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
-import { MEASUREMENT_NOTE, supportCsv, supportRows, supportTable } from '../supportParts.js';
+import { measurementNote, supportCsv, supportRows, supportTable } from '../supportParts.js';
 
 const labels = () => msg().support.referral.labels;
 const KEYS = ['any', 'professional', 'crisis_line', 'emergency', 'people'];
@@ -27,29 +27,28 @@ function referralHtml(r: Report, svg: string): Html {
   const affective = d.groups.find((g) => g.group === 'all_affective');
   return html`<section id="referral">
   <h2>${msg().support.referral.headingFull}</h2>
-  <p class="lede">Share of conversations in which the assistant referred the user to a professional (therapist, doctor, lawyer…), a crisis or support line, emergency services, or people in their own life; the most urgent one counts when it named several (see the codebook proposal). The offline rules find hotline numbers and names and plain "talk to a therapist" phrasing: precise, but they miss paraphrase.${d.missing > 0 ? html` ${formatCount(d.missing)} conversations without these facets (an engine or prompt version that does not decide them) are left out.` : ''}</p>
-  ${MEASUREMENT_NOTE}
-  ${!affective || affective.suppressed ? html`<p class="suppressed">Affective conversations are below the privacy thresholds.</p>` : figureBlock('referral', svg, html`Share of affective conversations with each referral (95% interval).`)}
+  <p class="lede">${msg().support.referral.lede(d.missing > 0 ? formatCount(d.missing) : null)}</p>
+  ${measurementNote()}
+  ${!affective || affective.suppressed ? html`<p class="suppressed">${msg().parts.affectiveBelow}</p>` : figureBlock('referral', svg, html`${msg().support.referral.caption}`)}
   ${supportTable(d.groups, KEYS, labels())}
 </section>`;
 }
 
 function referralSpec(r: Report): TopLevelSpec {
   const d = r.referral;
-  if (!d.available) return emptyChart('Referral is not available for this log.');
+  if (!d.available) return emptyChart(msg().support.referral.chartEmpty);
   const rows = supportRows(
     d.groups.find((g) => g.group === 'all_affective'),
     KEYS,
     labels(),
   );
-  if (rows.length === 0)
-    return emptyChart('Referral among affective conversations is below the privacy thresholds.');
+  if (rows.length === 0) return emptyChart(msg().support.referral.chartWithheld);
   return barsWithWhiskers(
     rows,
     rows.map(() => ALL_AFFECTIVE_COLOUR),
-    'Share of affective conversations (95% interval)',
+    msg().parts.shareOfAffective,
     '.1%',
-    'Referral to help among affective conversations',
+    msg().support.referral.description,
   );
 }
 

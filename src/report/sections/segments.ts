@@ -23,8 +23,8 @@ function segmentsHtml(r: Report, svg: string): Html {
 </section>`;
   return html`<section id="segments">
   <h2>${msg().segments.headingAvailable(s.field)}</h2>
-  <p class="lede">Conversations grouped by the value of their <code>${s.field}</code> field. A segment is named only when its size passes the privacy thresholds and no user dominates it; a segment that would give a smaller one away by subtraction from the whole log's figures is withheld too.${s.withheld > 0 ? html` ${formatCount(s.withheld)} segment${s.withheld === 1 ? ' is' : 's are'} withheld.` : ''}${s.groupedValues > 0 ? html` Values beyond the first 50 met are grouped as “other values” (${formatCount(s.groupedValues)} of them).` : ''}</p>
-  ${s.segments.length === 0 ? html`<p class="suppressed">Every segment is below the privacy thresholds.</p>` : figureBlock('segments', svg, html`Affective share of each segment's conversations, with its 95% interval.`)}
+  <p class="lede">${msg().segments.lede(s.field, s.withheld, s.groupedValues)}</p>
+  ${s.segments.length === 0 ? html`<p class="suppressed">${msg().segments.allWithheld}</p>` : figureBlock('segments', svg, html`${msg().segments.caption}`)}
   ${
     s.segments.length === 0
       ? ''
@@ -38,7 +38,7 @@ function segmentsHtml(r: Report, svg: string): Html {
 
 function segmentsSpec(r: Report): TopLevelSpec {
   const s = r.segments;
-  if (!s.available) return emptyChart('No segment field was given for this run.');
+  if (!s.available) return emptyChart(msg().segments.chartEmpty);
   const rows: Row[] = [];
   for (const x of s.segments) {
     if (x.affective.suppressed) continue;
@@ -50,13 +50,13 @@ function segmentsSpec(r: Report): TopLevelSpec {
       text: `${formatPercent(x.affective.share)} (n=${formatCount(x.affective.n)})`,
     });
   }
-  if (rows.length === 0) return emptyChart('No segment passed the privacy thresholds.');
+  if (rows.length === 0) return emptyChart(msg().segments.chartNone);
   return barsWithWhiskers(
     rows,
     rows.map(() => ALL_AFFECTIVE_COLOUR),
-    'Affective share of the segment (95% interval)',
+    msg().segments.axis,
     '.1%',
-    `Affective share per ${s.field}`,
+    msg().segments.description(s.field),
   );
 }
 

@@ -28,13 +28,14 @@ function sentimentHtml(r: Report, svg: string): Html {
   const groups = [s.allAffective, ...s.categories];
   const hidden = s.categories.filter((g) => g.suppressed).map((g) => g.group);
   const empty = s.categories.filter((g) => !g.suppressed && g.n === 0).map((g) => g.group);
+  const t = msg().sentiment;
   return html`<section id="fig-sentiment">
-  <h2>${msg().sentiment.heading}</h2>
-  <p class="lede">For conversations with at least ${s.minHumanMessages} human messages: the mean sentiment of the last ${s.window} human messages minus that of the first ${s.window}, on a scale from −1 (very negative) to +1 (very positive).</p>
+  <h2>${t.heading}</h2>
+  <p class="lede">${t.lede(s.minHumanMessages, s.window)}</p>
   ${figureBlock(
     'sentiment',
     svg,
-    html`Top: mean change with a 95% percentile bootstrap interval (${formatCount(s.resamples)} resamples of conversations, seed ${s.seed}). Bottom: share of conversations that ended better (change above +${s.sameBand}), the same, or worse (below −${s.sameBand}). n: conversations behind each bar.${hiddenGroupsNote(r, hidden)}${emptyGroupsNote(empty)}`,
+    html`${t.caption(formatCount(s.resamples), s.seed, s.sameBand)}${hiddenGroupsNote(r, hidden)}${emptyGroupsNote(empty)}`,
   )}
   <details class="numbers"><summary>${msg().parts.numbersBehind}</summary>
   <div class="table-scroll"><table><thead><tr><th>${msg().parts.group}</th><th class="num">n</th><th class="num">${msg().sentiment.meanChange}</th><th class="num">${msg().parts.interval}</th><th class="num">${msg().sentiment.better}</th><th class="num">${msg().sentiment.same}</th><th class="num">${msg().sentiment.worse}</th></tr></thead><tbody>
@@ -42,20 +43,21 @@ function sentimentHtml(r: Report, svg: string): Html {
     g.suppressed
       ? html`<tr><td>${groupLabel(g.group)}</td><td class="num" colspan="6">${withheldMark(r)}</td></tr>`
       : !hasMean(g)
-        ? html`<tr><td>${groupLabel(g.group)}</td><td class="num">0</td><td class="num" colspan="5">no conversations with ${s.minHumanMessages}+ human messages</td></tr>`
+        ? html`<tr><td>${groupLabel(g.group)}</td><td class="num">0</td><td class="num" colspan="5">${t.noLong(s.minHumanMessages)}</td></tr>`
         : html`<tr><td>${groupLabel(g.group)}</td><td class="num">${formatCount(g.n)}</td><td class="num">${formatSigned(g.meanChange)}</td><td class="num">${formatInterval(g.interval.low, g.interval.high, formatSigned)}</td><td class="num">${formatPercent(g.distribution.betterShare)}</td><td class="num">${formatPercent(g.distribution.sameShare)}</td><td class="num">${formatPercent(g.distribution.worseShare)}</td></tr>`,
   )}
   </tbody></table></div>
-  ${s.missingSentiment > 0 ? html`<p class="suppressed">${formatCount(s.missingSentiment)} long-enough affective conversations had fewer sentiment ratings than messages and were left out.</p>` : ''}
+  ${s.missingSentiment > 0 ? html`<p class="suppressed">${t.missing(formatCount(s.missingSentiment))}</p>` : ''}
   </details>
 </section>`;
 }
 
+/** The three outcomes from the left; `outcome` names the catalogue's word for it. */
 const OUTCOMES = [
-  { outcome: 'Worse', colour: WORSE, ink: '#ffffff', share: (d: ShownGroup['distribution']) => d.worseShare },
-  { outcome: 'Same', colour: SAME, ink: '#222222', share: (d: ShownGroup['distribution']) => d.sameShare },
+  { outcome: 'worse', colour: WORSE, ink: '#ffffff', share: (d: ShownGroup['distribution']) => d.worseShare },
+  { outcome: 'same', colour: SAME, ink: '#222222', share: (d: ShownGroup['distribution']) => d.sameShare },
   {
-    outcome: 'Better',
+    outcome: 'better',
     colour: BETTER,
     ink: '#ffffff',
     share: (d: ShownGroup['distribution']) => d.betterShare,
@@ -69,11 +71,9 @@ function sentimentSpec(report: Report, layout: ChartLayout): TopLevelSpec {
   const s = report.sentimentChange;
   const groups = [s.allAffective, ...s.categories].filter(hasMean);
   if (groups.length === 0) {
-    return emptyChart(
-      `No group had enough conversations with ${s.minHumanMessages}+ human messages to show.`,
-      layout,
-    );
+    return emptyChart(msg().sentiment.chartEmpty(s.minHumanMessages), layout);
   }
+  const t = msg().sentiment;
   const narrow = layout === 'narrow';
   const width = narrow ? NARROW_WIDTH : 420;
   const labels = groups.map((g) => `${groupLabel(g.group)} (n=${formatCount(g.n)})`);
@@ -124,7 +124,7 @@ function sentimentSpec(report: Report, layout: ChartLayout): TopLevelSpec {
       const share = o.share(g.distribution);
       const seg = {
         label: labels[i],
-        outcome: o.outcome,
+        outcome: t[o.outcome],
         order,
         share,
         x0,
@@ -137,20 +137,18 @@ function sentimentSpec(report: Report, layout: ChartLayout): TopLevelSpec {
       return seg;
     });
   });
-  const meanTitle = `Mean change (last ${s.window} − first ${s.window} human messages)`;
-  const distTitle = 'Conversations that ended better, the same, or worse';
+  const meanTitle = t.meanTitle(s.window);
+  const distTitle = t.distTitle;
   const xMean = {
     field: 'value',
     type: 'quantitative',
-    title: narrow
-      ? wrapText('Change on the −1..1 scale (95% bootstrap interval)', 46)
-      : 'Change on the −1..1 scale (95% bootstrap interval)',
+    title: narrow ? wrapText(t.meanAxis, 46) : t.meanAxis,
     scale: { domain: [-extent, extent], nice: false },
     axis: { format: '+.2~f', tickCount: narrow ? 4 : 5 },
   } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: 'Change in expressed sentiment from the start to the end of conversations, per category',
+    description: t.description,
     vconcat: [
       {
         title: narrow ? wrapText(meanTitle, 44) : meanTitle,
@@ -216,7 +214,7 @@ function sentimentSpec(report: Report, layout: ChartLayout): TopLevelSpec {
               x: {
                 field: 'x0',
                 type: 'quantitative',
-                title: 'Share of conversations',
+                title: t.distAxis,
                 scale: { domain: [0, 1], nice: false },
                 axis: { format: '.0%', tickCount: 5, grid: false },
               },
@@ -225,7 +223,7 @@ function sentimentSpec(report: Report, layout: ChartLayout): TopLevelSpec {
                 field: 'outcome',
                 type: 'nominal',
                 title: null,
-                scale: { domain: ['Worse', 'Same', 'Better'], range: [WORSE, SAME, BETTER] },
+                scale: { domain: [t.worse, t.same, t.better], range: [WORSE, SAME, BETTER] },
               },
             },
           },

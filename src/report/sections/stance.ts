@@ -12,7 +12,7 @@ import { msg } from '../i18n/reportLanguage.js';
 import { ALL_AFFECTIVE_COLOUR } from '../labels.js';
 import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
-import { MEASUREMENT_NOTE, supportCsv, supportRows, supportTable } from '../supportParts.js';
+import { measurementNote, supportCsv, supportRows, supportTable } from '../supportParts.js';
 
 const labels = () => msg().support.stance.labels;
 const validatesLabels = () => msg().support.stance.validates;
@@ -27,9 +27,9 @@ function stanceHtml(r: Report, svg: string): Html {
   const affective = d.stance.find((g) => g.group === 'all_affective');
   return html`<section id="stance">
   <h2>${msg().support.stance.headingFull}</h2>
-  <p class="lede">The assistant's stance toward what the user asserts or plans, from strong resistance to strong support, and the share of conversations in which it supported a belief or plan that is false or harmful (the "endless empathy" question; empathy for a feeling is not validation). Stance needs reading: the offline rules only see pushback and emphatic agreement and call the rest neutral, so use an LLM engine for these figures on real traffic.${d.missing > 0 ? html` ${formatCount(d.missing)} conversations without these facets are left out.` : ''}</p>
-  ${MEASUREMENT_NOTE}
-  ${!affective || affective.suppressed ? html`<p class="suppressed">Affective conversations are below the privacy thresholds.</p>` : figureBlock('stance', svg, html`Stance distribution in affective conversations (95% interval).`)}
+  <p class="lede">${msg().support.stance.lede(d.missing > 0 ? formatCount(d.missing) : null)}</p>
+  ${measurementNote()}
+  ${!affective || affective.suppressed ? html`<p class="suppressed">${msg().parts.affectiveBelow}</p>` : figureBlock('stance', svg, html`${msg().support.stance.caption}`)}
   ${supportTable(d.stance, Object.keys(labels()), labels())}
   <h3>${msg().support.stance.validating}</h3>
   ${supportTable(d.validatesHarmful, Object.keys(validatesLabels()), validatesLabels())}
@@ -38,20 +38,19 @@ function stanceHtml(r: Report, svg: string): Html {
 
 function stanceSpec(r: Report): TopLevelSpec {
   const d = r.stance;
-  if (!d.available) return emptyChart('Stance is not available for this log.');
+  if (!d.available) return emptyChart(msg().support.stance.chartEmpty);
   const rows = supportRows(
     d.stance.find((g) => g.group === 'all_affective'),
     Object.keys(labels()),
     labels(),
   );
-  if (rows.length === 0)
-    return emptyChart('Stance among affective conversations is below the privacy thresholds.');
+  if (rows.length === 0) return emptyChart(msg().support.stance.chartWithheld);
   return barsWithWhiskers(
     rows,
     rows.map(() => ALL_AFFECTIVE_COLOUR),
-    'Share of affective conversations (95% interval)',
+    msg().parts.shareOfAffective,
     '.1%',
-    "The assistant's stance in affective conversations",
+    msg().support.stance.description,
   );
 }
 

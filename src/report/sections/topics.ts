@@ -41,12 +41,12 @@ function topicsSpec(report: Report, layout: ChartLayout): TopLevelSpec {
       const x = {
         field: 'share',
         type: 'quantitative',
-        title: `Share of ${label.toLowerCase()} conversations`,
+        title: msg().topics.chartAxis(label),
         axis: { format: '.0%', tickCount: narrow ? 3 : 4 },
         scale: { domain: [0, Math.max(0.01, ...rows.map((r) => r.share)) * 1.3], nice: false },
       };
       // Names sit above their bars: axis labels would be cut to fit, and names run to ten words.
-      const title = `${label} — top clusters (of ${formatCount(t.total)} conversations)`;
+      const title = msg().topics.chartTitle(label, formatCount(t.total));
       return {
         title: narrow ? wrapText(title, 44) : title,
         width: narrow ? NARROW_WIDTH : 460,
@@ -85,11 +85,10 @@ function topicsSpec(report: Report, layout: ChartLayout): TopLevelSpec {
         ],
       };
     });
-  if (panels.length === 0)
-    return emptyChart('No topic cluster passed the privacy thresholds in this run.', layout);
+  if (panels.length === 0) return emptyChart(msg().topics.chartEmpty, layout);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: 'Largest topic clusters within each category',
+    description: msg().topics.description,
     vconcat: panels,
     spacing: 28,
     config: configFor(layout),

@@ -16,77 +16,75 @@ import type { Report } from '../reportSchema.js';
 import type { ReportSection } from '../reportSection.js';
 import { withheldText } from '../withheld.js';
 
-const BUCKET_LABELS: Record<string, string> = {
-  none: 'None (0%)',
-  up_to_quarter: 'Up to a quarter',
-  up_to_half: 'A quarter to half',
-  up_to_three_quarters: 'Half to three quarters',
-  up_to_all: 'Over three quarters',
-};
+/** report.json's words (src/analysis/userFigures.ts) for a log without user ids; the page translates them. */
+const NO_USER_IDS = 'the log has no user ids, so nothing can be said per user';
 
 function usersHtml(r: Report, svg: string): Html {
   const u = r.perUser;
   const f = r.users;
+  const t = msg().users;
   if (!u || !f.available)
     return html`<section id="users">
-  <h2>${msg().users.heading}</h2>
-  ${notAvailable(f.available ? 'the log has no user ids, so nothing can be said per user' : f.reason)}
+  <h2>${t.heading}</h2>
+  ${notAvailable(f.available ? NO_USER_IDS : f.reason)}
 </section>`;
   const s = f.affectiveShare;
   const c = f.concentration;
   const ret = f.returning;
   return html`<section id="users">
-  <h2>${msg().users.headingAvailable}</h2>
-  <p class="lede">Counts and distributions over users only: no row describes one person, and every group shown has at least the privacy thresholds' users and conversations. Conversations without a user id count as their own user.${f.methodNote ? html` ${f.methodNote}` : ''}</p>
+  <h2>${t.headingAvailable}</h2>
+  <p class="lede">${t.lede}${f.methodNote ? html` ${t.methodNote(f.methodNote)}` : ''}</p>
   <dl class="kv">
-    <dt>${msg().users.distinct}</dt><dd>${formatCount(u.users)}</dd>
-    <dt>${msg().users.withAffective}</dt><dd>${u.usersWithAffective.suppressed ? withheldText(r) : html`${formatCount(u.usersWithAffective.count)} (${formatPercent(u.usersWithAffective.share)} of users)`}</dd>
-    <dt>${msg().users.concentration}</dt><dd>${
+    <dt>${t.distinct}</dt><dd>${formatCount(u.users)}</dd>
+    <dt>${t.withAffective}</dt><dd>${u.usersWithAffective.suppressed ? withheldText(r) : html`${formatCount(u.usersWithAffective.count)} ${t.ofUsers(formatPercent(u.usersWithAffective.share))}`}</dd>
+    <dt>${t.concentration}</dt><dd>${
       u.concentration.suppressed
-        ? html`${withheldText(r)} <span class="suppressed">(the top 1% of users is too small a group to describe)</span>`
+        ? html`${withheldText(r)} <span class="suppressed">${t.top1Withheld}</span>`
         : u.concentration.topUsers === 0
-          ? 'No user had an affective conversation.'
-          : html`The top ${formatCount(u.concentration.topUsers)} users (top 1%) account for ${formatPercent(u.concentration.share)} of affective conversations.`
+          ? t.noAffectiveUser
+          : t.top1(formatCount(u.concentration.topUsers), formatPercent(u.concentration.share))
     }</dd>
-    <dt>${msg().users.top10}</dt><dd>${c.top10.suppressed ? withheldText(r) : html`${formatCount(c.top10.users)} users account for ${formatPercent(c.top10.share)} of affective conversations`}</dd>
-    <dt>${msg().users.gini}</dt><dd>${c.gini.suppressed ? withheldText(r) : html`${c.gini.value.toFixed(2)} <span class="suppressed">(affective conversations over ${formatCount(c.gini.users)} users; 0 = evenly spread, 1 = all from one user)</span>`}</dd>
-    <dt>${msg().users.returning}</dt><dd>${
+    <dt>${t.top10}</dt><dd>${c.top10.suppressed ? withheldText(r) : t.top10Text(formatCount(c.top10.users), formatPercent(c.top10.share))}</dd>
+    <dt>${t.gini}</dt><dd>${c.gini.suppressed ? withheldText(r) : html`${c.gini.value.toFixed(2)} <span class="suppressed">${t.giniNote(formatCount(c.gini.users))}</span>`}</dd>
+    <dt>${t.returning}</dt><dd>${
       !ret.available
-        ? html`<span class="suppressed">not available: ${ret.reason}</span>`
+        ? html`<span class="suppressed">${t.notAvailable(msg().parts.reason(ret.reason))}</span>`
         : ret.suppressed
           ? withheldText(r)
-          : html`${formatCount(ret.users)} of ${formatCount(ret.of)} (${formatPercent(ret.share)}; ${formatInterval(ret.interval.low, ret.interval.high)}) had affective conversations in two or more ${ret.period === 'week' ? 'weeks' : 'months'}`
+          : t.returningText(
+              formatCount(ret.users),
+              formatCount(ret.of),
+              formatPercent(ret.share),
+              formatInterval(ret.interval.low, ret.interval.high),
+              ret.period === 'week',
+            )
     }</dd>
   </dl>
   ${
     c.lorenz.suppressed
-      ? html`<p class="suppressed">The Lorenz curve is withheld: a tenth of the users with affective conversations is below the privacy thresholds.</p>`
-      : figureBlock(
-          'lorenz',
-          svg,
-          html`Lorenz curve: the share of affective conversations (up) held by the lightest share of the users who had any (across), in tenths. The dashed diagonal is an even spread; the further the curve sags below it, the more a few users account for.`,
-        )
+      ? html`<p class="suppressed">${t.lorenzWithheld}</p>`
+      : figureBlock('lorenz', svg, html`${t.lorenzCaption}`)
   }
-  <h3>${msg().users.perUserHeading}</h3>
-  <p>Users with at least ${s.minConversations} analysed conversations${s.users.suppressed ? '' : html` (${formatCount(s.users.count)})`}, by the share of their conversations that are affective.</p>
-  <div class="table-scroll"><table><thead><tr><th>${msg().users.shareColumn}</th><th class="num">${msg().users.usersColumn}</th><th class="num">${msg().users.shareOfThese}</th></tr></thead><tbody>
+  <h3>${t.perUserHeading}</h3>
+  <p>${t.perUserText(s.minConversations, s.users.suppressed ? null : formatCount(s.users.count))}</p>
+  <div class="table-scroll"><table><thead><tr><th>${t.shareColumn}</th><th class="num">${t.usersColumn}</th><th class="num">${t.shareOfThese}</th></tr></thead><tbody>
   ${s.buckets.map((b) =>
     b.suppressed
-      ? html`<tr><td>${BUCKET_LABELS[b.bucket] ?? b.bucket}</td><td class="num" colspan="2">${withheldText(r)}</td></tr>`
-      : html`<tr><td>${BUCKET_LABELS[b.bucket] ?? b.bucket}</td><td class="num">${formatCount(b.users)}</td><td class="num">${formatPercent(b.share)}</td></tr>`,
+      ? html`<tr><td>${t.buckets[b.bucket] ?? b.bucket}</td><td class="num" colspan="2">${withheldText(r)}</td></tr>`
+      : html`<tr><td>${t.buckets[b.bucket] ?? b.bucket}</td><td class="num">${formatCount(b.users)}</td><td class="num">${formatPercent(b.share)}</td></tr>`,
   )}
   </tbody></table></div>
 </section>`;
 }
 
 function lorenzSpec(r: Report): TopLevelSpec {
+  const t = msg().users;
   const f = r.users;
-  if (!f.available || f.concentration.lorenz.suppressed)
-    return emptyChart('The Lorenz curve is not available for this log.');
+  if (!f.available || f.concentration.lorenz.suppressed) return emptyChart(t.lorenzEmpty);
   const axis = { format: '.0%', tickCount: 5 };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: 'Lorenz curve of affective conversations over users',
+    description: t.lorenzDescription,
     width: 300,
     height: 300,
     layer: [
@@ -110,14 +108,14 @@ function lorenzSpec(r: Report): TopLevelSpec {
           x: {
             field: 'users',
             type: 'quantitative',
-            title: 'Share of users with affective conversations (lightest first)',
+            title: t.lorenzX,
             axis,
             scale: { domain: [0, 1] },
           },
           y: {
             field: 'conversations',
             type: 'quantitative',
-            title: 'Share of affective conversations',
+            title: t.lorenzY,
             axis,
             scale: { domain: [0, 1] },
           },
