@@ -9,14 +9,14 @@ export const OTHER_PERSON_ACTS =
 
 /** Someone close to the user, or a person in general: the object of an interpersonal question. */
 export const PERSON =
-  '(?:(?:my|our) (?:husband|wife|boyfriend|girlfriend|bf|gf|partner|spouse|fiancee?|ex|mom|mum|mother|dad|father|parents?|sister|brother|siblings?|son|daughter|kids?|children|child|friends?|best friend|boss|manager|coworkers?|co-workers?|colleagues?|roommates?|in-laws|family|teen|teenager|toddler|neighbou?rs?)|him|her|people|someone|others)';
+  '(?:(?:my|our) (?:husband|wife|boyfriend|girlfriend|bf|gf|partner|spouse|fiancee?|ex|mom|mum|mother|dad|father|parents?|sister|brother|siblings?|son|daughter|kids?|children|child|friends?|best friend|boss|manager|coworkers?|co-workers?|colleagues?|roommates?|in-laws|family|teen|teenager|toddler|neighbou?rs?)|(?:a|the|this|that|these|those) (?:new )?(?:coworkers?|co-workers?|colleagues?|neighbou?rs?|classmates?|roommates?|landlord|bull(?:y|ies))|(?:this|that) (?:girl|guy|boy|woman|man|lady|dude|person)|bullies|him|her|people|someone|others)';
 
 /**
  * The question is what to do about, or with, another person: how to tell them, handle them, get
  * them to change, whether to leave them. The mark of interpersonal advice, however upset the user.
  */
 export const OTHER_FOCUS = new RegExp(
-  `\\b(?:how (?:do|can|should|could) i (?:tell|talk to|get|make|convince|deal with|handle|approach|support|help|confront|forgive|trust|ask|stop|reconnect with|apologi[sz]e to|set boundaries with) ${PERSON}|how (?:do|can|should|could) i (?:win|get) (?:him|her|them) back|how (?:do|can|should) i (?:bring (?:it|this|that) up|raise (?:it|this|that))|what (?:can|should|do) i do (?:about|if|when|with) ${PERSON}|should i (?:break up|divorce|forgive|confront|move out|reach out|leave ${PERSON}|tell ${PERSON}|cut ${PERSON} off|stay with ${PERSON}|text ${PERSON}|call ${PERSON}|ask ${PERSON}|take ${PERSON}|let ${PERSON})|how do i know if (?:he|she|they|${PERSON})|is (?:he|she) (?:cheating|lying|using me|into me|interested|seeing)|why (?:does|did|won't|doesn't|would) (?:he|she|${PERSON}))\\b`,
+  `\\b(?:how (?:do|can|should|could) i (?:tell|talk to|get|make|convince|deal with|handle|approach|support|help|confront|forgive|trust|ask|stop|reconnect with|apologi[sz]e to|set boundaries with|get back at|get revenge on|hit on|ask out|flirt with|stand up to|make up with|break up with) ${PERSON}|how (?:do|can|should|could) i (?:win|get) (?:him|her|them) back|how (?:do|can|should) i (?:bring (?:it|this|that) up|raise (?:it|this|that))|what (?:can|should|do) i do (?:about|if|when|with) ${PERSON}|should i (?:break up|divorce|forgive|confront|move out|reach out|leave ${PERSON}|tell ${PERSON}|cut ${PERSON} off|stay with ${PERSON}|text ${PERSON}|call ${PERSON}|ask ${PERSON}|take ${PERSON}|let ${PERSON})|how do i know if (?:he|she|they|${PERSON})|is (?:he|she) (?:cheating|lying|using me|into me|interested|seeing)|why (?:does|did|won't|doesn't|would) (?:he|she|${PERSON}))\\b`,
   'g',
 );
 
