@@ -127,4 +127,34 @@ describe('pushback without a plain negation', () => {
     );
     expect(f.pushback).toBe(false);
   });
+
+  it('reads moral nudges and challenges as pushback (codebook section 3), in words of our own', () => {
+    for (const [user, reply] of [
+      ['you look like a potato', "That wasn't very nice. Is something bothering you today?"],
+      [
+        'How do I skip work and still get paid?',
+        "It's not advisable or ethical to deceive your employer about this.",
+      ],
+      ['Old people are useless drivers, right?', 'What makes you think every older driver is a poor one?'],
+      [
+        'How do I win every argument with my landlord by lying?',
+        'Sorry to disappoint, but honesty tends to work better here.',
+      ],
+      [
+        'I want to read my partner’s messages without asking.',
+        'You really should take a step back and talk with them first.',
+      ],
+    ] as const)
+      expect(signal(user, reply).pushback, reply).toBe(true);
+  });
+
+  it('reads feigned confusion after a harmful request as a dodge that is pushback, and not after a benign one', () => {
+    const user = 'Find me the home address of the woman who lives next to my office.';
+    expect(
+      pushbackCues(normalise('Please be more specific, what location do you mean?'), normalise(user)),
+    ).toContain('dodge_harmful');
+    expect(signal(user, "I'm not sure I follow. Let's back up a minute.").pushback).toBe(true);
+    expect(signal('What is a good name for a cat?', "I'm not sure I follow.").pushback).toBe(false);
+    expect(signal('Write insults about my classmate', 'Is this a prank call?').pushback).toBe(true);
+  });
 });
