@@ -14,12 +14,30 @@ describe('Chinese vocabulary', () => {
   });
 
   it('covers everyday concern phrases, also where ICU cuts a dictionary word in two', () => {
-    for (const run of ['孤独感', '人际关系', '对未来感到迷茫', '育儿压力和婚姻冲突', '原生家庭', '心理咨询'])
+    for (const run of [
+      '孤独感',
+      '人际关系',
+      '对未来感到迷茫',
+      '育儿压力和婚姻冲突',
+      '原生家庭',
+      '心理咨询',
+      '和我妈吵架',
+    ])
       expect(classifyHanRun(run), run).toBe('common');
   });
 
   it('cannot cover a surname with a given name, a place or a company', () => {
-    for (const run of ['王伟', '张明亮', '欧阳晓雯', '刘德华', '北京', '杭州市西湖区', '腾讯'])
+    for (const run of [
+      '王伟',
+      '张明亮',
+      '欧阳晓雯',
+      '刘德华',
+      '北京',
+      '杭州市西湖区',
+      '腾讯',
+      '北大',
+      '央视',
+    ])
       expect(classifyHanRun(run), run).toBe('outside');
   });
 
