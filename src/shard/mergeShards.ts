@@ -23,7 +23,7 @@ import {
   type PartialState,
   PartialStateError,
   QUARANTINE_FILE,
-  readRecordBatches,
+  readRecords,
   readStateHeader,
   verifyRecords,
 } from './partialState.js';
@@ -121,47 +121,26 @@ function show(v: unknown): string {
   return s.length > 120 ? `${s.slice(0, 117)}…` : s;
 }
 
-/** Every part's records, in position order (an N-way merge of the sorted shard files, chunk by chunk). */
-export async function* mergedRecords(parts: readonly Part[]): AsyncGenerator<AnalysisRecord[]> {
-  const its = parts.map((p) => readRecordBatches(p.dir, p.state));
-  const batches: ([number, AnalysisRecord][] | null)[] = await Promise.all(
-    its.map(async (it) => {
-      const r = await it.next();
-      return r.done ? null : r.value;
-    }),
-  );
-  const at = parts.map(() => 0);
+/** Every part's records, in position order (an N-way merge of the sorted shard files). */
+export async function* mergedRecords(parts: readonly Part[]): AsyncGenerator<AnalysisRecord> {
+  const its = parts.map((p) => readRecords(p.dir, p.state));
+  const heads = await Promise.all(its.map((it) => it.next()));
   let last = -1;
   for (;;) {
-    const out: AnalysisRecord[] = [];
-    // Take records while no part needs its next chunk read.
-    for (;;) {
-      let k = -1;
-      for (let j = 0; j < batches.length; j++) {
-        const b = batches[j];
-        if (b !== null && (k < 0 || b[at[j]][0] < (batches[k] as [number, AnalysisRecord][])[at[k]][0]))
-          k = j;
-      }
-      if (k < 0) {
-        if (out.length > 0) yield out;
-        return;
-      }
-      const b = batches[k] as [number, AnalysisRecord][];
-      const [position, record] = b[at[k]];
-      if (position === last)
-        throw new PartialStateError(
-          `position ${position} is in two shards (${parts[k].dir} and another): states of different partitions`,
-        );
-      last = position;
-      out.push(record);
-      if (++at[k] === b.length) {
-        const r = await its[k].next();
-        batches[k] = r.done ? null : r.value;
-        at[k] = 0;
-        break;
-      }
+    let k = -1;
+    for (let j = 0; j < heads.length; j++) {
+      const h = heads[j];
+      if (!h.done && (k < 0 || h.value[0] < (heads[k].value as [number, AnalysisRecord])[0])) k = j;
     }
-    if (out.length > 0) yield out;
+    if (k < 0) return;
+    const [position, record] = heads[k].value as [number, AnalysisRecord];
+    if (position === last)
+      throw new PartialStateError(
+        `position ${position} is in two shards (${parts[k].dir} and another): states of different partitions`,
+      );
+    last = position;
+    yield record;
+    heads[k] = await its[k].next();
   }
 }
 
@@ -185,7 +164,7 @@ export async function mergeShards(options: MergeOptions, deps: AnalyzeDeps): Pro
     period: settings.period as Period,
     segmentBy: settings.segmentBy ?? undefined,
   });
-  for await (const records of mergedRecords(parts)) for (const record of records) analysis.add(record);
+  for await (const record of mergedRecords(parts)) analysis.add(record);
   const usage = zeroUsage();
   let reused = 0;
   let invalidStored = 0;

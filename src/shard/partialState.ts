@@ -32,8 +32,8 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { AnalysisRecord } from '../analysis/record.js';
 import type { Calibration } from '../estimate/calibrated.js';
 import type { Usage } from '../llm/usage.js';
@@ -172,30 +172,23 @@ export async function verifyRecords(dir: string, state: PartialState): Promise<v
     );
 }
 
-/** Bytes read from a records file at a time. */
-const READ_CHUNK = 4 * 2 ** 20;
-
-/**
- * A shard's records in position order, a chunk's worth at a time (the merge folds millions: one
- * await per chunk, not per record), checked against the header's count and sha256 at the end.
- */
-export async function* readRecordBatches(
+/** A shard's records in position order, checked against the header's count and sha256 at the end. */
+export async function* readRecords(
   dir: string,
   state: PartialState,
-  chunkBytes = READ_CHUNK,
-): AsyncGenerator<[number, AnalysisRecord][]> {
+): AsyncGenerator<[number, AnalysisRecord]> {
   const file = join(dir, RECORDS_FILE);
   if (!existsSync(file)) throw new PartialStateError(`${file}: missing (shard ${shardName(state.shard)})`);
   const hash = createHash('sha256');
-  const fh = await open(file, 'r');
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
   let last = -1;
-  let carry: Buffer = Buffer.alloc(0);
-  const parse = (buf: Buffer, from: number, to: number): [number, AnalysisRecord] => {
+  for await (const line of lines) {
+    hash.update(`${line}\n`);
     n++;
     let entry: [number, AnalysisRecord];
     try {
-      entry = JSON.parse(buf.toString('utf8', from, to)) as [number, AnalysisRecord];
+      entry = JSON.parse(line) as [number, AnalysisRecord];
     } catch {
       throw new PartialStateError(
         `${file}:${n}: not valid JSON (a damaged partial state: write the shard again)`,
@@ -204,31 +197,7 @@ export async function* readRecordBatches(
     if (!Array.isArray(entry) || !Number.isInteger(entry[0]) || entry[0] <= last)
       throw new PartialStateError(`${file}:${n}: position missing or out of order`);
     last = entry[0];
-    return entry;
-  };
-  try {
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(chunkBytes);
-      const { bytesRead } = await fh.read(chunk, 0, chunkBytes, null);
-      if (bytesRead === 0) break;
-      hash.update(chunk.subarray(0, bytesRead));
-      const buf =
-        carry.length > 0
-          ? Buffer.concat([carry, chunk.subarray(0, bytesRead)])
-          : chunk.subarray(0, bytesRead);
-      const batch: [number, AnalysisRecord][] = [];
-      let from = 0;
-      for (let nl = buf.indexOf(10, from); nl >= 0; nl = buf.indexOf(10, from)) {
-        batch.push(parse(buf, from, nl));
-        from = nl + 1;
-      }
-      carry = Buffer.from(buf.subarray(from));
-      if (batch.length > 0) yield batch;
-    }
-    // A last line without its newline is a record too (and the hash says whether the file is whole).
-    if (carry.length > 0) yield [parse(carry, 0, carry.length)];
-  } finally {
-    await fh.close();
+    yield entry;
   }
   if (n !== state.records.count || hash.digest('hex') !== state.records.sha256)
     throw new PartialStateError(

@@ -6,7 +6,7 @@ import { createOfflineEngine } from '../../src/facets/offline/offlineEngine.js';
 import { analyzeLogs } from '../../src/pipeline/analyze.js';
 import { analyzeShard } from '../../src/shard/analyzeShard.js';
 import { mergeShards } from '../../src/shard/mergeShards.js';
-import { readRecordBatches, readStateHeader, STATE_FILE } from '../../src/shard/partialState.js';
+import { readStateHeader, STATE_FILE } from '../../src/shard/partialState.js';
 import { generateConversations } from '../../src/synth/generate.js';
 import { writeSynthCorpus } from '../../src/synth/writeCorpus.js';
 
@@ -132,27 +132,5 @@ describe('analyze --shard i/N + merge', () => {
     // A damaged records file is caught by its count and digest.
     appendFileSync(join(parts[1], 'records.jsonl'), '[999999,{}]\n');
     await expect(mergeShards({ parts, outDir: out }, deps(4))).rejects.toThrow(/sha256 differs|header says/);
-  });
-
-  it('reads a records file the same in chunks of any size, records split across chunks included', async () => {
-    const [part] = await shards(1, 'chunks');
-    const state = readStateHeader(part);
-    const whole = readFileSync(join(part, 'records.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as unknown);
-    for (const size of [97, 4096, 2 ** 22]) {
-      const read: unknown[] = [];
-      for await (const batch of readRecordBatches(part, state, size)) read.push(...batch);
-      expect(read, `chunks of ${size} bytes`).toEqual(whole);
-    }
-    // A damaged line is named by its number.
-    const lines = readFileSync(join(part, 'records.jsonl'), 'utf8').split('\n');
-    lines[2] = '[2,{"broken"';
-    writeFileSync(join(part, 'records.jsonl'), lines.join('\n'));
-    const drain = async () => {
-      for await (const _ of readRecordBatches(part, state, 97));
-    };
-    await expect(drain()).rejects.toThrow(/records\.jsonl:3: not valid JSON/);
   });
 });
