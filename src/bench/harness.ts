@@ -2,9 +2,11 @@
  * Shared bench plumbing: time a step, sample peak RSS while it runs, describe the machine, and
  * write results to bench/results/<name>.json. Speed belongs here, never in timed tests.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { generateConversations } from '../synth/generate.js';
+import { writeSynthCorpus } from '../synth/writeCorpus.js';
 
 export interface Measurement {
   name: string;
@@ -141,4 +143,15 @@ export function benchCacheDir(): string {
   const dir = process.env.AFFECTLENS_BENCH_CACHE ?? join(process.cwd(), 'bench', 'cache');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** The cached synthetic corpus of `n` conversations (seed 1), generated on first use. */
+export async function corpusFile(n: number): Promise<string> {
+  const file = join(benchCacheDir(), `synth-${n}-seed1.jsonl`);
+  if (!existsSync(file)) {
+    const tmp = `${file}.partial`;
+    await writeSynthCorpus(generateConversations({ n, seed: 1 }), tmp, 'openai');
+    renameSync(tmp, file);
+  }
+  return file;
 }

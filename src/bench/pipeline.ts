@@ -4,7 +4,7 @@
  * 1M run beside a bare read-and-JSON.parse pass of the same file, as a ratio.
  * Sizes can be narrowed with AFFECTLENS_BENCH_SIZES=10000,100000.
  */
-import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { humanMessageCount } from '../conversation/model.js';
@@ -12,10 +12,8 @@ import type { FacetEngine } from '../facets/engine.js';
 import { createOfflineEnginePool } from '../facets/offline/pool.js';
 import type { Facets } from '../facets/schema.js';
 import { analyzeLogs } from '../pipeline/analyze.js';
-import { generateConversations } from '../synth/generate.js';
-import { writeSynthCorpus } from '../synth/writeCorpus.js';
 import type { BenchSection } from './benchSection.js';
-import { benchCacheDir, measure } from './harness.js';
+import { corpusFile, measure } from './harness.js';
 import { bareJsonl } from './readers.js';
 
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
@@ -138,14 +136,4 @@ function ingestOnlyEngine(): FacetEngine {
 
 function label(n: number): string {
   return n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n);
-}
-
-async function corpusFile(n: number): Promise<string> {
-  const file = join(benchCacheDir(), `synth-${n}-seed1.jsonl`);
-  if (!existsSync(file)) {
-    const tmp = `${file}.partial`;
-    await writeSynthCorpus(generateConversations({ n, seed: 1 }), tmp, 'openai');
-    renameSync(tmp, file);
-  }
-  return file;
 }

@@ -22,10 +22,9 @@ import { join, resolve } from 'node:path';
 import { type FakeLlmServer, startFakeLlmServer } from '../llm/fakeServer.js';
 import { hasRedisServer, startLocalRedis } from '../shard/localRedis.js';
 import type { BenchSection } from './benchSection.js';
-import { type Measurement, medianOf } from './harness.js';
+import { corpusFile, type Measurement, medianOf } from './harness.js';
 import { jsonDiffPaths } from './jsonDiff.js';
 import { callsPerSecond, projectionLines } from './llmProjection.js';
-import { corpusFile } from './shards.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'cli', 'main.js');
 const LATENCY_MS = 20;

@@ -8,13 +8,11 @@
  * bench cache). Needs `npm run build` (it runs dist/cli/main.js).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateConversations } from '../synth/generate.js';
-import { writeSynthCorpus } from '../synth/writeCorpus.js';
 import type { BenchSection } from './benchSection.js';
-import { benchCacheDir, type Measurement } from './harness.js';
+import { corpusFile, type Measurement } from './harness.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'cli', 'main.js');
 
@@ -150,14 +148,3 @@ export const shardsBench: BenchSection = {
     }
   },
 };
-
-/** The cached synthetic corpus of `n` conversations (seed 1), generated on first use. */
-export async function corpusFile(n: number): Promise<string> {
-  const file = join(benchCacheDir(), `synth-${n}-seed1.jsonl`);
-  if (!existsSync(file)) {
-    const tmp = `${file}.partial`;
-    await writeSynthCorpus(generateConversations({ n, seed: 1 }), tmp, 'openai');
-    renameSync(tmp, file);
-  }
-  return file;
-}
