@@ -4,17 +4,23 @@
  */
 
 import { formatMeasurement, type Measurement, writeResults } from './harness.js';
-import { SECTIONS } from './sections.js';
+import { benchUsage, pickSections, SECTIONS } from './sections.js';
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
-  const run = wanted.length > 0 ? SECTIONS.filter((s) => wanted.includes(s.name)) : SECTIONS;
-  if (wanted.length > 0 && run.length !== wanted.length) {
-    process.stderr.write(`unknown section; choose from: ${SECTIONS.map((s) => s.name).join(', ')}\n`);
+  if (wanted.includes('--help') || wanted.includes('-h')) {
+    process.stdout.write(benchUsage());
+    return;
+  }
+  const picked = pickSections(wanted);
+  if ('unknown' in picked) {
+    process.stderr.write(
+      `unknown section ${picked.unknown.map((u) => `"${u}"`).join(', ')}; choose from: ${SECTIONS.map((s) => s.name).join(', ')} (--help lists them)\n`,
+    );
     process.exitCode = 2;
     return;
   }
-  for (const s of run) {
+  for (const s of picked.run) {
     process.stdout.write(`\n== ${s.name}: ${s.description}\n`);
     const ms: Measurement[] = [];
     const notes: string[] = [];
