@@ -144,11 +144,7 @@ function parsePrompt(user: string): Parsed {
 
 /** The member summary a hostile namer repeats: the most frequent one (ties: the first listed). */
 function mostRepeatedMember(user: string): string | undefined {
-  const block = /<members count="\d+">\n([\s\S]*?)\n<\/members>/.exec(user)?.[1] ?? '';
-  const lines = block
-    .split('\n')
-    .filter((l) => l.startsWith('- '))
-    .map((l) => l.slice(2));
+  const lines = membersOf(user);
   const counts = new Map<string, number>();
   for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
   let best: string | undefined;
@@ -173,7 +169,10 @@ function askedFields(schema: unknown): string[] | undefined {
 /** The member concerns of a naming request, as the namer lists them. */
 function membersOf(user: string): string[] {
   const block = /<members count="\d+">\n([\s\S]*?)\n<\/members>/.exec(user)?.[1] ?? '';
-  return block.split('\n').map((l) => l.replace(/^- /, ''));
+  return block
+    .split('\n')
+    .filter((l) => l.startsWith('- '))
+    .map((l) => l.slice(2));
 }
 
 function modelAnswer(
