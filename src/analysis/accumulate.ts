@@ -14,12 +14,14 @@
 import { type Estimator, rawEstimator, type StratumShare } from '../estimate/estimator.js';
 import type { Category, PushbackReason } from '../facets/schema.js';
 import type { Thresholds } from '../privacy/thresholds.js';
+import type { KeyList, KeyTable } from '../util/keyTable.js';
 import { CrisisAccumulator, type CrisisFigures } from './crisisRates.js';
 import { type Dependency, DependencyAccumulator } from './dependencyRates.js';
 import { type Drift, DriftAccumulator } from './drift.js';
 import { type Funnel, FunnelAccumulator, type FunnelInputCounts, type FunnelStages } from './funnel.js';
 import { effectiveCategories } from './groups.js';
 import { isLongConversation, type LongConversations, LongConversationsAccumulator } from './long.js';
+import { absorbParts, mergeByPosition, partsState } from './mergeable.js';
 import { type Overall, OverallAccumulator } from './overall.js';
 import { type OverTime, OverTimeAccumulator } from './overTime.js';
 import { DEFAULT_PERIOD, type Period } from './periods.js';
@@ -50,6 +52,12 @@ export interface TopicCandidate {
   pushbackReason: PushbackReason | null;
   /** At least LONG_CONVERSATION_MIN_HUMAN_MESSAGES human messages (and the facets did not fail). */
   long: boolean;
+}
+
+/** AnalysisAccumulator.state(): every analysis's state by name, and the topic candidates. */
+export interface AccumulatorState {
+  parts: Record<string, unknown>;
+  candidates: TopicCandidate[];
 }
 
 export interface AnalysisResults {
@@ -105,26 +113,31 @@ export class AnalysisAccumulator {
   private readonly referral = new ReferralAccumulator();
   private readonly crisis = new CrisisAccumulator();
   private readonly stance = new StanceAccumulator();
-  private readonly candidates: TopicCandidate[] = [];
+  private candidates: TopicCandidate[] = [];
 
   constructor(options: AccumulatorOptions = {}) {
     this.overTime = new OverTimeAccumulator(options.period ?? DEFAULT_PERIOD);
     this.segments = options.segmentBy !== undefined ? new SegmentAccumulator(options.segmentBy) : null;
   }
 
-  add(r: AnalysisRecord): void {
-    const index = this.funnelAcc.records;
+  /**
+   * Folds one record in. `position` is its place among all records of the run (default: the next one):
+   * a shard passes the positions of its records among the whole input, so shards' states merge in
+   * one pass's order (see state/absorb).
+   */
+  add(r: AnalysisRecord, position: number = this.funnelAcc.records): void {
+    const index = position;
     const categories = effectiveCategories(r);
     this.funnelAcc.add(r);
     this.prevalence.add(r, categories);
     this.pushback.add(r, categories);
-    this.sentiment.add(r, categories);
+    this.sentiment.add(r, categories, index);
     this.long.add(r, categories);
-    this.users.add(r, categories, this.overTime.periodOf(r));
+    this.users.add(r, categories, this.overTime.periodOf(r), index);
     this.overall.add(r, categories);
     const change = categories.length > 0 ? conversationSentimentChange(r) : null;
-    this.overTime.add(r, categories, change);
-    this.segments?.add(r, categories, change);
+    this.overTime.add(r, categories, change, index);
+    this.segments?.add(r, categories, change, index);
     this.drift.add(r);
     this.dependency.add(r, categories);
     this.referral.add(r, categories);
@@ -142,6 +155,53 @@ export class AnalysisAccumulator {
       pushbackReason: f.pushbackReason,
       long,
     });
+  }
+
+  private parts() {
+    const { funnelAcc, prevalence, pushback, sentiment, long, users, overall, overTime } = this;
+    const { drift, dependency, referral, crisis, stance } = this;
+    const parts = {
+      funnel: funnelAcc,
+      prevalence,
+      pushback,
+      sentiment,
+      long,
+      users,
+      overall,
+      overTime,
+      drift,
+      dependency,
+      referral,
+      crisis,
+      stance,
+    };
+    return this.segments ? { ...parts, segments: this.segments } : parts;
+  }
+
+  /**
+   * Everything the analyses hold, as plain data (user keys as indices into `keys`): what a shard
+   * writes, so a merge absorbs it instead of folding the shard's records again.
+   */
+  state(keys: KeyTable): AccumulatorState {
+    return { parts: partsState(this.parts(), keys), candidates: this.candidates };
+  }
+
+  /**
+   * Adds the state of another accumulator over a disjoint part of the same records (same options).
+   * Absorbing the states of a partition by user, in any order, leaves this accumulator as one pass
+   * over all the records would have (test/analysis/mergeable.test.ts). Throws SegmentsNotMergeable
+   * when the segments cannot be merged exactly; the accumulator must then be dropped.
+   */
+  absorb(s: AccumulatorState, keys: KeyList): void {
+    if ((s.parts.segments !== undefined) !== (this.segments !== null))
+      throw new Error('accumulator state: segment-by differs');
+    absorbParts(this.parts(), s.parts, keys);
+    this.candidates = mergeByPosition(
+      this.candidates,
+      this.candidates.map((c) => c.index),
+      s.candidates,
+      s.candidates.map((c) => c.index),
+    ).items;
   }
 
   /** The funnel alone (a cascade takes it from its screen, which saw every conversation). */

@@ -19,6 +19,7 @@ import { type Shown, type Suppressed, ThresholdGate, type Thresholds } from '../
 import { deriveSeed } from '../util/random.js';
 import { CATEGORY_ORDER } from './groups.js';
 import { isLongConversation } from './long.js';
+import { Composite, PositionedValues } from './mergeable.js';
 import { PerStratum, rateStrata, shareStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 import { UserTally } from './userTally.js';
@@ -63,7 +64,7 @@ export interface HeadlineCell {
 }
 
 /** One slice's counts, per sampling stratum, and the groups behind each figure (for the gate). */
-export class HeadlineTally {
+export class HeadlineTally extends Composite {
   readonly all = new UserTally();
   readonly n = new PerStratum();
   readonly affectiveGroup = new UserTally();
@@ -73,12 +74,15 @@ export class HeadlineTally {
   readonly pushback = new PerStratum();
   readonly sentimentGroup = new UserTally();
   /** Per stratum, the sentiment changes in input order (the bootstrap resamples by position). */
-  readonly sentiment: number[][] = [];
+  readonly sentiment = new PositionedValues();
   readonly longGroup = new UserTally();
   readonly long = new PerStratum();
 
-  /** `categories` is effectiveCategories(r); `change` its sentiment change (null when it has none). */
-  add(r: AnalysisRecord, categories: readonly Category[], change: number | null): void {
+  /**
+   * `categories` is effectiveCategories(r); `change` its sentiment change (null when it has none);
+   * `position` the record's among all records.
+   */
+  add(r: AnalysisRecord, categories: readonly Category[], change: number | null, position: number): void {
     const h = r.stratum ?? 0;
     this.all.add(r);
     this.n.add(h);
@@ -93,13 +97,30 @@ export class HeadlineTally {
     if (r.facets.pushback) this.pushback.add(h);
     if (change !== null) {
       this.sentimentGroup.add(r);
-      if (!this.sentiment[h]) this.sentiment[h] = [];
-      this.sentiment[h].push(change);
+      this.sentiment.add(h, change, position);
     }
     if (isLongConversation(r)) {
       this.longGroup.add(r);
       this.long.add(h);
     }
+  }
+
+  protected parts() {
+    const { all, n, affectiveGroup, affective, categoryGroups, category, pushback } = this;
+    const { sentimentGroup, sentiment, longGroup, long } = this;
+    return {
+      all,
+      n,
+      affectiveGroup,
+      affective,
+      categoryGroups,
+      category,
+      pushback,
+      sentimentGroup,
+      sentiment,
+      longGroup,
+      long,
+    };
   }
 }
 
@@ -184,7 +205,7 @@ export function headlineCells(cells: readonly HeadlineTally[], ctx: CellContext)
     (t) => t.sentimentGroup,
     (i): MeanFigure => {
       const m = estimator.mean(
-        Array.from({ length: strata }, (_, h) => ({ n: units.at(h), values: cells[i].sentiment[h] ?? [] })),
+        Array.from({ length: strata }, (_, h) => ({ n: units.at(h), values: cells[i].sentiment.of(h) })),
         {
           resamples: ctx.resamples,
           level: ctx.level,

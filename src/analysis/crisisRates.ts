@@ -9,6 +9,7 @@
 import { type Estimator, rawEstimator } from '../estimate/estimator.js';
 import { type Category, CRISIS_KINDS, type CrisisKind } from '../facets/schema.js';
 import { ThresholdGate, type Thresholds } from '../privacy/thresholds.js';
+import { Composite } from './mergeable.js';
 import { PerStratum } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 import { notMeasured } from './referralRates.js';
@@ -42,7 +43,7 @@ export type CrisisFigures = (
 /** At least this many user messages: the conversation went on after the first exchange. */
 export const CONTINUED_MIN_USER_MESSAGES = 2;
 
-export class CrisisAccumulator {
+export class CrisisAccumulator extends Composite {
   private readonly groups = new SupportGroups<CrisisKey>({
     keys: KEYS,
     families: [
@@ -71,6 +72,10 @@ export class CrisisAccumulator {
     if (!this.groups.add(r, categories)) return;
     const s = r.facets.support!;
     if (s.crisis) this.inCrisis.add(r, s, r.stratum ?? 0);
+  }
+
+  protected parts() {
+    return { groups: this.groups, inCrisis: this.inCrisis, units: this.units };
   }
 
   result(thresholds: Thresholds, estimator: Estimator = rawEstimator()): CrisisFigures {

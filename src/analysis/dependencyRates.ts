@@ -13,6 +13,7 @@ import { showGroup, showRate } from '../privacy/cellSets.js';
 import { ThresholdGate, type Thresholds } from '../privacy/thresholds.js';
 import type { Gated } from './cellFigures.js';
 import { CATEGORY_ORDER } from './groups.js';
+import { Composite } from './mergeable.js';
 import { PerStratum, rateStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 import type { NotAvailable } from './userFigures.js';
@@ -44,11 +45,16 @@ export interface DependencyShown {
 
 export type Dependency = (NotAvailable | DependencyShown) & { suppressed: number };
 
-class CueTally {
+class CueTally extends Composite {
   readonly group = new UserTally();
   readonly members = new PerStratum();
   readonly cues = DEPENDENCY_CUES.map(() => new PerStratum());
   readonly positives = DEPENDENCY_CUES.map(() => new UserTally());
+
+  protected parts() {
+    const { group, members, cues, positives } = this;
+    return { group, members, cues, positives };
+  }
 
   add(r: AnalysisRecord, h: number): void {
     const d = r.facets.dependency!;
@@ -62,7 +68,7 @@ class CueTally {
   }
 }
 
-export class DependencyAccumulator {
+export class DependencyAccumulator extends Composite {
   private readonly units = new PerStratum();
   private readonly all = new CueTally();
   private readonly per = CATEGORY_ORDER.map(() => new CueTally());
@@ -80,6 +86,14 @@ export class DependencyAccumulator {
     }
     this.all.add(r, h);
     for (const c of categories) this.per[CATEGORY_ORDER.indexOf(c)].add(r, h);
+  }
+
+  protected parts() {
+    return { units: this.units, all: this.all, per: this.per };
+  }
+
+  protected override counters() {
+    return ['missing'];
   }
 
   result(thresholds: Thresholds, estimator: Estimator = rawEstimator()): Dependency {

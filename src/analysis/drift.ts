@@ -21,6 +21,7 @@ import { showCells, showGroup, showRate } from '../privacy/cellSets.js';
 import { ThresholdGate, type Thresholds } from '../privacy/thresholds.js';
 import type { Gated, RateFigure } from './cellFigures.js';
 import { CATEGORY_ORDER } from './groups.js';
+import { Composite } from './mergeable.js';
 import { PerStratum, rateStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 import type { NotAvailable } from './userFigures.js';
@@ -60,7 +61,7 @@ function stateOf(categories: readonly Category[]): number {
   return categories.length === 0 ? S - 1 : DRIFT_STATES.indexOf(categories[0]);
 }
 
-export class DriftAccumulator {
+export class DriftAccumulator extends Composite {
   private readonly units = new PerStratum();
   private readonly cells = Array.from({ length: S * S }, () => new UserTally());
   private readonly eligible = new PerStratum();
@@ -111,6 +112,33 @@ export class DriftAccumulator {
         this.supportToCompanionGroup.add(r);
       } else this.supportElsewhereGroup.add(r);
     }
+  }
+
+  protected parts() {
+    const { units, cells, eligible, eligibleGroup, changed, changedGroup, unchangedGroup, into } = this;
+    const { intoGroup, notIntoGroup, fromSupport, fromSupportGroup, supportToCompanion } = this;
+    const { supportToCompanionGroup, supportElsewhereGroup } = this;
+    return {
+      units,
+      cells,
+      eligible,
+      eligibleGroup,
+      changed,
+      changedGroup,
+      unchangedGroup,
+      into,
+      intoGroup,
+      notIntoGroup,
+      fromSupport,
+      fromSupportGroup,
+      supportToCompanion,
+      supportToCompanionGroup,
+      supportElsewhereGroup,
+    };
+  }
+
+  protected override counters() {
+    return ['missing', 'long'];
   }
 
   result(thresholds: Thresholds, estimator: Estimator = rawEstimator()): Drift {

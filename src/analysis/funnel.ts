@@ -4,6 +4,7 @@
  */
 import { type Estimator, rawEstimator } from '../estimate/estimator.js';
 import { ROLEPLAY_MIN_HUMAN_MESSAGES } from './groups.js';
+import { Composite } from './mergeable.js';
 import { PerStratum, shareStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 
@@ -51,7 +52,7 @@ export type FunnelStages = Pick<
  * quarantined holds by construction; input that cannot reconcile (more records than valid
  * conversations read) throws in result().
  */
-export class FunnelAccumulator {
+export class FunnelAccumulator extends Composite {
   /** Records added (analysed + facet errors). */
   records = 0;
   errors = 0;
@@ -63,6 +64,14 @@ export class FunnelAccumulator {
     droppedByRoleplayRule: new PerStratum(),
     affective: new PerStratum(),
   };
+
+  protected parts() {
+    return { units: this.units, ...this.stages };
+  }
+
+  protected override counters() {
+    return ['records', 'errors'];
+  }
 
   add(r: AnalysisRecord): void {
     this.records++;

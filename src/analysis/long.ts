@@ -12,6 +12,7 @@ import {
   type Thresholds,
 } from '../privacy/thresholds.js';
 import { effectiveCategories } from './groups.js';
+import { Composite } from './mergeable.js';
 import { PerStratum, rateStrata, shareStrata } from './perStratum.js';
 import type { Share } from './prevalence.js';
 import type { AnalysisRecord } from './record.js';
@@ -33,7 +34,7 @@ export interface LongConversations {
 }
 
 /** Counts of long conversations, fed one record at a time; only long ones reach the tallies. */
-export class LongConversationsAccumulator {
+export class LongConversationsAccumulator extends Composite {
   private readonly longAll = new GroupTally();
   private readonly longAffective = new GroupTally();
   private readonly units = new PerStratum();
@@ -54,6 +55,11 @@ export class LongConversationsAccumulator {
     if (!isAffective) return;
     this.longAffective.add(r);
     this.longAndAffective.add(h);
+  }
+
+  protected parts() {
+    const { longAll, longAffective, units, affective, long, longAndAffective } = this;
+    return { longAll, longAffective, units, affective, long, longAndAffective };
   }
 
   result(thresholds: Thresholds, estimator: Estimator = rawEstimator()): LongConversations {

@@ -15,6 +15,7 @@ import {
   sliceCells,
 } from './cellFigures.js';
 import { type Change, changeBetween } from './changeTest.js';
+import { Composite, KeyedParts } from './mergeable.js';
 import { type Period, periodOf, periodStart } from './periods.js';
 import { PerStratum } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
@@ -43,16 +44,21 @@ export type OverTime = (NotAvailable | OverTimeShown) & { suppressed: number };
 
 export type { SliceOptions } from './cellFigures.js';
 
-export class OverTimeAccumulator {
+export class OverTimeAccumulator extends Composite {
   private readonly cells = new Map<string, HeadlineTally>();
   private readonly units = new PerStratum();
   private undated = 0;
   private dated = 0;
 
-  constructor(readonly period: Period) {}
+  constructor(readonly period: Period) {
+    super();
+  }
 
-  /** `categories` is effectiveCategories(r); `change` its sentiment change (null when none). */
-  add(r: AnalysisRecord, categories: readonly Category[], change: number | null): void {
+  /**
+   * `categories` is effectiveCategories(r); `change` its sentiment change (null when none); `position`
+   * the record's among all records.
+   */
+  add(r: AnalysisRecord, categories: readonly Category[], change: number | null, position: number): void {
     if (r.facets.status.kind === 'error') return;
     this.units.add(r.stratum ?? 0);
     const key = periodOf(r.createdAt, this.period);
@@ -66,7 +72,15 @@ export class OverTimeAccumulator {
       t = new HeadlineTally();
       this.cells.set(key, t);
     }
-    t.add(r, categories, change);
+    t.add(r, categories, change, position);
+  }
+
+  protected parts() {
+    return { units: this.units, cells: new KeyedParts(this.cells, () => new HeadlineTally()) };
+  }
+
+  protected override counters() {
+    return ['undated', 'dated'];
   }
 
   /** The period key of a record (null: undated), as this accumulator buckets it. */

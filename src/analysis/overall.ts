@@ -20,6 +20,7 @@ import {
   type Thresholds,
 } from '../privacy/thresholds.js';
 import { effectiveCategories } from './groups.js';
+import { Composite } from './mergeable.js';
 import { PerStratum, shareStrata } from './perStratum.js';
 import type { Share } from './prevalence.js';
 import type { AnalysisRecord } from './record.js';
@@ -35,7 +36,7 @@ export interface Overall {
 }
 
 /** The whole-log headline figures, fed one record at a time. */
-export class OverallAccumulator {
+export class OverallAccumulator extends Composite {
   private readonly n = new PerStratum();
   private readonly pushback = new PerStratum();
   private readonly unionCount = new PerStratum();
@@ -46,7 +47,7 @@ export class OverallAccumulator {
    * companionship (roleplay only), minus roleplay (companionship only), and the affective
    * conversations outside it (the affective total is always shown).
    */
-  private readonly parts = {
+  private readonly differenceParts = {
     roleplayOnly: new GroupTally(),
     companionshipOnly: new GroupTally(),
     otherAffective: new GroupTally(),
@@ -66,9 +67,18 @@ export class OverallAccumulator {
       this.companionOrRoleplay.add(r);
       this.unionCount.add(h);
     }
-    if (roleplay && !companion) this.parts.roleplayOnly.add(r);
-    else if (companion && !roleplay) this.parts.companionshipOnly.add(r);
-    else if (!companion && !roleplay) this.parts.otherAffective.add(r);
+    if (roleplay && !companion) this.differenceParts.roleplayOnly.add(r);
+    else if (companion && !roleplay) this.differenceParts.companionshipOnly.add(r);
+    else if (!companion && !roleplay) this.differenceParts.otherAffective.add(r);
+  }
+
+  protected parts() {
+    const { n, pushback, unionCount, companionOrRoleplay } = this;
+    return { n, pushback, unionCount, companionOrRoleplay, ...this.differenceParts };
+  }
+
+  protected override counters() {
+    return ['withoutUserId'];
   }
 
   result(thresholds: Thresholds, estimator: Estimator = rawEstimator()): Overall {
@@ -78,7 +88,7 @@ export class OverallAccumulator {
       pushback: estimator.share(shareStrata(this.n, this.pushback, strata), 'pushback'),
       companionshipOrRoleplay: gate.showWithParts(
         this.companionOrRoleplay.size(),
-        Object.values(this.parts).map((p) => p.size()),
+        Object.values(this.differenceParts).map((p) => p.size()),
         () => estimator.share(shareStrata(this.n, this.unionCount, strata), 'companionshipOrRoleplay'),
       ),
       conversationsWithoutUserId: this.withoutUserId,

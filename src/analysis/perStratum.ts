@@ -4,8 +4,9 @@
  * sampled rest (see src/estimate/).
  */
 import type { StratumRate, StratumShare } from '../estimate/estimator.js';
+import type { Mergeable } from './mergeable.js';
 
-export class PerStratum {
+export class PerStratum implements Mergeable<number[]> {
   private readonly v: number[] = [];
 
   add(stratum: number, k = 1): void {
@@ -20,6 +21,16 @@ export class PerStratum {
     let t = 0;
     for (const x of this.v) t += x ?? 0;
     return t;
+  }
+
+  state(): number[] {
+    return Array.from(this.v, (x) => x ?? 0);
+  }
+
+  absorb(s: readonly number[]): void {
+    s.forEach((k, h) => {
+      if (k !== 0) this.add(h, k);
+    });
   }
 }
 

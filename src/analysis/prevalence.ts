@@ -18,6 +18,7 @@ import {
   type Thresholds,
 } from '../privacy/thresholds.js';
 import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
+import { Composite } from './mergeable.js';
 import { PerStratum, shareStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 
@@ -41,7 +42,7 @@ export function share(count: number, n: number): Share {
 }
 
 /** Figure 1's counts, fed one record at a time; only affective conversations reach the tallies. */
-export class PrevalenceAccumulator {
+export class PrevalenceAccumulator extends Composite {
   /** Conversations and distinct users behind each category (verified ones, in a cascade): for the thresholds. */
   private readonly tallies = new Map<Category, GroupTally>(CATEGORY_ORDER.map((c) => [c, new GroupTally()]));
   private readonly perCategory = new Map<Category, PerStratum>(
@@ -60,6 +61,15 @@ export class PrevalenceAccumulator {
       this.tallies.get(c)!.add(r);
       this.perCategory.get(c)!.add(h);
     }
+  }
+
+  protected parts() {
+    return {
+      tallies: CATEGORY_ORDER.map((c) => this.tallies.get(c)!),
+      perCategory: CATEGORY_ORDER.map((c) => this.perCategory.get(c)!),
+      n: this.n,
+      affective: this.affective,
+    };
   }
 
   /** Affective conversations per stratum, as an estimator takes them. */

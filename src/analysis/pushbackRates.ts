@@ -15,6 +15,7 @@ import {
   type Thresholds,
 } from '../privacy/thresholds.js';
 import { CATEGORY_ORDER, type EmptyGroup, effectiveCategories } from './groups.js';
+import { Composite, KeyedParts } from './mergeable.js';
 import { PerStratum, rateStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 
@@ -54,11 +55,25 @@ export interface Pushback {
   suppressed: number;
 }
 
-class PushbackTally {
+class ReasonTally extends Composite {
+  readonly tally = new GroupTally();
+  readonly count = new PerStratum();
+
+  protected parts() {
+    return { tally: this.tally, count: this.count };
+  }
+}
+
+class PushbackTally extends Composite {
   readonly group = new GroupTally();
   readonly inGroup = new PerStratum();
   readonly pushback = new PerStratum();
-  readonly reasons = new Map<ReasonClass, { tally: GroupTally; count: PerStratum }>();
+  readonly reasons = new Map<ReasonClass, ReasonTally>();
+
+  protected parts() {
+    const { group, inGroup, pushback } = this;
+    return { group, inGroup, pushback, reasons: new KeyedParts(this.reasons, () => new ReasonTally()) };
+  }
 
   add(r: AnalysisRecord, h: number): void {
     this.group.add(r);
@@ -68,7 +83,7 @@ class PushbackTally {
     const reason: ReasonClass = r.facets.pushbackReason ?? UNSPECIFIED_REASON;
     let t = this.reasons.get(reason);
     if (!t) {
-      t = { tally: new GroupTally(), count: new PerStratum() };
+      t = new ReasonTally();
       this.reasons.set(reason, t);
     }
     t.tally.add(r);
@@ -120,7 +135,7 @@ class PushbackTally {
 }
 
 /** Figure 3's tallies, fed one record at a time; only affective conversations reach the group tallies. */
-export class PushbackAccumulator {
+export class PushbackAccumulator extends Composite {
   private readonly units = new PerStratum();
   private readonly all = new PushbackTally();
   private readonly per = new Map<Category, PushbackTally>(
@@ -135,6 +150,10 @@ export class PushbackAccumulator {
     if (categories.length === 0) return;
     this.all.add(r, h);
     for (const c of categories) this.per.get(c)!.add(r, h);
+  }
+
+  protected parts() {
+    return { units: this.units, all: this.all, per: CATEGORY_ORDER.map((c) => this.per.get(c)!) };
   }
 
   result(

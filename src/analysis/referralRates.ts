@@ -7,6 +7,7 @@ import { type Estimator, rawEstimator } from '../estimate/estimator.js';
 import type { Category } from '../facets/schema.js';
 import { REFERRALS, type Referral } from '../facets/schema.js';
 import { ThresholdGate, type Thresholds } from '../privacy/thresholds.js';
+import { Composite } from './mergeable.js';
 import type { AnalysisRecord } from './record.js';
 import { type SupportGroup, type SupportGroupName, SupportGroups } from './supportTally.js';
 import type { NotAvailable } from './userFigures.js';
@@ -26,7 +27,7 @@ export type ReferralFigures = (
     }
 ) & { suppressed: number };
 
-export class ReferralAccumulator {
+export class ReferralAccumulator extends Composite {
   private readonly groups = new SupportGroups<ReferralKey>({
     keys: KEYS,
     // any + none = the group; none + each kind = the group.
@@ -39,6 +40,10 @@ export class ReferralAccumulator {
 
   add(r: AnalysisRecord, categories: readonly Category[]): void {
     this.groups.add(r, categories);
+  }
+
+  protected parts() {
+    return { groups: this.groups };
   }
 
   result(thresholds: Thresholds, estimator: Estimator = rawEstimator()): ReferralFigures {

@@ -6,7 +6,9 @@
  */
 import type { Category } from '../facets/schema.js';
 import { releaseSegmentLabel } from '../privacy/cellSets.js';
+import type { KeyList } from '../util/keyTable.js';
 import { type HeadlineCell, HeadlineTally, type SliceOptions, sliceCells } from './cellFigures.js';
+import { Composite, KeyedParts } from './mergeable.js';
 import { PerStratum } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 import type { NotAvailable } from './userFigures.js';
@@ -35,17 +37,36 @@ export type Segments = (NotAvailable | SegmentsShown) & { suppressed: number };
 const OTHER = '\u0000other';
 const MISSING = '\u0000missing';
 
-export class SegmentAccumulator {
+/**
+ * Thrown when shards' segment states cannot be merged exactly: together they hold more than
+ * MAX_SEGMENTS values, so which values get their own segment depends on the order of the whole log
+ * (the merge then folds the shards' records instead).
+ */
+export class SegmentsNotMergeable extends Error {
+  constructor(values: number) {
+    super(
+      `the shards hold ${values} or more distinct segment values (over ${MAX_SEGMENTS}: which get their own segment depends on the whole log's order)`,
+    );
+    this.name = 'SegmentsNotMergeable';
+  }
+}
+
+export class SegmentAccumulator extends Composite {
   private readonly cells = new Map<string, HeadlineTally>();
   private readonly units = new PerStratum();
   private values = 0;
   private readonly grouped = new Set<string>();
   private withValue = 0;
 
-  constructor(readonly field: string) {}
+  constructor(readonly field: string) {
+    super();
+  }
 
-  /** `categories` is effectiveCategories(r); `change` its sentiment change (null when none). */
-  add(r: AnalysisRecord, categories: readonly Category[], change: number | null): void {
+  /**
+   * `categories` is effectiveCategories(r); `change` its sentiment change (null when none); `position`
+   * the record's among all records.
+   */
+  add(r: AnalysisRecord, categories: readonly Category[], change: number | null, position: number): void {
     if (r.facets.status.kind === 'error') return;
     this.units.add(r.stratum ?? 0);
     let key: string;
@@ -68,7 +89,26 @@ export class SegmentAccumulator {
       t = new HeadlineTally();
       this.cells.set(key, t);
     }
-    t.add(r, categories, change);
+    t.add(r, categories, change, position);
+  }
+
+  protected parts() {
+    return { units: this.units, cells: new KeyedParts(this.cells, () => new HeadlineTally()) };
+  }
+
+  protected override counters() {
+    return ['withValue'];
+  }
+
+  /** Throws SegmentsNotMergeable when the values seen together exceed MAX_SEGMENTS (see there). */
+  override absorb(s: Record<string, unknown>, keys: KeyList): void {
+    const overflowed = (x: Record<string, unknown>) =>
+      (x.cells as [string, unknown][]).some(([k]) => k === OTHER);
+    if (overflowed(s) || this.cells.has(OTHER)) throw new SegmentsNotMergeable(MAX_SEGMENTS + 1);
+    super.absorb(s, keys);
+    const values = [...this.cells.keys()].filter((k) => k !== MISSING).length;
+    if (values > MAX_SEGMENTS) throw new SegmentsNotMergeable(values);
+    this.values = values;
   }
 
   result(options: SliceOptions): Segments {

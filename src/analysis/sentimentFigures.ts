@@ -23,6 +23,7 @@ import {
 } from '../privacy/thresholds.js';
 import { deriveSeed } from '../util/random.js';
 import { CATEGORY_ORDER, type EmptyGroup, effectiveCategories } from './groups.js';
+import { Composite, PositionedValues } from './mergeable.js';
 import { PerStratum, rateStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 
@@ -76,21 +77,25 @@ export interface SentimentChange {
   suppressed: number;
 }
 
-class ChangeTally {
+class ChangeTally extends Composite {
   readonly group = new GroupTally();
   /** Per stratum, the changes of the group's conversations, in input order (the bootstrap resamples by position). */
-  readonly values: number[][] = [];
+  readonly values = new PositionedValues();
   readonly members = new PerStratum();
   readonly better = new PerStratum();
   readonly same = new PerStratum();
   readonly worse = new PerStratum();
 
-  add(r: AnalysisRecord, change: number, h: number): void {
+  add(r: AnalysisRecord, change: number, h: number, position: number): void {
     this.group.add(r);
-    if (!this.values[h]) this.values[h] = [];
-    this.values[h].push(change);
+    this.values.add(h, change, position);
     this.members.add(h);
     this[changeDirection(change)].add(h);
+  }
+
+  protected parts() {
+    const { group, values, members, better, same, worse } = this;
+    return { group, values, members, better, same, worse };
   }
 }
 
@@ -125,7 +130,7 @@ function changeFigures(
 ): SentimentFigures {
   const strata = estimator.strata;
   const m = estimator.mean(
-    Array.from({ length: strata }, (_, h) => ({ n: units.at(h), values: t.values[h] ?? [] })),
+    Array.from({ length: strata }, (_, h) => ({ n: units.at(h), values: t.values.of(h) })),
     {
       resamples: opts.resamples,
       level: opts.level,
@@ -158,16 +163,25 @@ function changeFigures(
  * Figure 4's values, fed one record at a time: the change of every affective conversation long enough
  * to have one (once for all_affective and once per category it is in), per stratum.
  */
-export class SentimentChangeAccumulator {
+export class SentimentChangeAccumulator extends Composite {
   private readonly units = new PerStratum();
   private readonly all = new ChangeTally();
   private readonly per = new Map<Category, ChangeTally>(CATEGORY_ORDER.map((c) => [c, new ChangeTally()]));
   /** Every conversation of each category, long enough or not: the group an empty figure is part of. */
   private readonly members = new Map<Category, GroupTally>(CATEGORY_ORDER.map((c) => [c, new GroupTally()]));
   private missing = 0;
+  private next = 0;
 
-  /** `categories` is effectiveCategories(r), passed in when the caller has it already. */
-  add(r: AnalysisRecord, categories: readonly Category[] = effectiveCategories(r)): void {
+  /**
+   * `categories` is effectiveCategories(r), passed in when the caller has it already; `position` the
+   * record's position among all records (default: the next after the last one added).
+   */
+  add(
+    r: AnalysisRecord,
+    categories: readonly Category[] = effectiveCategories(r),
+    position: number = this.next,
+  ): void {
+    this.next = position + 1;
     if (r.facets.status.kind === 'error') return;
     const h = r.stratum ?? 0;
     this.units.add(h);
@@ -178,8 +192,21 @@ export class SentimentChangeAccumulator {
       if (r.humanMessages >= SENTIMENT_MIN_HUMAN_MESSAGES) this.missing++;
       return;
     }
-    this.all.add(r, change, h);
-    for (const c of categories) this.per.get(c)!.add(r, change, h);
+    this.all.add(r, change, h, position);
+    for (const c of categories) this.per.get(c)!.add(r, change, h, position);
+  }
+
+  protected parts() {
+    return {
+      units: this.units,
+      all: this.all,
+      per: CATEGORY_ORDER.map((c) => this.per.get(c)!),
+      members: CATEGORY_ORDER.map((c) => this.members.get(c)!),
+    };
+  }
+
+  protected override counters() {
+    return ['missing'];
   }
 
   result(

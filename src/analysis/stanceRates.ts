@@ -7,6 +7,7 @@
 import { type Estimator, rawEstimator } from '../estimate/estimator.js';
 import { type Category, STANCES, type Stance } from '../facets/schema.js';
 import { ThresholdGate, type Thresholds } from '../privacy/thresholds.js';
+import { Composite } from './mergeable.js';
 import type { AnalysisRecord } from './record.js';
 import { notMeasured } from './referralRates.js';
 import { type SupportGroup, type SupportGroupName, SupportGroups } from './supportTally.js';
@@ -22,7 +23,7 @@ export type StanceFigures = (
     }
 ) & { suppressed: number };
 
-export class StanceAccumulator {
+export class StanceAccumulator extends Composite {
   private readonly stance = new SupportGroups<Stance>({
     keys: STANCES,
     families: [STANCES.map((_, i) => i)],
@@ -33,6 +34,10 @@ export class StanceAccumulator {
     families: [[0, 1]],
     cellOf: (s) => [s.validatesHarmful ? 0 : 1],
   });
+
+  protected parts() {
+    return { stance: this.stance, validates: this.validates };
+  }
 
   add(r: AnalysisRecord, categories: readonly Category[]): void {
     this.stance.add(r, categories);

@@ -15,6 +15,7 @@ import { type CellSize, decideCells, showGroup } from '../privacy/cellSets.js';
 import type { ThresholdGate } from '../privacy/thresholds.js';
 import type { Gated } from './cellFigures.js';
 import { CATEGORY_ORDER } from './groups.js';
+import { Composite } from './mergeable.js';
 import { PerStratum, rateStrata } from './perStratum.js';
 import type { AnalysisRecord } from './record.js';
 import { UserTally } from './userTally.js';
@@ -44,15 +45,21 @@ export interface PartitionSpec<K extends string> {
   cellOf: CellOf;
 }
 
-export class SupportTally<K extends string> {
+export class SupportTally<K extends string> extends Composite {
   readonly group = new UserTally();
   readonly members = new PerStratum();
   private readonly cellCounts: PerStratum[];
   private readonly cellUsers: UserTally[];
 
   constructor(private readonly spec: PartitionSpec<K>) {
+    super();
     this.cellCounts = spec.keys.map(() => new PerStratum());
     this.cellUsers = spec.keys.map(() => new UserTally());
+  }
+
+  protected parts() {
+    const { group, members, cellCounts, cellUsers } = this;
+    return { group, members, cellCounts, cellUsers };
   }
 
   add(r: AnalysisRecord, support: SupportFacets, h: number): void {
@@ -116,7 +123,7 @@ export type SupportGroupName = 'all' | 'all_affective' | Category;
 export const SUPPORT_GROUPS: readonly SupportGroupName[] = ['all', 'all_affective', ...CATEGORY_ORDER];
 
 /** A figure over the support groups; records without support facets are counted as not measured. */
-export class SupportGroups<K extends string> {
+export class SupportGroups<K extends string> extends Composite {
   readonly units = new PerStratum();
   readonly tallies: SupportTally<K>[];
   /** Analysed conversations without support facets (their engine or prompt did not decide them). */
@@ -124,7 +131,16 @@ export class SupportGroups<K extends string> {
   measured = 0;
 
   constructor(spec: PartitionSpec<K>) {
+    super();
     this.tallies = SUPPORT_GROUPS.map(() => new SupportTally(spec));
+  }
+
+  protected parts() {
+    return { units: this.units, tallies: this.tallies };
+  }
+
+  protected override counters() {
+    return ['missing', 'measured'];
   }
 
   /** `categories` is effectiveCategories(r). Returns whether the record was measured. */

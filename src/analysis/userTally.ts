@@ -5,8 +5,18 @@
  * memory (a log that repeats a conversation id without a user id counts each repeat as a user).
  */
 import type { CellSize } from '../privacy/cellSets.js';
+import type { KeyList, KeyTable } from '../util/keyTable.js';
+import type { Mergeable } from './mergeable.js';
 
-export class UserTally {
+export interface UserTallyState {
+  conversations: number;
+  anonymous: number;
+  top: number;
+  users: number[];
+  counts: number[];
+}
+
+export class UserTally implements Mergeable<UserTallyState> {
   conversations = 0;
   private readonly perUser = new Map<string, number>();
   private anonymous = 0;
@@ -22,6 +32,28 @@ export class UserTally {
     const n = (this.perUser.get(r.userId) ?? 0) + 1;
     this.perUser.set(r.userId, n);
     if (n > this.top) this.top = n;
+  }
+
+  state(keys: KeyTable): UserTallyState {
+    const users: number[] = [];
+    const counts: number[] = [];
+    for (const [u, n] of this.perUser) {
+      users.push(keys.id(u));
+      counts.push(n);
+    }
+    return { conversations: this.conversations, anonymous: this.anonymous, top: this.top, users, counts };
+  }
+
+  absorb(s: UserTallyState, keys: KeyList): void {
+    this.conversations += s.conversations;
+    this.anonymous += s.anonymous;
+    if (s.top > this.top) this.top = s.top;
+    s.users.forEach((u, i) => {
+      const key = keys[u];
+      const n = (this.perUser.get(key) ?? 0) + s.counts[i];
+      this.perUser.set(key, n);
+      if (n > this.top) this.top = n;
+    });
   }
 
   size(): CellSize {

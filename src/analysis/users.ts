@@ -12,7 +12,9 @@ import {
   type Thresholds,
   userKey,
 } from '../privacy/thresholds.js';
+import type { KeyList, KeyTable } from '../util/keyTable.js';
 import { CATEGORY_ORDER, effectiveCategories } from './groups.js';
+import { type Mergeable, mergeByPosition } from './mergeable.js';
 import type { AnalysisRecord } from './record.js';
 
 export const TOP_USER_FRACTION = 0.01;
@@ -47,6 +49,31 @@ export interface AffectiveUser {
   returning: boolean;
   /** The user has a real user id (not a conversation standing for its own user). */
   identified: boolean;
+  /** Position of the user's first affective conversation among all records (the users' order). */
+  first: number;
+}
+
+/** PerUserAccumulator's saved state: user keys as indices, the affective users' fields as columns. */
+export interface PerUserState {
+  users: number[];
+  conversations: number[];
+  anonymous: number;
+  affective: number;
+  affectiveUsers: {
+    keys: number[];
+    conversations: number[];
+    /** Each user's CATEGORY_ORDER counts, one user after the other (likewise the cues). */
+    categories: number[];
+    cues: number[];
+    withCues: number[];
+    longest: number[];
+    /** '' for none. */
+    firstPeriod: string[];
+    /** 1 or 0 (likewise identified). */
+    returning: number[];
+    identified: number[];
+    first: number[];
+  };
 }
 
 /**
@@ -55,7 +82,7 @@ export interface AffectiveUser {
  * is its own user and is only counted, never stored. Users with affective conversations also keep a
  * few counts each (the concentration, power-user and returning-user figures need them).
  */
-export class PerUserAccumulator {
+export class PerUserAccumulator implements Mergeable<PerUserState> {
   /** Distinct real user ids among analysed conversations, with how many conversations each had. */
   private readonly userIds = new Map<string, number>();
   /**
@@ -64,18 +91,22 @@ export class PerUserAccumulator {
    * only; every gated group below still counts users by userKey).
    */
   private anonymous = 0;
-  private readonly affectiveByUser = new Map<string, AffectiveUser>();
+  private affectiveByUser = new Map<string, AffectiveUser>();
   private affective = 0;
+  private next = 0;
 
   /**
    * `categories` is effectiveCategories(r), passed in when the caller has it already; `period` the
-   * period its timestamp falls in (null or absent: undated), for returning users.
+   * period its timestamp falls in (null or absent: undated), for returning users; `position` the
+   * record's among all records (default: the next after the last one added).
    */
   add(
     r: AnalysisRecord,
     categories: readonly Category[] = effectiveCategories(r),
     period: string | null = null,
+    position: number = this.next,
   ): void {
+    this.next = position + 1;
     if (r.facets.status.kind === 'error') return;
     const identified = r.userId !== undefined && r.userId !== '';
     if (identified) this.userIds.set(r.userId!, (this.userIds.get(r.userId!) ?? 0) + 1);
@@ -94,6 +125,7 @@ export class PerUserAccumulator {
         firstPeriod: null,
         returning: false,
         identified,
+        first: position,
       };
       this.affectiveByUser.set(key, u);
     }
@@ -111,6 +143,84 @@ export class PerUserAccumulator {
       if (u.firstPeriod === null) u.firstPeriod = period;
       else if (u.firstPeriod !== period) u.returning = true;
     }
+  }
+
+  state(keys: KeyTable): PerUserState {
+    const a: PerUserState['affectiveUsers'] = {
+      keys: [],
+      conversations: [],
+      categories: [],
+      cues: [],
+      withCues: [],
+      longest: [],
+      firstPeriod: [],
+      returning: [],
+      identified: [],
+      first: [],
+    };
+    for (const [key, u] of this.affectiveByUser) {
+      a.keys.push(keys.id(key));
+      a.conversations.push(u.conversations);
+      a.categories.push(...u.categories);
+      a.cues.push(...u.cues);
+      a.withCues.push(u.withCues);
+      a.longest.push(u.longest);
+      a.firstPeriod.push(u.firstPeriod ?? '');
+      a.returning.push(u.returning ? 1 : 0);
+      a.identified.push(u.identified ? 1 : 0);
+      a.first.push(u.first);
+    }
+    return {
+      users: Array.from(this.userIds.keys(), (u) => keys.id(u)),
+      conversations: [...this.userIds.values()],
+      anonymous: this.anonymous,
+      affective: this.affective,
+      affectiveUsers: a,
+    };
+  }
+
+  /**
+   * Adds another part's users. The parts must partition the records by user (src/shard/): a user in
+   * two of them throws, since their per-user figures (first period, longest...) could not be joined.
+   */
+  absorb(s: PerUserState, keys: KeyList): void {
+    s.users.forEach((u, i) => {
+      const id = keys[u];
+      if (this.userIds.has(id))
+        throw new Error(`user ${JSON.stringify(id)} is in two states: they are not a partition by user`);
+      this.userIds.set(id, s.conversations[i]);
+    });
+    this.anonymous += s.anonymous;
+    this.affective += s.affective;
+    const a = s.affectiveUsers;
+    const C = CATEGORY_ORDER.length;
+    const D = DEPENDENCY_CUES.length;
+    const theirs = a.keys.map((k, i): [string, AffectiveUser] => [
+      keys[k],
+      {
+        conversations: a.conversations[i],
+        categories: a.categories.slice(i * C, (i + 1) * C),
+        cues: a.cues.slice(i * D, (i + 1) * D),
+        withCues: a.withCues[i],
+        longest: a.longest[i],
+        firstPeriod: a.firstPeriod[i] === '' ? null : a.firstPeriod[i],
+        returning: a.returning[i] === 1,
+        identified: a.identified[i] === 1,
+        first: a.first[i],
+      },
+    ]);
+    for (const [key] of theirs)
+      if (this.affectiveByUser.has(key))
+        throw new Error(`user ${JSON.stringify(key)} is in two states: they are not a partition by user`);
+    const ours = [...this.affectiveByUser];
+    // In input order of each user's first affective conversation, as one pass would have met them.
+    const merged = mergeByPosition(
+      ours,
+      ours.map(([, u]) => u.first),
+      theirs,
+      a.first,
+    );
+    this.affectiveByUser = new Map(merged.items);
   }
 
   /** Conversations of each real user id (read-only view, for userFigures.ts). */

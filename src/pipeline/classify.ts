@@ -56,6 +56,8 @@ export async function classifyPass(
     analysisFrom?: AnalysisAccumulator;
     /** Sees each record as it is folded in (a shard writes them to its partial state). */
     onRecord?: (ref: ConversationRef, record: AnalysisRecord) => void;
+    /** Fold each record at its tag's position (a part of a log, whose accumulator state is merged later). */
+    positioned?: boolean;
   } & AccumulatorOptions,
 ): Promise<ClassifyPass> {
   const analysis =
@@ -75,7 +77,7 @@ export async function classifyPass(
         options.onResult?.(ref, r);
         const record = analysisRecordOf(ref, r.facets, options.stratumOf?.(ref));
         options.onRecord?.(ref, record);
-        analysis.add(record);
+        analysis.add(record, options.positioned ? ref.tag : undefined);
       });
       options.onBatch?.();
     },
@@ -90,6 +92,8 @@ export interface ClassifyOnceOptions extends ExtractOptions, AccumulatorOptions 
   tagOf?: (conversation: Conversation) => number;
   /** Sees each record as it is folded in. */
   onRecord?: (ref: ConversationRef, record: AnalysisRecord) => void;
+  /** Fold each record at its tag's position (see classifyPass). */
+  positioned?: boolean;
   onBatch?: () => void;
   /** Every decision is also written here (see decisions.ts). */
   decisions?: DecisionsExport;

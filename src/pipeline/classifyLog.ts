@@ -122,6 +122,7 @@ function subsetHooks(subset: ConversationSubset) {
   return {
     tagOf: (c: Conversation) => positions.get(c)!,
     onRecord: (ref: { tag?: number }, record: AnalysisRecord) => subset.onRecord(ref.tag!, record),
+    positioned: true,
   };
 }
 

@@ -3,6 +3,8 @@
  * `minUsers` distinct users and `minConversations` conversations. Conversations without a user id
  * count as their own user.
  */
+import type { KeyList, KeyTable } from '../util/keyTable.js';
+
 export interface Thresholds {
   minUsers: number;
   minConversations: number;
@@ -138,4 +140,19 @@ export class GroupTally {
   size(): GroupSize {
     return { conversations: this.conversations, users: this.users.size };
   }
+
+  /** Plain data for a saved accumulator state (src/analysis/mergeable.ts); users as indices into `keys`. */
+  state(keys: KeyTable): GroupTallyState {
+    return { conversations: this.conversations, users: Array.from(this.users, (u) => keys.id(u)) };
+  }
+
+  absorb(s: GroupTallyState, keys: KeyList): void {
+    this.conversations += s.conversations;
+    for (const u of s.users) this.users.add(keys[u]);
+  }
+}
+
+export interface GroupTallyState {
+  conversations: number;
+  users: number[];
 }

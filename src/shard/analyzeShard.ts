@@ -13,7 +13,9 @@ import { inStagedFolder, withRunSetup } from '../pipeline/analyze.js';
 import { type AnalyzeDeps, type AnalyzeOptions, accumulateRun } from '../pipeline/runStages.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
 import { defaultStorePaths } from '../store/paths.js';
+import { KeyTable } from '../util/keyTable.js';
 import { VERSION } from '../version.js';
+import { writeAccumulator } from './accumulatorFiles.js';
 import {
   PARTIAL_STATE_FORMAT,
   PARTIAL_STATE_VERSION,
@@ -76,6 +78,11 @@ export async function analyzeShard(options: ShardOptions, deps: AnalyzeDeps): Pr
         records = writer.close();
       }
       const { classified, counts } = run;
+      const keys = new KeyTable();
+      const accumulator = writeAccumulator(dir, {
+        state: classified.analysis.state(keys),
+        keys: keys.keys,
+      });
       const state: PartialState = {
         format: PARTIAL_STATE_FORMAT,
         formatVersion: PARTIAL_STATE_VERSION,
@@ -84,6 +91,7 @@ export async function analyzeShard(options: ShardOptions, deps: AnalyzeDeps): Pr
         inputs: run.inputs,
         counts: { ...counts, quarantineOmitted: run.quarantineOmitted },
         records,
+        accumulator,
         usage: { ...zeroUsage(), ...classified.usage },
         reused: classified.reused,
         invalidStored: classified.invalidStored,

@@ -1,7 +1,8 @@
 /**
  * `affectlens merge PART_DIR... --out REPORT_DIR`: checks that the partial states belong to one run
- * (same version, settings and inputs; every shard 0 … N-1 exactly once), folds their records into one
- * AnalysisAccumulator in the order of their positions in the input, and finishes the run as a single
+ * (same version, settings and inputs; every shard 0 … N-1 exactly once), absorbs their saved
+ * accumulator states into one AnalysisAccumulator (or, when those cannot be merged exactly, folds
+ * their records in the order of their positions in the input), and finishes the run as a single
  * process would (runStages.finishRun: clustering, thresholds, naming, audit, report). The report
  * equals the single run's on the same input and seed.
  */
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { AnalysisAccumulator } from '../analysis/accumulate.js';
 import type { Period } from '../analysis/periods.js';
 import type { AnalysisRecord } from '../analysis/record.js';
+import { SegmentsNotMergeable } from '../analysis/segments.js';
 import { addUsage, zeroUsage } from '../llm/usage.js';
 import { inStagedFolder } from '../pipeline/analyze.js';
 import { classificationOf } from '../pipeline/classify.js';
@@ -19,6 +21,7 @@ import { finishRun } from '../pipeline/runStages.js';
 import type { ReportLanguage } from '../report/i18n/reportLanguage.js';
 import { storeFor } from '../store/paths.js';
 import { lockStore } from '../store/storeLock.js';
+import { readAccumulator, type SavedAccumulator } from './accumulatorFiles.js';
 import {
   type PartialState,
   PartialStateError,
@@ -144,6 +147,43 @@ export async function* mergedRecords(parts: readonly Part[]): AsyncGenerator<Ana
   }
 }
 
+/**
+ * The shards' analyses as one: their accumulator states absorbed one shard at a time (memory: the
+ * merged state plus one shard's), or — when they cannot be merged exactly (SegmentsNotMergeable) —
+ * their records folded in position order.
+ */
+export async function mergedAnalyses(
+  parts: readonly Part[],
+  log: (line: string) => void = () => {},
+): Promise<AnalysisAccumulator> {
+  const { settings } = parts[0].state;
+  const fresh = () =>
+    new AnalysisAccumulator({
+      period: settings.period as Period,
+      segmentBy: settings.segmentBy ?? undefined,
+    });
+  const analysis = fresh();
+  try {
+    for (const p of parts) {
+      let saved: SavedAccumulator;
+      try {
+        saved = readAccumulator(p.dir, p.state.accumulator);
+      } catch (err) {
+        throw new PartialStateError(`${(err as Error).message} (shard ${shardName(p.state.shard)})`);
+      }
+      analysis.absorb(saved.state, saved.keys);
+    }
+    return analysis;
+  } catch (err) {
+    if (!(err instanceof SegmentsNotMergeable)) throw err;
+    log(`merge: ${err.message}; folding the shards' records instead`);
+  }
+  for (const p of parts) await verifyRecords(p.dir, p.state);
+  const folded = fresh();
+  for await (const record of mergedRecords(parts)) folded.add(record);
+  return folded;
+}
+
 export async function mergeShards(options: MergeOptions, deps: AnalyzeDeps): Promise<MergeResult> {
   const t0 = deps.now();
   const parts = checkParts(options.parts);
@@ -159,12 +199,7 @@ export async function mergeShards(options: MergeOptions, deps: AnalyzeDeps): Pro
         `the shards ran ${field} ${want}, the merge has ${got} (merge with --engine/--model as the shards)`,
       );
 
-  for (const p of parts) await verifyRecords(p.dir, p.state);
-  const analysis = new AnalysisAccumulator({
-    period: settings.period as Period,
-    segmentBy: settings.segmentBy ?? undefined,
-  });
-  for await (const record of mergedRecords(parts)) analysis.add(record);
+  const analysis = await mergedAnalyses(parts, deps.log);
   const usage = zeroUsage();
   let reused = 0;
   let invalidStored = 0;

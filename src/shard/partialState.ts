@@ -2,19 +2,26 @@
  * The partial state a shard writes (`analyze --shard i/N --out PART_DIR`) and a merge reads: a folder
  *
  *   PART_DIR/state.json        the header below (written last: a folder without it is unfinished)
+ *   PART_DIR/accumulator.json  the shard's analyses as saved state, with accumulator.bin and
+ *   PART_DIR/accumulator.bin   candidates.jsonl (accumulatorFiles.ts): what the merge absorbs
+ *   PART_DIR/candidates.jsonl
  *   PART_DIR/records.jsonl     one line per conversation of the shard: [position, AnalysisRecord]
  *   PART_DIR/quarantine.jsonl  the run's quarantine (every shard reads the whole input, so it is
  *                              the same in every shard; the merge copies shard 0's)
  *
- * Format version PARTIAL_STATE_VERSION; README "Beyond one machine" documents it. The records are the
- * analyses' input, not their internal state: the merge folds them, in the order of their positions
- * among all selected conversations, into the same AnalysisAccumulator a single run uses. Every
- * analysis — including those that depend on the order records arrive in (the topic candidates'
- * indices, first-seen users, bootstrap resampling order) — then sees exactly what one process would
- * have seen, so a merged report equals the single run's by construction, and no analysis needs a
- * merge function of its own that could drift from its accumulator. The price: a state grows with the
- * shard's conversations (a few hundred bytes each, no message text: facets, the concern summary,
- * ids), and the merge folds every record once (streaming, N-way, memory as in one run).
+ * Format version PARTIAL_STATE_VERSION; README "Beyond one machine" documents it. The merge absorbs
+ * the shards' accumulator states (AnalysisAccumulator.absorb): counts add up, per-user sets unite
+ * (the partition is by user), and what depends on the order records arrive in (the topic candidates,
+ * the affective users, the sentiment changes a seeded bootstrap resamples) carries each item's
+ * position among all selected conversations and is merged by it — so the merged accumulator is the
+ * one a single pass would have built, and the report equals the single run's
+ * (test/analysis/mergeable.test.ts, test/shard/). The merge's work then grows with the shards'
+ * users and affective conversations, not with their records.
+ *
+ * The records stay in the state as the analyses' input: when the states cannot be merged exactly
+ * (more than MAX_SEGMENTS segment values across shards, where which values get their own segment
+ * depends on the whole log's order), the merge folds them in position order instead, as version 1 did.
+ * They are a few hundred bytes per conversation (no message text: facets, the concern summary, ids).
  *
  * JSONL rather than Parquet: the merge streams it in order with nothing but Node, a line is the record
  * the analyses take (no schema mapping to keep in step), and gzip-free lines keep the sha256 check
@@ -39,11 +46,12 @@ import type { Calibration } from '../estimate/calibrated.js';
 import type { Usage } from '../llm/usage.js';
 import type { Thresholds } from '../privacy/thresholds.js';
 import type { Provenance } from '../report/reportInput.js';
+import type { AccumulatorFiles } from './accumulatorFiles.js';
 import { type ShardSpec, shardName } from './shardKey.js';
 
 export const PARTIAL_STATE_FORMAT = 'affectlens-partial-state';
 /** Bumped whenever the header or the record lines change shape: a merge refuses other versions. */
-export const PARTIAL_STATE_VERSION = 1;
+export const PARTIAL_STATE_VERSION = 2;
 
 export const STATE_FILE = 'state.json';
 export const RECORDS_FILE = 'records.jsonl';
@@ -81,6 +89,8 @@ export interface PartialState {
   };
   /** This shard's records. */
   records: { file: typeof RECORDS_FILE; count: number; sha256: string };
+  /** This shard's analyses as saved state (accumulatorFiles.ts). */
+  accumulator: AccumulatorFiles;
   /** This shard's engine usage (summed by the merge), answers reused from its run store, invalid stored lines. */
   usage: Required<Usage>;
   reused: number;

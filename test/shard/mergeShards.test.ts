@@ -129,8 +129,55 @@ describe('analyze --shard i/N + merge', () => {
     await expect(mergeShards({ parts: [parts[0], bumped], outDir: out }, deps(4))).rejects.toThrow(
       /format version 99/,
     );
-    // A damaged records file is caught by its count and digest.
-    appendFileSync(join(parts[1], 'records.jsonl'), '[999999,{}]\n');
-    await expect(mergeShards({ parts, outDir: out }, deps(4))).rejects.toThrow(/sha256 differs|header says/);
+    // A damaged saved state is caught by its digest, naming the file and the shard.
+    for (const file of ['accumulator.bin', 'candidates.jsonl', 'accumulator.json']) {
+      const again = await shards(2, `damaged-${file}`);
+      appendFileSync(join(again[1], file), '\n');
+      await expect(mergeShards({ parts: again, outDir: out }, deps(4))).rejects.toThrow(
+        new RegExp(`${file.replace('.', '\\.')}: its sha256 differs.*\\(shard 1/2\\)`),
+      );
+    }
+  });
+
+  it('with --segment-by: absorbs the saved states, or folds the records when the shards hold over 50 values', async () => {
+    for (const values of [4, 60]) {
+      const file = join(dir, `segments-${values}.jsonl`);
+      await writeSynthCorpus(
+        generateConversations({
+          n: 1200,
+          seed: 3,
+          affectiveShare: 0.3,
+          users: 200,
+          longitudinal: {
+            heavyUsers: 3,
+            driftShare: 0.5,
+            segment: {
+              field: 'model',
+              values: Array.from({ length: values }, (_, i) => ({ value: `m${i}`, weight: 1 })),
+            },
+          },
+        }),
+        file,
+        'openai',
+      );
+      const single = join(dir, `single-seg-${values}`);
+      await analyzeLogs({ inputs: [file], outDir: single, seed: 5, segmentBy: 'model' }, deps(5));
+      const parts: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const out = join(dir, `seg-${values}-part-${i}`);
+        await analyzeShard(
+          { inputs: [file], outDir: out, seed: 5, segmentBy: 'model', shard: { index: i, count: 3 } },
+          deps(5),
+        );
+        parts.push(out);
+      }
+      const lines: string[] = [];
+      const merged = join(dir, `merged-seg-${values}`);
+      await mergeShards({ parts, outDir: merged }, { ...deps(5), log: (l: string) => lines.push(l) });
+      const report = readFileSync(join(merged, 'report.json'), 'utf8');
+      expect(report).toBe(readFileSync(join(single, 'report.json'), 'utf8'));
+      expect(JSON.parse(report).segments.available).toBe(true);
+      expect(lines.some((l) => /folding the shards' records/.test(l))).toBe(values > 50);
+    }
   });
 });
