@@ -95,7 +95,7 @@ export function analyzeCommand(): Command {
     )
     .option(
       '--export-decisions <file>',
-      "also write each conversation's decision and evidence to FILE (.jsonl or .parquet, outside --out): per-conversation data, user ids hashed, no message text",
+      "also write each conversation's decision and evidence to FILE (.jsonl or .parquet, outside --out; with --shard i/N: FILE.shard-i-of-N): per-conversation data, user ids hashed, no message text",
     )
     .addOption(reportLangOption())
     .option(
@@ -127,8 +127,6 @@ export function analyzeCommand(): Command {
       throw new UsageError(
         '--shard cannot run a --cascade yet (its sampling rates depend on the whole input)',
       );
-    if (shard && opts.exportDecisions)
-      throw new UsageError('--shard cannot --export-decisions yet (export from a run without --shard)');
     if (shard && opts.purgeStore)
       throw new UsageError('--purge-store is for the run that writes the report (affectlens merge)');
     // A shard keeps its answers in its own folder of the store (no lock shared with other shards).
@@ -179,7 +177,8 @@ export function analyzeCommand(): Command {
         process.stdout.write(
           `shard ${shardName(shard)}: ${part.records} of the ${part.read - part.quarantined} valid conversations read (${part.quarantined} quarantined)` +
             `${part.reusedFromStore > 0 ? `; ${part.reusedFromStore} reused from the run store` : ''}\n` +
-            `partial state: ${part.partDir} (merge all ${shard.count} with affectlens merge)\n`,
+            `partial state: ${part.partDir} (merge all ${shard.count} with affectlens merge)\n` +
+            `${part.decisionsFile ? `decisions: ${part.decisionsFile} (this shard's conversations)\n` : ''}`,
         );
         return;
       }

@@ -84,6 +84,17 @@ export function decisionsPathProblem(
   return null;
 }
 
+/**
+ * Where one shard of a run (`analyze --shard i/N --export-decisions FILE`) writes its decisions:
+ * FILE with `.shard-i-of-N` before its extension, so every shard can be given the same command line.
+ * A user's conversations are all in one shard (the partition is by user), so each file's salted user
+ * hashes still group a user's rows, and the files together hold every conversation once.
+ */
+export function shardDecisionsPath(file: string, shard: { index: number; count: number }): string {
+  const ext = extname(file);
+  return `${file.slice(0, file.length - ext.length)}.shard-${shard.index}-of-${shard.count}${ext}`;
+}
+
 /** The absolute path with symlinks of its existing part resolved (a link must not smuggle it inside). */
 function canonical(p: string): string {
   const abs = resolve(p);

@@ -10,6 +10,7 @@ import { DEFAULT_PERIOD } from '../analysis/periods.js';
 import type { Conversation } from '../conversation/model.js';
 import { zeroUsage } from '../llm/usage.js';
 import { inStagedFolder, withRunSetup } from '../pipeline/analyze.js';
+import { shardDecisionsPath } from '../pipeline/decisions.js';
 import { type AnalyzeDeps, type AnalyzeOptions, accumulateRun } from '../pipeline/runStages.js';
 import { DEFAULT_THRESHOLDS } from '../privacy/thresholds.js';
 import { defaultStorePaths } from '../store/paths.js';
@@ -40,6 +41,8 @@ export interface ShardResult {
   records: number;
   reusedFromStore: number;
   usage: PartialState['usage'];
+  /** This shard's decisions (--export-decisions FILE: FILE.shard-i-of-N). */
+  decisionsFile?: string;
 }
 
 /** The run-store folder of one shard under `base`. */
@@ -56,12 +59,12 @@ export async function analyzeShard(options: ShardOptions, deps: AnalyzeDeps): Pr
   const { shard } = options;
   if (options.cascade)
     throw new Error('--shard cannot run a cascade yet (its sampling rates depend on the whole input)');
-  if (options.exportDecisions)
-    throw new Error('--shard cannot export decisions yet (run the export without --shard)');
   const base = options.storeDir ?? (deps.engine.storesResults ? defaultStorePaths().dir : undefined);
+  const decisionsFile = options.exportDecisions && shardDecisionsPath(options.exportDecisions, shard);
   const shardOptions: AnalyzeOptions = {
     ...options,
     storeDir: base !== undefined ? shardStoreDir(base, shard) : undefined,
+    exportDecisions: decisionsFile || undefined,
   };
   return withRunSetup(shardOptions, deps, (setup) =>
     inStagedFolder(options.outDir, async (dir) => {
@@ -105,6 +108,7 @@ export async function analyzeShard(options: ShardOptions, deps: AnalyzeDeps): Pr
         records: records.count,
         reusedFromStore: classified.reused,
         usage: state.usage,
+        decisionsFile: decisionsFile || undefined,
       };
     }),
   );

@@ -139,6 +139,45 @@ describe('analyze --shard i/N + merge', () => {
     }
   });
 
+  it('--export-decisions with --shard: each shard writes its own file, together every conversation once', async () => {
+    const single = join(dir, 'single-decisions');
+    const file = join(dir, 'decisions.jsonl');
+    await analyzeLogs({ inputs: [corpus], outDir: single, seed: 4, exportDecisions: file }, deps(4));
+    const rows = (f: string) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const parts: Record<string, unknown>[][] = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await analyzeShard(
+        {
+          inputs: [corpus],
+          outDir: join(dir, `dec-part-${i}`),
+          seed: 4,
+          shard: { index: i, count: 2 },
+          exportDecisions: join(dir, 'shard-decisions.jsonl'),
+        },
+        deps(4),
+      );
+      expect(r.decisionsFile).toBe(join(dir, `shard-decisions.shard-${i}-of-2.jsonl`));
+      parts.push(rows(r.decisionsFile!));
+    }
+    // Each user's rows are in one file, under one hash.
+    const userKey = (r: Record<string, unknown>) => JSON.stringify(r.user_hash);
+    const users = parts.map((p) => new Set(p.map(userKey)));
+    for (const u of users[0]) if (u !== 'null') expect(users[1].has(u)).toBe(false);
+    expect(users[0].size).toBeGreaterThan(50);
+    // Every field but the salted user hash (drawn per run) equals the single run's, row for row.
+    const strip = (r: Record<string, unknown>) => {
+      const { user_hash: _h, ...rest } = r;
+      return JSON.stringify(rest);
+    };
+    const byId = (xs: Record<string, unknown>[]) => xs.map(strip).sort();
+    expect(byId(parts.flat())).toEqual(byId(rows(file)));
+    expect(parts[0].length).toBeGreaterThan(300);
+  });
+
   it('with --segment-by: absorbs the saved states, or folds the records when the shards hold over 50 values', async () => {
     for (const values of [4, 60]) {
       const file = join(dir, `segments-${values}.jsonl`);
