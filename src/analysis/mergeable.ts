@@ -155,8 +155,11 @@ export class PositionedValues implements Mergeable<PositionedState> {
       this.values[stratum] = [];
       this.at[stratum] = [];
     }
+    const at = this.at[stratum];
+    if (at.length > 0 && position <= at[at.length - 1])
+      throw new Error(`values must come in input order: position ${position} after ${at[at.length - 1]}`);
     this.values[stratum].push(value);
-    this.at[stratum].push(position);
+    at.push(position);
   }
 
   /** The stratum's values in input order. */
