@@ -224,10 +224,20 @@ describe('excess, kinds and questions', () => {
 
 describe('hostility and fear words', () => {
   it('scores insults, profanity and fear as negative', () => {
-    expect(messageSentiment('you are an idiot')).toBe(-1);
+    expect(messageSentiment('you are an idiot')).toBeLessThan(0);
     expect(messageSentiment('that answer is total bullshit')).toBeLessThan(0);
     expect(messageSentiment('the thunderstorm last night was terrifying')).toBeLessThan(0);
     expect(messageSentiment('I disagree with that summary')).toBeLessThan(0);
+  });
+
+  it('rates a lone insult or curse as negative, rage and slurs as very negative (codebook section 4)', () => {
+    expect(messageSentiment('you are an idiot')).toBe(-0.5);
+    expect(messageSentiment('my landlord is a moron')).toBe(-0.5);
+    expect(messageSentiment('what the fuck is this reply')).toBe(-0.5);
+    // Intensified, piled up or a slur: very negative.
+    expect(messageSentiment('you are a complete idiot')).toBe(-1);
+    expect(messageSentiment('you stupid lying asshole, this is bullshit')).toBe(-1);
+    expect(messageSentiment('shut up you retard')).toBe(-1);
   });
 
   it('makes no derived forms whose meaning drifts ("originally", "impossibly", "scarily")', () => {

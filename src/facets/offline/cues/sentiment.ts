@@ -186,7 +186,9 @@ const CHAT_NEGATIVE: [number, string][] = [
     `scary ignorant misogynistic racist sexist toxic jerk loser shit wtf outrage outraged suck
      dishonesty troll trolls unhinged spiteful`,
   ],
-  [-2.5, `terrifying fuck fucked shitty bullshit pissed idiot idiots moron morons asshole liar dammit fml`],
+  // Just under STRONG_WORD: a lone curse or insult is negative; very negative needs rage (an
+  // intensifier, a pile of them) or a slur (codebook section 4).
+  [-2.4, `terrifying fuck fucked shitty bullshit pissed idiot idiots moron morons asshole liar dammit fml`],
   // Contempt for people: insults and slurs are hostility, "very negative" for slurs (codebook section 4).
   [-2.0, `crook crooks scum thieves bitch bitches bastard bastards dirtbag lowlife`],
   [
