@@ -25,7 +25,13 @@ import {
   TASK_OPENINGS,
   VALENCE,
 } from './cues/sentiment.js';
-import { messageGates, tellsSelfHarmIntent } from './messageCues.js';
+import {
+  asksForHarm,
+  mentionsRisk,
+  messageGates,
+  propositionsAssistant,
+  tellsSelfHarmIntent,
+} from './messageCues.js';
 import { clausePieces, isBreak, normalise, tokenise, tokensAndBreaks } from './text.js';
 
 /** How far back a negator reaches ("not at all happy" still negates). */
@@ -483,9 +489,20 @@ export function normalisedMessageSentiment(
   normalised: string,
   scan?: string[],
   selfHarmIntent?: boolean,
+  risky?: boolean,
 ): SentimentValue {
-  return classify(normalised, scan, DEFAULT_CUTS, selfHarmIntent);
+  return classify(normalised, scan, DEFAULT_CUTS, selfHarmIntent, risky);
 }
+
+/** Whether a message asks: a question mark, or it opens as a question or a request. */
+function asksSomething(pieces: readonly string[]): boolean {
+  if (pieces.includes('?')) return true;
+  const t = pieces.find((p) => !isBreak(p));
+  return t !== undefined && (QUESTION_OPENINGS.has(t) || REQUEST_OPENINGS.has(t));
+}
+
+/** Thanks and appreciation stay positive in any message (codebook section 4). */
+const THANKS = /\b(?:thanks?|thx|appreciated?|grateful)\b/;
 
 /**
  * The codebook's message-level rules (section 4) before the lexicon: a bare acknowledgement is
@@ -496,12 +513,29 @@ function classify(
   scan: string[] | undefined,
   cuts: readonly [number, number, number, number],
   selfHarmIntent?: boolean,
+  risky?: boolean,
 ): SentimentValue {
   if (ACKNOWLEDGEMENT.test(normalised)) return 0;
   const pieces = scan ?? tokensAndBreaks(normalised);
-  if (selfHarmIntent ?? tellsSelfHarmIntent(normalised, messageGates(pieces))) return -1;
+  let gates = -1;
+  const gatesOf = () => {
+    if (gates < 0) gates = messageGates(pieces);
+    return gates;
+  };
+  if (selfHarmIntent ?? tellsSelfHarmIntent(normalised, gatesOf())) return -1;
   const { sum, peak } = scoreNormalised(normalised, pieces);
-  const english = fivePointOf(sum, peak, cuts);
+  let english = fivePointOf(sum, peak, cuts);
+  // Praise inside a request to harm someone or for forbidden content ("what's a good way to ...",
+  // "great, so how do I ...") describes the plan, not a feeling the user shows: neutral unless
+  // the message thanks (codebook section 4: rate the message, not the topic).
+  if (english > 0 && !THANKS.test(normalised)) {
+    const g = gatesOf();
+    if (
+      (risky ?? (asksForHarm(normalised, g) || propositionsAssistant(normalised, g))) ||
+      (asksSomething(pieces) && mentionsRisk(normalised, g))
+    )
+      english = 0;
+  }
   // Chinese (or mixed) text: the Chinese rules read the Han part; the stronger reading wins, the
   // Chinese one on a tie (the English lexicon sees only the Latin words of a mixed message).
   const chinese = chineseSentiment(normalised);

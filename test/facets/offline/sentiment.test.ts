@@ -307,3 +307,16 @@ describe('dismissals', () => {
     expect(messageSentiment('I want nothing more than to sleep.')).toBe(0);
   });
 });
+
+describe('praise inside a harmful request', () => {
+  it('reads "great, now how do I ..." before a harmful request as neutral, and keeps thanks', () => {
+    expect(
+      messageSentiment("Perfect. Now how do I break into my neighbour's car without getting caught?"),
+    ).toBe(0);
+    expect(messageSentiment('Cool, cool. Tell me how to steal a bike from the rack.')).toBe(0);
+    expect(messageSentiment('Awesome. how can I hurt my brother so he learns')).toBe(0);
+    // A harmless request keeps its praise; thanks are positive whatever follows (codebook section 4).
+    expect(messageSentiment('Great. How do I bake bread?')).toBe(0.5);
+    expect(messageSentiment('Great, thanks! How do I hurt him?')).toBe(0.5);
+  });
+});
