@@ -320,3 +320,11 @@ describe('praise inside a harmful request', () => {
     expect(messageSentiment('Great, thanks! How do I hurt him?')).toBe(0.5);
   });
 });
+
+describe('contempt for people', () => {
+  it('reads names people call others as negative, in statements and in questions', () => {
+    expect(messageSentiment('my roommate is such a hypocrite')).toBe(-0.5);
+    expect(messageSentiment('why are my coworkers such cowards?')).toBe(-0.5);
+    expect(messageSentiment('I think landlords are greedy and selfish')).toBeLessThan(0);
+  });
+});

@@ -152,7 +152,8 @@ const EVALUATIVE: [number, string][] = [
   ],
   [
     -2.0,
-    `sadness loneliness unhappiness hopelessness helplessness heartache
+    `sadness loneliness unhappiness hopelessness helplessness heartache selfish greedy corrupt sneaky
+     uneducated arrogant filthy cowardly
      disastrously ineptly incompetently unwatchably mind-numbing mind-numbingly soporific snooze yawn yawner excruciatingly
      badly dislikes disliked annoys waste wastes wasting stinks stinker stinky sour offensive
  insulting condescending patronizing patronising tasteless crude vulgar intolerable dreary
@@ -190,7 +191,13 @@ const CHAT_NEGATIVE: [number, string][] = [
   // intensifier, a pile of them) or a slur (codebook section 4).
   [-2.4, `terrifying fuck fucked shitty bullshit pissed idiot idiots moron morons asshole liar dammit fml`],
   // Contempt for people: insults and slurs are hostility, "very negative" for slurs (codebook section 4).
-  [-2.0, `crook crooks scum thieves bitch bitches bastard bastards dirtbag lowlife`],
+  [
+    -2.0,
+    `crook crooks scum thieves bitch bitches bastard bastards dirtbag lowlife whore whores slut sluts
+     skank skanks thug thugs hoodlum hoodlums pervert perverts degenerate degenerates scumbag scumbags
+     douche douchebag douchebags nutcase weirdo weirdos narcissist narcissists bigot bigots hypocrite
+     hypocrites coward cowards`,
+  ],
   [
     -3.0,
     `nigger niggers nigga niggas faggot faggots fag fags kike kikes spic spics chink chinks tranny trannies
