@@ -501,6 +501,9 @@ function asksSomething(pieces: readonly string[]): boolean {
   return t !== undefined && (QUESTION_OPENINGS.has(t) || REQUEST_OPENINGS.has(t));
 }
 
+/** A span in double quotation marks, straight or curly, within one line. */
+const QUOTED = /["\u201c][^"\u201c\u201d\n]{1,300}["\u201d]/g;
+
 /** Thanks and appreciation stay positive in any message (codebook section 4). */
 const THANKS = /\b(?:thanks?|thx|appreciated?|grateful)\b/;
 
@@ -523,7 +526,11 @@ function classify(
     return gates;
   };
   if (selfHarmIntent ?? tellsSelfHarmIntent(normalised, gatesOf())) return -1;
-  const { sum, peak } = scoreNormalised(normalised, pieces);
+  // Words in quotation marks are someone else's (a name, a phrase asked about, reported speech):
+  // the user's feeling is in the words around them (codebook section 4).
+  const quoted = normalised.includes('"') || normalised.includes('\u201c');
+  const unquoted = quoted ? normalised.replace(QUOTED, ' ') : normalised;
+  const { sum, peak } = scoreNormalised(unquoted, unquoted === normalised ? pieces : undefined);
   let english = fivePointOf(sum, peak, cuts);
   // Praise inside a request to harm someone or for forbidden content ("what's a good way to ...",
   // "great, so how do I ...") describes the plan, not a feeling the user shows: neutral unless

@@ -328,3 +328,13 @@ describe('contempt for people', () => {
     expect(messageSentiment('I think landlords are greedy and selfish')).toBeLessThan(0);
   });
 });
+
+describe('quoted words', () => {
+  it("scores the user's own words, not the words they quote", () => {
+    expect(messageSentiment('What does the phrase "hopeless romantic" mean?')).toBe(0);
+    expect(messageSentiment('Is “dirty work” an idiom or slang?')).toBe(0);
+    expect(messageSentiment('Does "sick" mean great or terrible in that song?')).toBe(0);
+    // The user's own feeling around the quote still counts.
+    expect(messageSentiment('I was so hurt when he called me "lazy" in front of everyone')).toBeLessThan(0);
+  });
+});
