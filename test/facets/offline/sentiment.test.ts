@@ -338,3 +338,14 @@ describe('quoted words', () => {
     expect(messageSentiment('I was so hurt when he called me "lazy" in front of everyone')).toBeLessThan(0);
   });
 });
+
+describe('revenge and exasperation', () => {
+  it('reads wanting revenge as negative, even inside a question', () => {
+    expect(messageSentiment('How can I get back at my cousin for ruining my party?')).toBe(-0.5);
+    expect(messageSentiment('I want to make them pay for what they did')).toBe(-0.5);
+    expect(messageSentiment('What the hell? He sold my bike?')).toBe(-0.5);
+    // Coming back, or paying someone, is not revenge.
+    expect(messageSentiment('When can I get back to work after the surgery?')).toBe(0);
+    expect(messageSentiment('How much should I pay them for the repair?')).toBe(0);
+  });
+});

@@ -283,6 +283,11 @@ export const PHRASES: [RegExp, number][] = [
     /\b(?:just (?:answer|tell me|give me)|answer (?:the|my) question|stop (?:beating around the bush|dodging|avoiding|stalling|lying|changing the subject)|you(?:'re| are) (?:not|no) (?:helping|help|helpful|making (?:any )?sense|listening)|(?:that's|that is) not what i (?:asked|said|meant)|i (?:just|already) (?:asked|told) you|i (?:don't|do not) trust you|are you (?:high|drunk|stupid|dumb|crazy|even listening)|what(?:'s| is) wrong with you|help me or not)\b/g,
     -2,
   ],
+  // Wanting revenge or spite shows resentment, whatever the request looks like (codebook section 4).
+  [
+    /\b(?:get|got|getting) (?:back at|even with)\b|\b(?:get|take|taking|want|wanting|seek|seeking|my) revenge\b|\bmake (?:him|her|them|someone|people) pay\b|\bteach (?:him|her|them) a lesson\b|\bwhat the (?:hell|heck)\b/g,
+    -2,
+  ],
   // Warm, emphatic thanks is as strong as praise gets in a chat.
   [
     /\b(?:thank you|thanks|thankyou) (?:so|very) much\b|\bthank you so\b|\b(?:really|truly|greatly|so) (?:appreciate|appreciated|grateful|thankful)\b|\bthanks a (?:lot|million|ton|bunch)\b/g,
