@@ -526,9 +526,10 @@ function classify(
     return gates;
   };
   if (selfHarmIntent ?? tellsSelfHarmIntent(normalised, gatesOf())) return -1;
-  // Words in quotation marks are someone else's (a name, a phrase asked about, reported speech):
-  // the user's feeling is in the words around them (codebook section 4).
-  const quoted = normalised.includes('"') || normalised.includes('\u201c');
+  // Words in quotation marks that a question or request asks about ("what does "X" mean?", "is
+  // "Y" rude?") are someone else's: the user's feeling is in the words around them (codebook
+  // section 4). In a statement they may be the user's own words, or speech that moved them.
+  const quoted = (normalised.includes('"') || normalised.includes('\u201c')) && asksSomething(pieces);
   const unquoted = quoted ? normalised.replace(QUOTED, ' ') : normalised;
   const { sum, peak } = scoreNormalised(unquoted, unquoted === normalised ? pieces : undefined);
   let english = fivePointOf(sum, peak, cuts);
