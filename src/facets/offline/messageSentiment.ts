@@ -312,7 +312,7 @@ function clauseValence(tokens: string[], peak: Peak, state: MessageState, clause
   // A message that opens with a task instruction asks throughout: the text to write, fix or judge
   // follows it.
   if (state.first) {
-    state.asking = TASK_OPENINGS.has(tokens[start]) && tokens[start + 1] !== 'sure';
+    state.asking ||= TASK_OPENINGS.has(tokens[start]) && tokens[start + 1] !== 'sure';
     state.first = false;
   }
   const asks = question || opensAsk || state.asking;
@@ -376,6 +376,24 @@ export const PHRASE_RE = (() => {
 })();
 const PHRASE_VALUES = PHRASES.map(([, v]) => v);
 
+/** Lines from which a message is a document pasted in rather than something said. */
+const MATERIAL_LINES = 8;
+
+/**
+ * Whether a message carries material to work on (code, a pasted text or a brief): a code fence, a
+ * colon that opens a block on the next line ("here is my draft:\n..."), or many lines. As after a
+ * task instruction, the material's words are its own, not the user's feelings: only stance words
+ * count (codebook section 4: rate the message, not the topic).
+ */
+function carriesMaterial(normalised: string): boolean {
+  // `normalise` turns backticks into apostrophes: a code fence reads "'''".
+  if (normalised.includes("'''") || /:[ \t]*\r?\n/.test(normalised)) return true;
+  let lines = 0;
+  for (let i = normalised.indexOf('\n'); i >= 0; i = normalised.indexOf('\n', i + 1))
+    if (++lines >= MATERIAL_LINES) return true;
+  return false;
+}
+
 /** Raw valence sum of a message (unbounded). */
 export function valenceSum(text: string): number {
   return scoreNormalised(normalise(text)).sum;
@@ -420,7 +438,7 @@ export function scoreNormalised(normalised: string, scan?: string[]): { sum: num
     return texts[k].trim();
   };
   let tokens: string[] = [];
-  const state: MessageState = { first: true, asking: false };
+  const state: MessageState = { first: true, asking: carriesMaterial(normalised) };
   for (let i = 0; i <= pieces.length; i++) {
     if (i < pieces.length && !isBreak(pieces[i])) {
       if (pieces[i] === '!') exclaims++;

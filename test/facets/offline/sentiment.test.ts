@@ -349,3 +349,16 @@ describe('revenge and exasperation', () => {
     expect(messageSentiment('How much should I pay them for the repair?')).toBe(0);
   });
 });
+
+describe('material pasted in to work on', () => {
+  it('reads code, a pasted draft or a long brief as neutral, and keeps thanks and distress', () => {
+    expect(messageSentiment('fix this please\n```js\nconst best = great(amazing);\n```')).toBe(0);
+    expect(
+      messageSentiment('Here is my draft:\nOur wonderful team delivers excellent, beautiful results.'),
+    ).toBe(0);
+    const brief = Array.from({ length: 9 }, (_, i) => `Step ${i}: keep the lovely layout`).join('\n');
+    expect(messageSentiment(brief)).toBe(0);
+    expect(messageSentiment('Thank you so much! Next part:\nThe wonderful hero wins.')).toBeGreaterThan(0);
+    expect(messageSentiment('I feel so alone lately.\nMy notes:\nnothing helps')).toBeLessThan(0);
+  });
+});
