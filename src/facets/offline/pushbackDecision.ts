@@ -31,6 +31,7 @@ import {
   QUESTION_FORM,
   REFERRAL,
   REFUSAL,
+  RELUCTANT_WHY,
   SELF_TALK,
   SHORT_REBUTTAL,
   WHY_QUESTION,
@@ -89,7 +90,7 @@ export function pushbackCues(reply: string, userText: string, risky = riskyReque
   if (risky) {
     cues.push('risky_request');
     if (MOTIVE_PROBE.test(head)) cues.push('motive_probe');
-  }
+  } else if (RELUCTANT_WHY.test(head)) cues.push('motive_probe');
   if (
     (risky && DISAPPROVAL.test(head)) ||
     (PLAIN_DISAPPROVAL_GATE.test(head) && PLAIN_DISAPPROVAL.test(head))
