@@ -189,3 +189,24 @@ describe('reluctance in the question itself', () => {
     ).toBe(false);
   });
 });
+
+describe('a question that offers its answers', () => {
+  it('reads a short reply that names none of the options as a rebuttal of the premise', () => {
+    expect(signal('Which of these lays eggs, a cat or a dog?', 'Birds and reptiles lay eggs.').pushback).toBe(
+      true,
+    );
+    expect(
+      signal(
+        'Where do penguins build nests? In the desert or in a forest?',
+        'Penguins nest on ice and rocky coasts.',
+      ).pushback,
+    ).toBe(true);
+  });
+
+  it('leaves an answer that picks an option alone', () => {
+    expect(signal('Which is heavier, a brick or a feather?', 'A brick is heavier.').pushback).toBe(false);
+    expect(signal('Should I paint the fence green or blue?', 'Blue would match the door.').pushback).toBe(
+      false,
+    );
+  });
+});

@@ -64,6 +64,13 @@ export const SHORT_REBUTTAL =
 export const CONTRAST_REBUTTAL =
   /\b(?:rather than|instead of|neither|nor|both are|both of them|still (?:part|alive|exist|in use)|only (?:in|on|at|for)|specific to|not a kind|is a kind of|are a kind of)\b/;
 
+/**
+ * A question that offers its answers ("..., a rabbit or a snail?", "which is it: tea or coffee?"):
+ * groups 1 and 2 hold the last two options, up to three words each.
+ */
+export const OPTIONS_QUESTION =
+  /(?:^|[,?:]\s*|\b(?:between|either)\s+)((?:(?:a|an|the)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}),?\s+or\s+((?:(?:a|an|the)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})\s*\?\s*$/;
+
 export const WHY_QUESTION = /^(?:why|how come)\b/;
 export const EXPLAINS =
   /\b(?:because|due to|since|so that|in order|as a result|caus\w*|lets?|helps?|allows?|leads? to|makes?|thanks to)\b/;
