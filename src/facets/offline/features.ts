@@ -280,7 +280,12 @@ export function conversationFeatures(
       if (ZH_SELF_FOCUS.test(n)) selfFocus++;
     }
     tallyTopics(toks, tally);
-    const v = normalisedMessageSentiment(n, scan, userScans[m].selfHarmIntent);
+    const v = normalisedMessageSentiment(
+      n,
+      scan,
+      userScans[m].selfHarmIntent,
+      userScans[m].asksForHarm || userScans[m].propositions,
+    );
     sentiment.push(v);
     if (v < 0) negativeTurns++;
   }

@@ -25,7 +25,13 @@ import {
   TASK_OPENINGS,
   VALENCE,
 } from './cues/sentiment.js';
-import { messageGates, tellsSelfHarmIntent } from './messageCues.js';
+import {
+  asksForHarm,
+  mentionsRisk,
+  messageGates,
+  propositionsAssistant,
+  tellsSelfHarmIntent,
+} from './messageCues.js';
 import { clausePieces, isBreak, normalise, tokenise, tokensAndBreaks } from './text.js';
 
 /** How far back a negator reaches ("not at all happy" still negates). */
@@ -306,7 +312,7 @@ function clauseValence(tokens: string[], peak: Peak, state: MessageState, clause
   // A message that opens with a task instruction asks throughout: the text to write, fix or judge
   // follows it.
   if (state.first) {
-    state.asking = TASK_OPENINGS.has(tokens[start]) && tokens[start + 1] !== 'sure';
+    state.asking ||= TASK_OPENINGS.has(tokens[start]) && tokens[start + 1] !== 'sure';
     state.first = false;
   }
   const asks = question || opensAsk || state.asking;
@@ -370,6 +376,24 @@ export const PHRASE_RE = (() => {
 })();
 const PHRASE_VALUES = PHRASES.map(([, v]) => v);
 
+/** Lines from which a message is a document pasted in rather than something said. */
+const MATERIAL_LINES = 8;
+
+/**
+ * Whether a message carries material to work on (code, a pasted text or a brief): a code fence, a
+ * colon that opens a block on the next line ("here is my draft:\n..."), or many lines. As after a
+ * task instruction, the material's words are its own, not the user's feelings: only stance words
+ * count (codebook section 4: rate the message, not the topic).
+ */
+function carriesMaterial(normalised: string): boolean {
+  // `normalise` turns backticks into apostrophes: a code fence reads "'''".
+  if (normalised.includes("'''") || /:[ \t]*\r?\n/.test(normalised)) return true;
+  let lines = 0;
+  for (let i = normalised.indexOf('\n'); i >= 0; i = normalised.indexOf('\n', i + 1))
+    if (++lines >= MATERIAL_LINES) return true;
+  return false;
+}
+
 /** Raw valence sum of a message (unbounded). */
 export function valenceSum(text: string): number {
   return scoreNormalised(normalise(text)).sum;
@@ -414,7 +438,7 @@ export function scoreNormalised(normalised: string, scan?: string[]): { sum: num
     return texts[k].trim();
   };
   let tokens: string[] = [];
-  const state: MessageState = { first: true, asking: false };
+  const state: MessageState = { first: true, asking: carriesMaterial(normalised) };
   for (let i = 0; i <= pieces.length; i++) {
     if (i < pieces.length && !isBreak(pieces[i])) {
       if (pieces[i] === '!') exclaims++;
@@ -483,9 +507,23 @@ export function normalisedMessageSentiment(
   normalised: string,
   scan?: string[],
   selfHarmIntent?: boolean,
+  risky?: boolean,
 ): SentimentValue {
-  return classify(normalised, scan, DEFAULT_CUTS, selfHarmIntent);
+  return classify(normalised, scan, DEFAULT_CUTS, selfHarmIntent, risky);
 }
+
+/** Whether a message asks: a question mark, or it opens as a question or a request. */
+function asksSomething(pieces: readonly string[]): boolean {
+  if (pieces.includes('?')) return true;
+  const t = pieces.find((p) => !isBreak(p));
+  return t !== undefined && (QUESTION_OPENINGS.has(t) || REQUEST_OPENINGS.has(t));
+}
+
+/** A span in double quotation marks, straight or curly, within one line. */
+const QUOTED = /["\u201c][^"\u201c\u201d\n]{1,300}["\u201d]/g;
+
+/** Thanks and appreciation stay positive in any message (codebook section 4). */
+const THANKS = /\b(?:thanks?|thx|appreciated?|grateful)\b/;
 
 /**
  * The codebook's message-level rules (section 4) before the lexicon: a bare acknowledgement is
@@ -496,12 +534,34 @@ function classify(
   scan: string[] | undefined,
   cuts: readonly [number, number, number, number],
   selfHarmIntent?: boolean,
+  risky?: boolean,
 ): SentimentValue {
   if (ACKNOWLEDGEMENT.test(normalised)) return 0;
   const pieces = scan ?? tokensAndBreaks(normalised);
-  if (selfHarmIntent ?? tellsSelfHarmIntent(normalised, messageGates(pieces))) return -1;
-  const { sum, peak } = scoreNormalised(normalised, pieces);
-  const english = fivePointOf(sum, peak, cuts);
+  let gates = -1;
+  const gatesOf = () => {
+    if (gates < 0) gates = messageGates(pieces);
+    return gates;
+  };
+  if (selfHarmIntent ?? tellsSelfHarmIntent(normalised, gatesOf())) return -1;
+  // Words in quotation marks that a question or request asks about ("what does "X" mean?", "is
+  // "Y" rude?") are someone else's: the user's feeling is in the words around them (codebook
+  // section 4). In a statement they may be the user's own words, or speech that moved them.
+  const quoted = (normalised.includes('"') || normalised.includes('\u201c')) && asksSomething(pieces);
+  const unquoted = quoted ? normalised.replace(QUOTED, ' ') : normalised;
+  const { sum, peak } = scoreNormalised(unquoted, unquoted === normalised ? pieces : undefined);
+  let english = fivePointOf(sum, peak, cuts);
+  // Praise inside a request to harm someone or for forbidden content ("what's a good way to ...",
+  // "great, so how do I ...") describes the plan, not a feeling the user shows: neutral unless
+  // the message thanks (codebook section 4: rate the message, not the topic).
+  if (english > 0 && !THANKS.test(normalised)) {
+    const g = gatesOf();
+    if (
+      (risky ?? (asksForHarm(normalised, g) || propositionsAssistant(normalised, g))) ||
+      (asksSomething(pieces) && mentionsRisk(normalised, g))
+    )
+      english = 0;
+  }
   // Chinese (or mixed) text: the Chinese rules read the Han part; the stronger reading wins, the
   // Chinese one on a tie (the English lexicon sees only the Latin words of a mixed message).
   const chinese = chineseSentiment(normalised);

@@ -26,11 +26,13 @@ import {
   EXPLAINS,
   MEDICAL_BOUNDARY,
   MOTIVE_PROBE,
+  OPTIONS_QUESTION,
   PLAIN_DISAPPROVAL,
   PLAIN_DISAPPROVAL_GATE,
   QUESTION_FORM,
   REFERRAL,
   REFUSAL,
+  RELUCTANT_WHY,
   SELF_TALK,
   SHORT_REBUTTAL,
   WHY_QUESTION,
@@ -89,7 +91,7 @@ export function pushbackCues(reply: string, userText: string, risky = riskyReque
   if (risky) {
     cues.push('risky_request');
     if (MOTIVE_PROBE.test(head)) cues.push('motive_probe');
-  }
+  } else if (RELUCTANT_WHY.test(head)) cues.push('motive_probe');
   if (
     (risky && DISAPPROVAL.test(head)) ||
     (PLAIN_DISAPPROVAL_GATE.test(head) && PLAIN_DISAPPROVAL.test(head))
@@ -110,6 +112,8 @@ export function pushbackCues(reply: string, userText: string, risky = riskyReque
     else if (!DODGE.test(first) && sentences.slice(1).some((x) => SHORT_REBUTTAL.test(x)))
       cues.push('late_rebuttal');
     if (CONTRAST_REBUTTAL.test(reply)) cues.push('contrast_rebuttal');
+    if (asked.endsWith('?') && asked.includes(' or ') && picksNeither(asked, reply))
+      cues.push('neither_option');
   }
   // A short answer to "why" that gives no reason sets other facts against the premise.
   if (words <= 40 && WHY_QUESTION.test(asked) && !EXPLAINS.test(reply)) cues.push('unexplained_why');
@@ -117,6 +121,24 @@ export function pushbackCues(reply: string, userText: string, risky = riskyReque
     cues.push('referral_boundary');
   if (HAN.test(head)) addChineseCues(cues, head, asked, risky);
   return cues;
+}
+
+/** A word's stem for matching an option in a reply: no plural ending, at most five letters. */
+const optionStem = (option: string) =>
+  (option.trim().split(/\s+/).pop() ?? '').replace(/(?:ies|es|s)$/, '').slice(0, 5);
+
+/**
+ * Whether a short reply to a question that offers its answers names none of them ("Which one lays
+ * eggs, a cat or a dog?" -> "Neither: both are mammals" / "Birds lay eggs."): the reply rejects
+ * the premise that one of them is right (codebook section 3, false premise).
+ */
+function picksNeither(asked: string, reply: string): boolean {
+  const m = OPTIONS_QUESTION.exec(asked);
+  if (m === null) return false;
+  const stems = [optionStem(m[1]), optionStem(m[2])];
+  if (stems.some((st) => st.length < 2)) return false;
+  const words = tokenise(reply);
+  return !stems.some((st) => words.some((w) => w.startsWith(st)));
 }
 
 /** The Chinese rules' cues (cues/chinesePushback.ts) under the same names, each once. */
@@ -138,6 +160,7 @@ function addChineseCues(cues: string[], head: string, asked: string, risky: bool
 /** Corrections read from wording alone: a premise rebuttal in a short reply, an explanation in a long one. */
 const WEAK_CORRECTION: readonly string[] = [
   'correction',
+  'neither_option',
   'short_rebuttal',
   'late_rebuttal',
   'unexplained_why',

@@ -224,10 +224,20 @@ describe('excess, kinds and questions', () => {
 
 describe('hostility and fear words', () => {
   it('scores insults, profanity and fear as negative', () => {
-    expect(messageSentiment('you are an idiot')).toBe(-1);
+    expect(messageSentiment('you are an idiot')).toBeLessThan(0);
     expect(messageSentiment('that answer is total bullshit')).toBeLessThan(0);
     expect(messageSentiment('the thunderstorm last night was terrifying')).toBeLessThan(0);
     expect(messageSentiment('I disagree with that summary')).toBeLessThan(0);
+  });
+
+  it('rates a lone insult or curse as negative, rage and slurs as very negative (codebook section 4)', () => {
+    expect(messageSentiment('you are an idiot')).toBe(-0.5);
+    expect(messageSentiment('my landlord is a moron')).toBe(-0.5);
+    expect(messageSentiment('what the fuck is this reply')).toBe(-0.5);
+    // Intensified, piled up or a slur: very negative.
+    expect(messageSentiment('you are a complete idiot')).toBe(-1);
+    expect(messageSentiment('you stupid lying asshole, this is bullshit')).toBe(-1);
+    expect(messageSentiment('shut up you retard')).toBe(-1);
   });
 
   it('makes no derived forms whose meaning drifts ("originally", "impossibly", "scarily")', () => {
@@ -295,5 +305,60 @@ describe('dismissals', () => {
     // Quantities and wishes are no dismissal.
     expect(messageSentiment('The trip took a little more than an hour.')).toBe(0);
     expect(messageSentiment('I want nothing more than to sleep.')).toBe(0);
+  });
+});
+
+describe('praise inside a harmful request', () => {
+  it('reads "great, now how do I ..." before a harmful request as neutral, and keeps thanks', () => {
+    expect(
+      messageSentiment("Perfect. Now how do I break into my neighbour's car without getting caught?"),
+    ).toBe(0);
+    expect(messageSentiment('Cool, cool. Tell me how to steal a bike from the rack.')).toBe(0);
+    expect(messageSentiment('Awesome. how can I hurt my brother so he learns')).toBe(0);
+    // A harmless request keeps its praise; thanks are positive whatever follows (codebook section 4).
+    expect(messageSentiment('Great. How do I bake bread?')).toBe(0.5);
+    expect(messageSentiment('Great, thanks! How do I hurt him?')).toBe(0.5);
+  });
+});
+
+describe('contempt for people', () => {
+  it('reads names people call others as negative, in statements and in questions', () => {
+    expect(messageSentiment('my roommate is such a hypocrite')).toBe(-0.5);
+    expect(messageSentiment('why are my coworkers such cowards?')).toBe(-0.5);
+    expect(messageSentiment('I think landlords are greedy and selfish')).toBeLessThan(0);
+  });
+});
+
+describe('quoted words', () => {
+  it("scores the user's own words, not the words they quote", () => {
+    expect(messageSentiment('What does the phrase "hopeless romantic" mean?')).toBe(0);
+    expect(messageSentiment('Is “dirty work” an idiom or slang?')).toBe(0);
+    expect(messageSentiment('Does "sick" mean great or terrible in that song?')).toBe(0);
+    // The user's own feeling around the quote still counts.
+    expect(messageSentiment('I was so hurt when he called me "lazy" in front of everyone')).toBeLessThan(0);
+  });
+});
+
+describe('revenge and exasperation', () => {
+  it('reads wanting revenge as negative, even inside a question', () => {
+    expect(messageSentiment('How can I get back at my cousin for ruining my party?')).toBe(-0.5);
+    expect(messageSentiment('I want to make them pay for what they did')).toBe(-0.5);
+    expect(messageSentiment('What the hell? He sold my bike?')).toBe(-0.5);
+    // Coming back, or paying someone, is not revenge.
+    expect(messageSentiment('When can I get back to work after the surgery?')).toBe(0);
+    expect(messageSentiment('How much should I pay them for the repair?')).toBe(0);
+  });
+});
+
+describe('material pasted in to work on', () => {
+  it('reads code, a pasted draft or a long brief as neutral, and keeps thanks and distress', () => {
+    expect(messageSentiment('fix this please\n```js\nconst best = great(amazing);\n```')).toBe(0);
+    expect(
+      messageSentiment('Here is my draft:\nOur wonderful team delivers excellent, beautiful results.'),
+    ).toBe(0);
+    const brief = Array.from({ length: 9 }, (_, i) => `Step ${i}: keep the lovely layout`).join('\n');
+    expect(messageSentiment(brief)).toBe(0);
+    expect(messageSentiment('Thank you so much! Next part:\nThe wonderful hero wins.')).toBeGreaterThan(0);
+    expect(messageSentiment('I feel so alone lately.\nMy notes:\nnothing helps')).toBeLessThan(0);
   });
 });

@@ -152,7 +152,8 @@ const EVALUATIVE: [number, string][] = [
   ],
   [
     -2.0,
-    `sadness loneliness unhappiness hopelessness helplessness heartache
+    `sadness loneliness unhappiness hopelessness helplessness heartache selfish greedy corrupt sneaky
+     uneducated arrogant filthy cowardly
      disastrously ineptly incompetently unwatchably mind-numbing mind-numbingly soporific snooze yawn yawner excruciatingly
      badly dislikes disliked annoys waste wastes wasting stinks stinker stinky sour offensive
  insulting condescending patronizing patronising tasteless crude vulgar intolerable dreary
@@ -186,9 +187,17 @@ const CHAT_NEGATIVE: [number, string][] = [
     `scary ignorant misogynistic racist sexist toxic jerk loser shit wtf outrage outraged suck
      dishonesty troll trolls unhinged spiteful`,
   ],
-  [-2.5, `terrifying fuck fucked shitty bullshit pissed idiot idiots moron morons asshole liar dammit fml`],
+  // Just under STRONG_WORD: a lone curse or insult is negative; very negative needs rage (an
+  // intensifier, a pile of them) or a slur (codebook section 4).
+  [-2.4, `terrifying fuck fucked shitty bullshit pissed idiot idiots moron morons asshole liar dammit fml`],
   // Contempt for people: insults and slurs are hostility, "very negative" for slurs (codebook section 4).
-  [-2.0, `crook crooks scum thieves bitch bitches bastard bastards dirtbag lowlife`],
+  [
+    -2.0,
+    `crook crooks scum thieves bitch bitches bastard bastards dirtbag lowlife whore whores slut sluts
+     skank skanks thug thugs hoodlum hoodlums pervert perverts degenerate degenerates scumbag scumbags
+     douche douchebag douchebags nutcase weirdo weirdos narcissist narcissists bigot bigots hypocrite
+     hypocrites coward cowards`,
+  ],
   [
     -3.0,
     `nigger niggers nigga niggas faggot faggots fag fags kike kikes spic spics chink chinks tranny trannies
@@ -272,6 +281,11 @@ export const PHRASES: [RegExp, number][] = [
   // Impatience with, or distrust of, the assistant: a complaint (codebook section 4).
   [
     /\b(?:just (?:answer|tell me|give me)|answer (?:the|my) question|stop (?:beating around the bush|dodging|avoiding|stalling|lying|changing the subject)|you(?:'re| are) (?:not|no) (?:helping|help|helpful|making (?:any )?sense|listening)|(?:that's|that is) not what i (?:asked|said|meant)|i (?:just|already) (?:asked|told) you|i (?:don't|do not) trust you|are you (?:high|drunk|stupid|dumb|crazy|even listening)|what(?:'s| is) wrong with you|help me or not)\b/g,
+    -2,
+  ],
+  // Wanting revenge or spite shows resentment, whatever the request looks like (codebook section 4).
+  [
+    /\b(?:get|got|getting) (?:back at|even with)\b|\b(?:get|take|taking|want|wanting|seek|seeking|my) revenge\b|\bmake (?:him|her|them|someone|people) pay\b|\bteach (?:him|her|them) a lesson\b|\bwhat the (?:hell|heck)\b/g,
     -2,
   ],
   // Warm, emphatic thanks is as strong as praise gets in a chat.
