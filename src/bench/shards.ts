@@ -132,7 +132,7 @@ export const shardsBench: BenchSection = {
           }),
         );
         ctx.note(
-          `merge peak RSS ${two.merge.peakRssMB} MB with 2 shards, ${main.merge.peakRssMB} MB with ${shards}: the merge streams the shards' records N-way; its memory is the analyses' (as in one run), not the states'`,
+          `merge peak RSS ${two.merge.peakRssMB} MB with 2 shards, ${main.merge.peakRssMB} MB with ${shards}: the merge absorbs one shard's saved analyses at a time; its memory is the merged analyses' (as in one run) plus one shard's state`,
         );
       }
       if (!single)
