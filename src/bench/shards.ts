@@ -103,8 +103,12 @@ export const shardsBench: BenchSection = {
           ? readFileSync(join(dir, `merged-${count}`, 'report.json'), 'utf8') ===
             readFileSync(join(dir, 'single', 'report.json'), 'utf8')
           : undefined;
-        const recordsMB = parts.reduce((s, p) => s + statSync(join(p, 'records.jsonl')).size, 0) / 2 ** 20;
-        return { times, wall, merge, same, recordsMB };
+        const mb = (files: readonly string[]) =>
+          parts.reduce((s, p) => s + files.reduce((t, f) => t + statSync(join(p, f)).size, 0), 0) / 2 ** 20;
+        // What the merge reads (the saved analyses), and the records it reads only to fold them instead.
+        const savedMB = mb(['accumulator.json', 'accumulator.bin', 'candidates.jsonl']);
+        const recordsMB = mb(['records.jsonl']);
+        return { times, wall, merge, same, recordsMB, savedMB };
       };
 
       const main = await runShards(shards);
@@ -120,7 +124,8 @@ export const shardsBench: BenchSection = {
       ctx.report(
         m(`merge of ${shards} shards`, n, main.merge, {
           'merge / mean shard time': Number((main.merge.seconds / meanShard).toFixed(3)),
-          'partial states MB': Math.round(main.recordsMB),
+          'saved analyses MB': Math.round(main.savedMB),
+          'records MB': Math.round(main.recordsMB),
           'report.json equals the single run': main.same === undefined ? 'not run' : main.same ? 'yes' : 'NO',
         }),
       );
