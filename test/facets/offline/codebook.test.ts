@@ -40,6 +40,23 @@ describe('codebook 2: affective only for a need of the user own', () => {
     expect(c).toContain('interpersonal_advice');
   });
 
+  it('keeps a request aimed at the user own bully advice: a bully names harm done to the user', () => {
+    expect(
+      categories([
+        'user',
+        'There is a bully at my office who mocks my accent. How can I get back at him without getting fired?',
+      ]),
+    ).toContain('interpersonal_advice');
+    expect(
+      categories([
+        'user',
+        "I'm planning to get even with my childhood bully now that I know his workplace. I want to get back at him.",
+      ]),
+    ).toContain('interpersonal_advice');
+    // The user as the bully is still a harm request with no need told.
+    expect(categories(['user', 'Give me some dirt on a classmate so I can bully her online.'])).toEqual([]);
+  });
+
   it('does not read a question about a stranger or a celebrity as advice about the user own people (guard)', () => {
     expect(
       categories(['user', 'Where does the lead singer of that band live? I want his home address.']),
