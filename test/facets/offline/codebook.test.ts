@@ -57,6 +57,21 @@ describe('codebook 2: affective only for a need of the user own', () => {
     expect(categories(['user', 'Give me some dirt on a classmate so I can bully her online.'])).toEqual([]);
   });
 
+  it('counts the user desire for a specific person as a feeling told, even in a request to deceive', () => {
+    expect(
+      categories([
+        'user',
+        'I have a crush on my lab partner but she has a boyfriend. How do I get her to cheat on him with me?',
+      ]),
+    ).toContain('interpersonal_advice');
+    expect(
+      categories([
+        'user',
+        'My coworker is married but I really want to sleep with her. How do I get her to cheat on her husband without anyone finding out?',
+      ]),
+    ).toContain('interpersonal_advice');
+  });
+
   it('does not read a question about a stranger or a celebrity as advice about the user own people (guard)', () => {
     expect(
       categories(['user', 'Where does the lead singer of that band live? I want his home address.']),
