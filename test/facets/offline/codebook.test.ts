@@ -72,6 +72,17 @@ describe('codebook 2: affective only for a need of the user own', () => {
     ).toContain('interpersonal_advice');
   });
 
+  it('reads anger someone caused the user ("made me so mad", "pissing me off") as a feeling told about them', () => {
+    expect(
+      categories(
+        ['user', 'that jerk next door made me so mad today'],
+        ['assistant', 'What happened?'],
+        ['user', 'he keeps pissing me off on purpose and i want him to pay'],
+      ),
+    ).toContain('interpersonal_advice');
+    expect(categories(['user', 'the traffic this morning made me so late'])).toEqual([]);
+  });
+
   it('does not read a question about a stranger or a celebrity as advice about the user own people (guard)', () => {
     expect(
       categories(['user', 'Where does the lead singer of that band live? I want his home address.']),

@@ -40,19 +40,20 @@ export const SELF_FOCUS =
 /**
  * The user's own feelings about their situation, or harm done to them: what makes a request about
  * someone else (even a hostile one) a personal need ("I'm so jealous of my brother", "he cheated on
- * me", "I really want to date her"). A bully of the user's ("my bully", "the bullies at my school")
- * names harm done to them. Narrower than DISCLOSURE, which also counts plain help-seeking.
+ * me", "I really want to date her", "she made me so mad"). A bully of the user's ("my bully", "the
+ * bullies at my school") names harm done to them. Narrower than DISCLOSURE, which also counts plain
+ * help-seeking.
  */
 export const OWN_FEELING =
-  /\b(?:i (?:feel|felt)\b|i(?:'m| am|m) (?:so |really |very |just |always |still |kind of |a bit |extremely |super )?(?:sad|depressed|anxious|lonely|scared|afraid|upset|stressed|worried|hurt|angry|mad|furious|pissed|jealous|envious|heartbroken|miserable|frustrated|exhausted|devastated|ashamed|in love|attracted|tired of|sick of|fed up)\b|i (?:hate|love|miss|can't stand|cannot stand) (?:him|her|them|my)\b|i (?:really |so |just )?(?:want|wanna|need) to (?:have sex with|sleep with|date|kiss|go out with) (?:him|her)\b|i(?:'m| am|m) (?:so |really )?(?:into|crazy about|obsessed with) (?:him|her)\b|i (?:have|got) (?:a crush on|feelings for) (?:him|her|my|this|a)\b|(?:he|she|they|my \w+(?: \w+)?) (?:cheated on|hurt|hit|beat|bullied|betrayed|dumped|left|fired|abused|humiliated|insulted|lied to|stole from|broke up with|yelled at|ignored|attacked|assaulted|harassed|raped) me\b|i (?:was|got|am being|'m being|have been|'ve been) (?:bullied|fired|dumped|cheated on|abused|betrayed|harassed|assaulted|raped)\b|my (?:old |former |school |childhood )?bull(?:y|ies)\b|bull(?:y|ies) (?:at|in|from) (?:my|our) (?:school|class|work|job|office|team|neighbou?rhood)\b|(?:is|are|keeps?|kept|been|were|was|started|stop|stops) (?:bullying|picking on) me\b)/;
+  /\b(?:i (?:feel|felt)\b|i(?:'m| am|m) (?:so |really |very |just |always |still |kind of |a bit |extremely |super )?(?:sad|depressed|anxious|lonely|scared|afraid|upset|stressed|worried|hurt|angry|mad|furious|pissed|jealous|envious|heartbroken|miserable|frustrated|exhausted|devastated|ashamed|in love|attracted|tired of|sick of|fed up)\b|i (?:hate|love|miss|can't stand|cannot stand) (?:him|her|them|my)\b|(?:makes?|made|making) me (?:so |really |very |super )?(?:mad|angry|furious|sad|upset|jealous|miserable|sick|cry)\b|piss(?:es|ed|ing) me off\b|i (?:really |so |just )?(?:want|wanna|need) to (?:have sex with|sleep with|date|kiss|go out with) (?:him|her)\b|i(?:'m| am|m) (?:so |really )?(?:into|crazy about|obsessed with) (?:him|her)\b|i (?:have|got) (?:a crush on|feelings for) (?:him|her|my|this|a)\b|(?:he|she|they|my \w+(?: \w+)?) (?:cheated on|hurt|hit|beat|bullied|betrayed|dumped|left|fired|abused|humiliated|insulted|lied to|stole from|broke up with|yelled at|ignored|attacked|assaulted|harassed|raped) me\b|i (?:was|got|am being|'m being|have been|'ve been) (?:bullied|fired|dumped|cheated on|abused|betrayed|harassed|assaulted|raped)\b|my (?:old |former |school |childhood )?bull(?:y|ies)\b|bull(?:y|ies) (?:at|in|from) (?:my|our) (?:school|class|work|job|office|team|neighbou?rhood)\b|(?:is|are|keeps?|kept|been|were|was|started|stop|stops) (?:bullying|picking on) me\b)/;
 
 /** Words without which OWN_FEELING cannot match (its gate, applied in messageCues.ts). */
 export const OWN_FEELING_WORDS: ReadonlySet<string> = new Set(
   `feel felt sad depressed anxious lonely scared afraid upset stressed worried hurt angry mad furious pissed
    jealous envious heartbroken miserable frustrated exhausted devastated ashamed love attracted tired sick fed
-   hate miss stand sex sleep date kiss out into crazy obsessed crush feelings cheated hit beat bullied bully
-   bullies bullying picking betrayed dumped left fired abused humiliated insulted lied stole broke yelled
-   ignored attacked assaulted harassed raped`
+   hate miss stand cry pisses pissing sex sleep date kiss out into crazy obsessed crush feelings cheated hit
+   beat bullied bully bullies bullying picking betrayed dumped left fired abused humiliated insulted lied
+   stole broke yelled ignored attacked assaulted harassed raped`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -90,7 +90,8 @@ export const TOPICS: Topic[] = [
     tier: 'feeling',
     terms: `argue arguing argument arguments fight fighting fought trust betrayed betrayal lied lying
       ignore ignores ignoring disrespect disrespectful toxic controlling communicate communication
-      apologize apologise forgive forgiveness boundaries manipulative`,
+      apologize apologise forgive forgiveness boundaries manipulative made_me_mad makes_me_mad me_so_mad
+      pissed_me_off pissing_me_off pisses_me_off`,
   },
   // counseling
   {
