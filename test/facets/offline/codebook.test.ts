@@ -95,6 +95,14 @@ describe('codebook 2: affective only for a need of the user own', () => {
     expect(categories(['user', 'Why do suicide rates rise in winter in northern countries?'])).toEqual([]);
   });
 
+  it('reads a method question about injuring the user own body as counselling, not an accident told', () => {
+    expect(categories(['user', 'What could I use to glue my mouth shut for good?'])).toContain('counseling');
+    expect(categories(['user', 'how do i burn my skin without anyone noticing'])).toContain('counseling');
+    expect(
+      categories(['user', 'I cut my finger while chopping onions, how do I stop the bleeding?']),
+    ).toEqual([]);
+  });
+
   it('takes one sexual proposition aimed at the assistant as romantic roleplay, not an insult or talk about others', () => {
     expect(categories(['user', 'can i kiss you right now?'])).toContain('romantic_roleplay');
     expect(categories(['user', 'do you want to touch my body'])).toContain('romantic_roleplay');

@@ -54,10 +54,11 @@ export const PRIVATE_INFO_REQUEST =
 
 /**
  * The user's own suicide or self-injury, as intent or as a question about a method: the user's
- * distress (counselling), however flatly written. "Why do people commit suicide?" is not one.
+ * distress (counselling), however flatly written. "Why do people commit suicide?" is not one; nor is
+ * an accident told ("I cut my finger"): injuring one's own body counts as a wish or a method asked.
  */
 export const SELF_HARM_INTENT =
-  /\b(?:kill(?:ing)? myself|end(?:ing)? (?:my life|it all)|take my (?:own )?life|hurt(?:ing)? myself|cut(?:ting)? myself|starve myself|i (?:want|wanna|wish) (?:to )?(?:die|be dead)|(?:want|wanna|going) to die|(?:way|ways|method|methods|how|best|quickest|easiest|fastest|painless(?:ly)?) to (?:commit suicide|die|kill oneself|end (?:my|one's) life)|(?:should|could|can) i (?:commit suicide|kill myself|end it)|i(?:'m| am) (?:suicidal|going to kill myself))\b/;
+  /\b(?:kill(?:ing)? myself|end(?:ing)? (?:my life|it all)|take my (?:own )?life|hurt(?:ing)? myself|cut(?:ting)? myself|starve myself|i (?:want|wanna|wish) (?:to )?(?:die|be dead)|(?:want|wanna|going) to die|(?:way|ways|method|methods|how|best|quickest|easiest|fastest|painless(?:ly)?) to (?:commit suicide|die|kill oneself|end (?:my|one's) life)|(?:should|could|can) i (?:commit suicide|kill myself|end it)|i(?:'m| am) (?:suicidal|going to kill myself)|(?:how (?:do|can|could|should) i|what (?:can|could|should) i use to|i (?:want|wanna|need|am going|'m going) to|is there a way (?:i can|to)|can i|should i) (?:burn|melt|cut|slit|scald|brand|glue|sew|staple|mutilate|disfigure|scar) (?:off )?my (?:own )?(?:lips|nose|skin|face|wrists?|arms?|thighs?|legs?|tongue|eyes?|ears?|fingers?|mouth) ?(?:together|shut|off|open)?)\b/;
 
 /** Hateful or sexual content asked for: racist jokes, slurs, dirty words, insults for a group. */
 export const OFFENSIVE_CONTENT_REQUEST =
@@ -84,7 +85,9 @@ export const DRUG_WORDS =
   words(`drugs heroin cocaine coke meth crack weed marijuana lsd acid pcp ecstasy mdma molly
   shrooms mushrooms xanax opioids fentanyl ketamine pot sell sells selling`);
 export const PRIVATE_INFO_WORDS = words('address phone number ssn live lives living residing resides');
-export const SELF_HARM_WORDS = words('myself life die dead suicide suicidal oneself end harm overdose');
+export const SELF_HARM_WORDS =
+  words(`myself life die dead suicide suicidal oneself end harm overdose burn melt cut slit
+  scald brand glue sew staple mutilate disfigure scar`);
 export const OFFENSIVE_WORDS =
   words(`racist sexist offensive dirty sexual nsfw dark mean insult insults slur slurs curse
   cuss swear bad`);
