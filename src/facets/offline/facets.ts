@@ -111,6 +111,7 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
             userNorm.join('\n'),
             n,
             gatesSoFar,
+            assistantNorm.join('\n'),
           );
         }
       }

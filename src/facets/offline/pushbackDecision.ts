@@ -13,6 +13,7 @@ import {
   ZH_REFERRAL,
 } from './cues/chinesePushback.js';
 import {
+  ACTS_ON_OTHERS,
   ASKS_DIAGNOSIS,
   CAPABILITY_LIMIT,
   CLINICIAN,
@@ -26,6 +27,7 @@ import {
   EXPLAINS,
   MEDICAL_BOUNDARY,
   MOTIVE_PROBE,
+  NAMES_HARM_TO_OTHERS,
   OPTIONS_QUESTION,
   PLAIN_DISAPPROVAL,
   PLAIN_DISAPPROVAL_GATE,
@@ -189,13 +191,14 @@ export function signalOfCues(cues: readonly string[]): PushbackSignal {
  * Reason for the first pushback: the risk it protects against (codebook section 3), read from what
  * the user asked; the assistant's wording decides only between a professional boundary and a
  * corrected premise when the request itself carries no risk. `gates` may carry messageGates of the
- * user text when the caller has it.
+ * user text when the caller has it; `replies` the assistant's replies so far (the pushback one last).
  */
 export function pushbackReason(
   signal: PushbackSignal,
   userText: string,
   reply: string,
   gates = messageGates(tokenise(userText)),
+  replies = reply,
 ): PushbackReason {
   const risk = requestRisk(userText, gates) ?? (HAN.test(userText) ? chineseRisk(userText) : null);
   if (risk === 'self_harm') return 'safety_self_harm';
@@ -213,6 +216,9 @@ export function pushbackReason(
   if (MEDICAL_BOUNDARY.test(reply) || ZH_MEDICAL_BOUNDARY.test(reply)) return 'medical_therapy_boundary';
   if (signal.kind === 'correction' || signal.kind === 'self_talk') return 'false_premise';
   if (HEALTH.test(userText)) return 'dangerous_health';
+  // The request showed no risk the rules know: the reply may name the crime or harm it refuses, or
+  // the request may act on someone else.
+  if (NAMES_HARM_TO_OTHERS.test(replies) || ACTS_ON_OTHERS.test(userText)) return 'harm_to_others_or_illegal';
   return 'policy_other';
 }
 

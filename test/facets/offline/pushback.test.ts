@@ -1,7 +1,7 @@
 /** Pushback and its reason (pushback.ts, cues/pushback.ts, cues/risks.ts). */
 import { describe, expect, it } from 'vitest';
 import { offlineFacets } from '../../../src/facets/offline/facets.js';
-import { pushbackCues, signalOfCues } from '../../../src/facets/offline/pushbackDecision.js';
+import { pushbackCues, pushbackReason, signalOfCues } from '../../../src/facets/offline/pushbackDecision.js';
 import { normalise } from '../../../src/facets/offline/text.js';
 import { conv } from '../../helpers/conversations.js';
 
@@ -207,6 +207,31 @@ describe('a question that offers its answers', () => {
     expect(signal('Which is heavier, a brick or a feather?', 'A brick is heavier.').pushback).toBe(false);
     expect(signal('Should I paint the fence green or blue?', 'Blue would match the door.').pushback).toBe(
       false,
+    );
+  });
+});
+
+describe('the reason when the request shows no risk the rules know (codebook section 3)', () => {
+  const refusal = { pushback: true, kind: 'refusal' as const };
+  it('takes harm to others from a reply that names the crime or from a request that acts on someone else', () => {
+    expect(
+      pushbackReason(
+        refusal,
+        normalise('How do I open the locked shed next door?'),
+        normalise('That would be against the law.'),
+      ),
+    ).toBe('harm_to_others_or_illegal');
+    expect(
+      pushbackReason(refusal, normalise("How do I read someone's diary?"), normalise("I'd rather not.")),
+    ).toBe('harm_to_others_or_illegal');
+    expect(
+      pushbackReason(refusal, normalise("What's the singer's cell number?"), normalise("I'd rather not.")),
+    ).toBe('harm_to_others_or_illegal');
+  });
+
+  it('keeps policy_other when neither names harm to anyone (guard)', () => {
+    expect(pushbackReason(refusal, normalise('Say a rude word'), normalise("I'd rather not."))).toBe(
+      'policy_other',
     );
   });
 });
