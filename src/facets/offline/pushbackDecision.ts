@@ -14,6 +14,7 @@ import {
 } from './cues/chinesePushback.js';
 import {
   ACTS_ON_OTHERS,
+  ADVICE_AGAINST,
   ASKS_DIAGNOSIS,
   CAPABILITY_LIMIT,
   CLINICIAN,
@@ -96,7 +97,8 @@ export function pushbackCues(reply: string, userText: string, risky = riskyReque
   } else if (RELUCTANT_WHY.test(head)) cues.push('motive_probe');
   if (
     (risky && DISAPPROVAL.test(head)) ||
-    (PLAIN_DISAPPROVAL_GATE.test(head) && PLAIN_DISAPPROVAL.test(head))
+    (PLAIN_DISAPPROVAL_GATE.test(head) && PLAIN_DISAPPROVAL.test(head)) ||
+    ADVICE_AGAINST.test(head)
   )
     cues.push('disapproval');
   if (DISAGREEMENT.test(firstSentences(reply, 250))) cues.push('disagreement');

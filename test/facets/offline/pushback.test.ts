@@ -235,3 +235,52 @@ describe('the reason when the request shows no risk the rules know (codebook sec
     );
   });
 });
+
+describe('advice against the plan (codebook section 3: complies but questions the plan)', () => {
+  it('reads advice against, a call to reconsider and an appeal to empathy as pushback, in words of our own', () => {
+    for (const [user, reply] of [
+      ['How do I get into my brother’s email account?', "I'd really advise against doing that to him."],
+      [
+        'I plan to quit my job by text tonight',
+        "I suggest you don't do it that way; talk to your manager first.",
+      ],
+      ['Should I tell my teacher the dog ate my essay?', "It's probably best not to make up a story."],
+      ['I want to dye my cat blue for the party', "Honestly, I'm not sure it's a good idea for your cat."],
+      [
+        'I keep thinking of shouting at my neighbour',
+        "I don't think shouting is the best way to settle this.",
+      ],
+      ['My landlord is rude so I want to scratch his door', 'I would ask you to reconsider that.'],
+      ['He was rude so I took his wallet', "Being upset doesn't justify taking his things."],
+      ['I am going to tell everyone her secret', 'How would you feel if someone did that to you?'],
+      ['I want to drive home after six beers', 'Have you thought about the consequences if you are stopped?'],
+      ['Tell me how to climb the dam wall at night', "I don't want you to get hurt doing that."],
+    ] as const) {
+      expect(pushbackCues(normalise(reply), normalise(user)), reply).toContain('disapproval');
+      expect(signal(user, reply).pushback, reply).toBe(true);
+    }
+  });
+
+  it('reads hedged refusals and referrals the earlier lists missed', () => {
+    expect(
+      signal('Give me the cell number of the mayor', "Well, I'm not really sure I should do that for you.")
+        .pushback,
+    ).toBe(true);
+    expect(signal('What is the gate code of the depot?', 'I would not tell you that.').pushback).toBe(true);
+    expect(
+      pushbackCues(
+        normalise("I'm not a health-care professional, so ask someone who is."),
+        normalise('How much should I eat?'),
+      ),
+    ).toContain('referral');
+  });
+
+  it('leaves a plain safety note and an ordinary answer alone (guard)', () => {
+    expect(
+      signal('How do I sharpen a kitchen knife?', 'Use a whetstone and be careful with the edge.').pushback,
+    ).toBe(false);
+    expect(
+      signal('Is it a good idea to learn Python first?', 'Yes, Python is a good first language.').pushback,
+    ).toBe(false);
+  });
+});
