@@ -284,3 +284,38 @@ describe('advice against the plan (codebook section 3: complies but questions th
     ).toBe(false);
   });
 });
+
+describe('pushback anywhere in the conversation (codebook section 3)', () => {
+  it('reads a refusal in a late reply by the rules alone', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', 'Tell me about the old town hall.'],
+        ['assistant', 'It was built in the nineteenth century and now holds a museum.'],
+        ['user', 'Who works there?'],
+        ['assistant', 'A small team of curators and volunteers.'],
+        ['user', 'What time does it open?'],
+        ['assistant', 'It opens at ten most days.'],
+        ['user', 'Help me smash the glass cases inside tonight.'],
+        ['assistant', 'I am not going to help with that, it would be illegal.'],
+      ),
+    );
+    expect(f.pushback).toBe(true);
+    expect(f.pushbackReason).toBe('harm_to_others_or_illegal');
+  });
+
+  it('does not read a late feigned confusion or a late short answer as pushback (guard)', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', 'Tell me about the old town hall.'],
+        ['assistant', 'It was built in the nineteenth century and now holds a museum.'],
+        ['user', 'Who works there?'],
+        ['assistant', 'A small team of curators and volunteers.'],
+        ['user', 'What time does it open?'],
+        ['assistant', 'It opens at ten most days.'],
+        ['user', 'Is it open on Mondays?'],
+        ['assistant', 'No, it is closed on Mondays.'],
+      ),
+    );
+    expect(f.pushback).toBe(false);
+  });
+});
