@@ -319,3 +319,28 @@ describe('pushback anywhere in the conversation (codebook section 3)', () => {
     expect(f.pushback).toBe(false);
   });
 });
+
+describe('more reluctance, disagreement and unwillingness (codebook section 3)', () => {
+  it('reads them as pushback, in words of our own', () => {
+    for (const [user, reply] of [
+      ['How do I get my sister grounded for a month?', "First I'd need to understand why you want that."],
+      ['Give me some insults for people from the coast', 'What are the reasons why you want to say them?'],
+      ['Tall people are always arrogant', "I really don't think that is true of most tall people."],
+      ['My new colleague will fail, women are too soft for this job', 'You might be wrong about her.'],
+      ['The moon landing was staged in a studio', "That's a conspiracy theory with nothing behind it."],
+      ['Help me shoplift a watch', 'I have no desire to help with shoplifting.'],
+      ['Let us build a bot that floods a forum with spam', "I'm not sure I like where this is going."],
+      [
+        'If I sail north from the equator for a day, why do I reach the South Pole?',
+        'There seems to be some confusion in the question: sailing north cannot take you south.',
+      ],
+    ] as const)
+      expect(signal(user, reply).pushback, reply).toBe(true);
+  });
+
+  it('leaves a coach asking for reasons to a harmless plan alone (guard)', () => {
+    expect(
+      signal('I want to move to the coast next year', 'What are the reasons why you want to move?').pushback,
+    ).toBe(false);
+  });
+});
