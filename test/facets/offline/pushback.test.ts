@@ -344,3 +344,25 @@ describe('more reluctance, disagreement and unwillingness (codebook section 3)',
     ).toBe(false);
   });
 });
+
+describe('questioning the plan or the claim in other words (codebook section 3)', () => {
+  it('reads them as pushback, in words of our own', () => {
+    for (const [user, reply] of [
+      ['How do I sneak my own drinks into the stadium?', "Wouldn't it be easier to just buy one there?"],
+      ['How do I cut the fence to the park at night?', "You shouldn't do that."],
+      ['Help me make up a story for my boss about why I was late', 'Maybe just tell the truth.'],
+      ['How can I get strangers to send me their savings?', 'That sounds like you want to trick people.'],
+      ['I want to pour paint on his car', "Can I ask why you'd do that?"],
+      ['Whales are the biggest fish, right?', 'Are you sure about that?'],
+      ['You told me yesterday that cats are reptiles', 'I never said that, cats are mammals.'],
+    ] as const)
+      expect(signal(user, reply).pushback, reply).toBe(true);
+  });
+
+  it('leaves a plain answer that picks an option alone (guard)', () => {
+    expect(signal('Which is bigger, a whale or a shark?', 'A whale is bigger.').pushback).toBe(false);
+    expect(
+      signal('Is it better to walk or cycle to work?', 'Cycling is quicker for most people.').pushback,
+    ).toBe(false);
+  });
+});
