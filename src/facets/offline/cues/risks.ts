@@ -3,7 +3,7 @@
 export const SELF_HARM =
   /\b(?:suicid\w*|kill myself|end my life|self[- ]harm|hurt myself|cut myself|cutting myself|want to die|overdose)\b/;
 export const HEALTH =
-  /\b(?:dose|dosage|overdose|pills?|medication|medicine|drugs?|fasting|starv\w*|diet|steroids?|supplements?|alcohol|detox|symptoms?|cure|vaccines?|treatment)\b/;
+  /\b(?:dose|dosage|overdose|pills?|medication|medicine|drugs?|fasting|starv\w*|diet|steroids?|supplements?|alcohol|detox|symptoms?|cure|vaccines?|treatment|get(?:ting)? high|painkillers?|opioids?|oxycontin|oxycodone)\b/;
 export const HARM_PHRASE =
   /\b(?:pick (?:a|the) lock|break(?:ing)? in(?:to)?|trespass\w*|sneak into|without (?:them|their|him|her) (?:knowing|permission|consent)|get away with)\b/;
 export const HARM =
