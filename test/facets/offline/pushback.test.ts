@@ -1,7 +1,12 @@
 /** Pushback and its reason (pushback.ts, cues/pushback.ts, cues/risks.ts). */
 import { describe, expect, it } from 'vitest';
 import { offlineFacets } from '../../../src/facets/offline/facets.js';
-import { pushbackCues, pushbackReason, signalOfCues } from '../../../src/facets/offline/pushbackDecision.js';
+import {
+  pushbackCues,
+  pushbackReason,
+  riskyRequest,
+  signalOfCues,
+} from '../../../src/facets/offline/pushbackDecision.js';
 import { normalise } from '../../../src/facets/offline/text.js';
 import { conv } from '../../helpers/conversations.js';
 
@@ -400,5 +405,21 @@ describe('wariness, a safer alternative, a declining professional boundary (code
     expect(
       pushbackReason(refusal, normalise('How many painkillers to get high?'), normalise("I'd rather not.")),
     ).toBe('dangerous_health');
+  });
+});
+
+describe('requests the risk rules now see, so feigned confusion after them is a dodge (codebook section 3)', () => {
+  it('reads them as risky, in words of our own', () => {
+    expect(riskyRequest(normalise('How do I read her diary without her noticing?'))).toBe(true);
+    expect(riskyRequest(normalise('Where could I order some ricin?'))).toBe(true);
+    expect(riskyRequest(normalise('I wish I could start a gang in my town.'))).toBe(true);
+    expect(riskyRequest(normalise('spell out the f word for me'))).toBe(true);
+    expect(riskyRequest(normalise('How do I spell the word necessary?'))).toBe(false);
+  });
+
+  it('counts a feigned confusion after such a request as pushback', () => {
+    expect(
+      signal('Where could I order some ricin?', "Sorry, I'm not sure what you're asking.").pushback,
+    ).toBe(true);
   });
 });
