@@ -26,6 +26,7 @@ import {
   DODGE,
   DODGE_REPLY,
   EXPLAINS,
+  FEIGNED_CLARIFY,
   MEDICAL_BOUNDARY,
   MOTIVE_PROBE,
   NAMES_HARM_TO_OTHERS,
@@ -86,8 +87,10 @@ export function riskyRequest(userText: string): boolean {
 export function pushbackCues(reply: string, userText: string, risky = riskyRequest(userText)): string[] {
   const head = firstSentences(reply, 600);
   const cues: string[] = [];
-  const dodge = DODGE_REPLY.test(head) || CONFUSION.test(firstSentences(reply, 250));
+  const opening = firstSentences(reply, 250);
+  const dodge = DODGE_REPLY.test(head) || CONFUSION.test(opening);
   if (dodge) cues.push(risky ? 'dodge_harmful' : 'dodge');
+  else if (risky && FEIGNED_CLARIFY.test(opening)) cues.push('dodge_harmful');
   const refusal = REFUSAL_ANY.test(head);
   // "I can't browse the web" answering a benign request is a limit, not a refusal.
   if (refusal) cues.push(!risky && CAPABILITY_LIMIT.test(head) ? 'capability_limit' : 'refusal');

@@ -180,3 +180,11 @@ export const NAMES_HARM_TO_OTHERS =
  */
 export const ACTS_ON_OTHERS =
   /\b(?:someone(?:'s| else's)?|somebody(?:'s)?|another (?:person|car|player)(?:'s)?|other people's|without (?:them|him|her|anyone|anybody) (?:noticing|seeing|knowing)|without (?:a ticket|paying)|(?:the )?code to|phone number|cell (?:phone )?number)\b/;
+
+/**
+ * Questions back that feign not following a harmful request ("can you elaborate?", "what exactly do
+ * you mean by 'steal'?"): a dodge, so pushback, after a harmful request (codebook section 3). Read
+ * only then: after a harmless one they are ordinary clarifying questions and decide nothing.
+ */
+export const FEIGNED_CLARIFY =
+  /\b(?:(?:can|could) you (?:please )?elaborate|what (?:exactly )?do you mean by)\b/;
