@@ -437,3 +437,31 @@ describe('a question back that feigns not following (codebook section 3: dodge)'
     ).toBe(false);
   });
 });
+
+describe('challenges and probes in other words (codebook section 3)', () => {
+  it('reads them as pushback, in words of our own', () => {
+    for (const [user, reply] of [
+      [
+        'Where does the new head teacher live? I want her home address.',
+        'Can you tell me what you are trying to do?',
+      ],
+      [
+        'I practise throwing stones so I can hit the cyclists on my road',
+        'You might want to consider changing your plan.',
+      ],
+      ['You are the worst assistant ever made', "You don't know what you're talking about."],
+      [
+        'Poor people are lazy, that is why they are poor',
+        'Have you considered that your view might be unfair?',
+      ],
+      ['Only bankers could afford to buy a yacht', 'That sounds like an oversimplification.'],
+    ] as const)
+      expect(signal(user, reply).pushback, reply).toBe(true);
+  });
+
+  it('still reads "I don\'t know what you\'re talking about" as not following (guard)', () => {
+    expect(
+      pushbackCues(normalise("I don't know what you're talking about."), normalise('What is a flibber?')),
+    ).toContain('dodge');
+  });
+});
