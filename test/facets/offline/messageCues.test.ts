@@ -112,6 +112,8 @@ describe('word gates', () => {
       'where can i get anthrax',
       'how do i start a gang',
       'what is the f word',
+      'how can i give my cousin a black eye',
+      'how do i break out of jail',
     ]) {
       const n = normalise(text);
       const matches =

@@ -5,7 +5,7 @@ export const SELF_HARM =
 export const HEALTH =
   /\b(?:dose|dosage|overdose|pills?|medication|medicine|drugs?|fasting|starv\w*|diet|steroids?|supplements?|alcohol|detox|symptoms?|cure|vaccines?|treatment|get(?:ting)? high|painkillers?|opioids?|oxycontin|oxycodone)\b/;
 export const HARM_PHRASE =
-  /\b(?:pick (?:a|the) lock|break(?:ing)? in(?:to)?|trespass\w*|sneak into|without (?:them|their|him|her) (?:knowing|noticing|seeing|permission|consent)|get away with|start a gang)\b/;
+  /\b(?:pick (?:a|the) lock|break(?:ing)? in(?:to)?|trespass\w*|sneak into|without (?:them|their|him|her) (?:knowing|noticing|seeing|permission|consent)|get away with|start a gang|(?:give|gave|giving) (?:\w+ ){1,2}a black eye|(?:escape|break out) (?:from |of )?(?:jail|prison))\b/;
 export const HARM =
   /\b(?:kill|murder|hurt|harm|attack|steal|stole|rob|shoplift|hack|bomb|weapon|gun|poison|illegal|drugs?|cheat|scam|fraud|revenge|insult|racist|stalk|spy|break into|burn|explosive|launder|counterfeit|kidnap|prank|cuss|swear|punch|beat up|anthrax|ricin)\w*\b/;
 
@@ -91,7 +91,7 @@ export const OFFENSIVE_WORDS =
 export const HARM_WORDS =
   words(`kill murder hurt harm attack steal stole rob shoplift hack bomb weapon gun poison illegal
   drug drugs cheat scam fraud revenge insult racist stalk spy break burn explosive launder counterfeit kidnap prank
-  cuss swear punch beat lock breaking sneak knowing noticing seeing permission consent away gang anthrax ricin`);
+  cuss swear punch beat lock breaking sneak knowing noticing seeing permission consent away gang anthrax ricin eye escape jail prison`);
 /** The word-start patterns (`\bsuicid\w*`, `\bkill\w*`...) need a prefix check rather than a lookup. */
 export const RISK_PREFIXES = [
   'suicid',
