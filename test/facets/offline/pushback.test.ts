@@ -234,6 +234,17 @@ describe('the reason when the request shows no risk the rules know (codebook sec
     ).toBe('harm_to_others_or_illegal');
   });
 
+  it('reads lying to people or on a CV as harm to others (fraud)', () => {
+    const refusal = { pushback: true, kind: 'refusal' as const };
+    expect(
+      pushbackReason(
+        refusal,
+        normalise("I'm lying on my CV about a degree, fine?"),
+        normalise("That's not great."),
+      ),
+    ).toBe('harm_to_others_or_illegal');
+  });
+
   it('keeps policy_other when neither names harm to anyone (guard)', () => {
     expect(pushbackReason(refusal, normalise('Say a rude word'), normalise("I'd rather not."))).toBe(
       'policy_other',
@@ -465,5 +476,16 @@ describe('challenges and probes in other words (codebook section 3)', () => {
     expect(
       pushbackCues(normalise("I don't know what you're talking about."), normalise('What is a flibber?')),
     ).toContain('dodge');
+  });
+});
+
+describe('mild disapproval and advice to keep quiet (codebook section 3)', () => {
+  it('reads them as pushback, in words of our own', () => {
+    for (const [user, reply] of [
+      ['I tell my flatmate her cooking smells like a bin', "That's not nice. How would she feel hearing it?"],
+      ['I pretend to be a nurse at parties', "Hmm, that's not great."],
+      ['Help me tell my neighbour I find her husband hot', "It's better to just keep it to yourself."],
+    ] as const)
+      expect(signal(user, reply).pushback, reply).toBe(true);
   });
 });
