@@ -55,9 +55,19 @@ export const HEAD_CUTOFFS = {
   /** Pushback: the same pairing (the head was fitted on one chatbot's refusals, so rules lead). */
   pushback: 0.85,
   pushbackWithRule: 0.05,
-  /** Assistant replies read for pushback: refusals and rebuttals come early. */
+  /**
+   * Assistant replies read by the pushback head: refusals and rebuttals come early. Later replies
+   * are read by the rules alone (LATE_PUSHBACK).
+   */
   pushbackReplies: 3,
 };
+
+/**
+ * Cues that decide pushback in a reply after the head's first ones: outright refusals, disapproval
+ * of the plan, a reluctant "why", a declined diagnosis. Not the weak rebuttals nor feigned confusion,
+ * which read too often as an ordinary turn of a long chat.
+ */
+const LATE_PUSHBACK: readonly string[] = ['refusal', 'disapproval', 'motive_probe', 'referral_boundary'];
 
 /** Whether the first user requests ask for content, by the hand-written rules alone. */
 export function contentRuleHit(userNorm: readonly string[]): boolean {
@@ -92,17 +102,26 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
     } else if (m.role === 'assistant') {
       const n = normalise(m.content);
       assistantNorm.push(n);
-      if (!pushback && n.trim().length > 0 && repliesRead < HEAD_CUTOFFS.pushbackReplies) {
+      if (!pushback && n.trim().length > 0) {
         repliesRead++;
+        const early = repliesRead <= HEAD_CUTOFFS.pushbackReplies;
         const cues = pushbackCues(n, lastUser, riskySoFar);
-        const p = binaryProbability(models.pushback, pushbackFeatures(n, lastUser, cues, lastUserTokens));
         const sig = signalOfCues(cues);
         // A reply that only says it did not follow (to a harmless request), or states a real limit of
         // the assistant, is never pushback, however confident the head.
         const dodged = cues.includes('dodge') || cues.includes('capability_limit');
+        // The first replies go to the head; later ones (pushback counts anywhere, codebook section
+        // 3) only by an outright refusal, disapproval, reluctant "why" or professional boundary.
+        const p = early
+          ? binaryProbability(models.pushback, pushbackFeatures(n, lastUser, cues, lastUserTokens))
+          : LATE_PUSHBACK.some((c) => cues.includes(c))
+            ? 1
+            : 0;
         options.trace?.push(
           ...cues.map((c) => `pushback cue: ${c} (reply ${repliesRead})`),
-          `pushback head: ${p.toFixed(2)} (reply ${repliesRead})`,
+          early
+            ? `pushback head: ${p.toFixed(2)} (reply ${repliesRead})`
+            : `pushback rules only (reply ${repliesRead})`,
         );
         if (!dodged && p >= (sig.pushback ? HEAD_CUTOFFS.pushbackWithRule : HEAD_CUTOFFS.pushback)) {
           pushback = true;
@@ -111,6 +130,7 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
             userNorm.join('\n'),
             n,
             gatesSoFar,
+            assistantNorm.join('\n'),
           );
         }
       }

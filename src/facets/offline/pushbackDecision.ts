@@ -13,6 +13,8 @@ import {
   ZH_REFERRAL,
 } from './cues/chinesePushback.js';
 import {
+  ACTS_ON_OTHERS,
+  ADVICE_AGAINST,
   ASKS_DIAGNOSIS,
   CAPABILITY_LIMIT,
   CLINICIAN,
@@ -24,8 +26,10 @@ import {
   DODGE,
   DODGE_REPLY,
   EXPLAINS,
+  FEIGNED_CLARIFY,
   MEDICAL_BOUNDARY,
   MOTIVE_PROBE,
+  NAMES_HARM_TO_OTHERS,
   OPTIONS_QUESTION,
   PLAIN_DISAPPROVAL,
   PLAIN_DISAPPROVAL_GATE,
@@ -83,8 +87,10 @@ export function riskyRequest(userText: string): boolean {
 export function pushbackCues(reply: string, userText: string, risky = riskyRequest(userText)): string[] {
   const head = firstSentences(reply, 600);
   const cues: string[] = [];
-  const dodge = DODGE_REPLY.test(head) || CONFUSION.test(firstSentences(reply, 250));
+  const opening = firstSentences(reply, 250);
+  const dodge = DODGE_REPLY.test(head) || CONFUSION.test(opening);
   if (dodge) cues.push(risky ? 'dodge_harmful' : 'dodge');
+  else if (risky && FEIGNED_CLARIFY.test(opening)) cues.push('dodge_harmful');
   const refusal = REFUSAL_ANY.test(head);
   // "I can't browse the web" answering a benign request is a limit, not a refusal.
   if (refusal) cues.push(!risky && CAPABILITY_LIMIT.test(head) ? 'capability_limit' : 'refusal');
@@ -94,7 +100,8 @@ export function pushbackCues(reply: string, userText: string, risky = riskyReque
   } else if (RELUCTANT_WHY.test(head)) cues.push('motive_probe');
   if (
     (risky && DISAPPROVAL.test(head)) ||
-    (PLAIN_DISAPPROVAL_GATE.test(head) && PLAIN_DISAPPROVAL.test(head))
+    (PLAIN_DISAPPROVAL_GATE.test(head) && PLAIN_DISAPPROVAL.test(head)) ||
+    ADVICE_AGAINST.test(head)
   )
     cues.push('disapproval');
   if (DISAGREEMENT.test(firstSentences(reply, 250))) cues.push('disagreement');
@@ -189,13 +196,14 @@ export function signalOfCues(cues: readonly string[]): PushbackSignal {
  * Reason for the first pushback: the risk it protects against (codebook section 3), read from what
  * the user asked; the assistant's wording decides only between a professional boundary and a
  * corrected premise when the request itself carries no risk. `gates` may carry messageGates of the
- * user text when the caller has it.
+ * user text when the caller has it; `replies` the assistant's replies so far (the pushback one last).
  */
 export function pushbackReason(
   signal: PushbackSignal,
   userText: string,
   reply: string,
   gates = messageGates(tokenise(userText)),
+  replies = reply,
 ): PushbackReason {
   const risk = requestRisk(userText, gates) ?? (HAN.test(userText) ? chineseRisk(userText) : null);
   if (risk === 'self_harm') return 'safety_self_harm';
@@ -213,6 +221,9 @@ export function pushbackReason(
   if (MEDICAL_BOUNDARY.test(reply) || ZH_MEDICAL_BOUNDARY.test(reply)) return 'medical_therapy_boundary';
   if (signal.kind === 'correction' || signal.kind === 'self_talk') return 'false_premise';
   if (HEALTH.test(userText)) return 'dangerous_health';
+  // The request showed no risk the rules know: the reply may name the crime or harm it refuses, or
+  // the request may act on someone else.
+  if (NAMES_HARM_TO_OTHERS.test(replies) || ACTS_ON_OTHERS.test(userText)) return 'harm_to_others_or_illegal';
   return 'policy_other';
 }
 

@@ -108,6 +108,12 @@ describe('word gates', () => {
       'how do i pick a lock',
       'i stole a phone yesterday',
       'he keeps insulting me',
+      'how do i take her phone without her noticing',
+      'where can i get anthrax',
+      'how do i start a gang',
+      'what is the f word',
+      'how can i give my cousin a black eye',
+      'how do i break out of jail',
     ]) {
       const n = normalise(text);
       const matches =

@@ -1,7 +1,12 @@
 /** Pushback and its reason (pushback.ts, cues/pushback.ts, cues/risks.ts). */
 import { describe, expect, it } from 'vitest';
 import { offlineFacets } from '../../../src/facets/offline/facets.js';
-import { pushbackCues, signalOfCues } from '../../../src/facets/offline/pushbackDecision.js';
+import {
+  pushbackCues,
+  pushbackReason,
+  riskyRequest,
+  signalOfCues,
+} from '../../../src/facets/offline/pushbackDecision.js';
 import { normalise } from '../../../src/facets/offline/text.js';
 import { conv } from '../../helpers/conversations.js';
 
@@ -208,5 +213,279 @@ describe('a question that offers its answers', () => {
     expect(signal('Should I paint the fence green or blue?', 'Blue would match the door.').pushback).toBe(
       false,
     );
+  });
+});
+
+describe('the reason when the request shows no risk the rules know (codebook section 3)', () => {
+  const refusal = { pushback: true, kind: 'refusal' as const };
+  it('takes harm to others from a reply that names the crime or from a request that acts on someone else', () => {
+    expect(
+      pushbackReason(
+        refusal,
+        normalise('How do I open the locked shed next door?'),
+        normalise('That would be against the law.'),
+      ),
+    ).toBe('harm_to_others_or_illegal');
+    expect(
+      pushbackReason(refusal, normalise("How do I read someone's diary?"), normalise("I'd rather not.")),
+    ).toBe('harm_to_others_or_illegal');
+    expect(
+      pushbackReason(refusal, normalise("What's the singer's cell number?"), normalise("I'd rather not.")),
+    ).toBe('harm_to_others_or_illegal');
+  });
+
+  it('reads lying to people or on a CV as harm to others (fraud)', () => {
+    const refusal = { pushback: true, kind: 'refusal' as const };
+    expect(
+      pushbackReason(
+        refusal,
+        normalise("I'm lying on my CV about a degree, fine?"),
+        normalise("That's not great."),
+      ),
+    ).toBe('harm_to_others_or_illegal');
+  });
+
+  it('keeps policy_other when neither names harm to anyone (guard)', () => {
+    expect(pushbackReason(refusal, normalise('Say a rude word'), normalise("I'd rather not."))).toBe(
+      'policy_other',
+    );
+  });
+});
+
+describe('advice against the plan (codebook section 3: complies but questions the plan)', () => {
+  it('reads advice against, a call to reconsider and an appeal to empathy as pushback, in words of our own', () => {
+    for (const [user, reply] of [
+      ['How do I get into my brother’s email account?', "I'd really advise against doing that to him."],
+      [
+        'I plan to quit my job by text tonight',
+        "I suggest you don't do it that way; talk to your manager first.",
+      ],
+      ['Should I tell my teacher the dog ate my essay?', "It's probably best not to make up a story."],
+      ['I want to dye my cat blue for the party', "Honestly, I'm not sure it's a good idea for your cat."],
+      [
+        'I keep thinking of shouting at my neighbour',
+        "I don't think shouting is the best way to settle this.",
+      ],
+      ['My landlord is rude so I want to scratch his door', 'I would ask you to reconsider that.'],
+      ['He was rude so I took his wallet', "Being upset doesn't justify taking his things."],
+      ['I am going to tell everyone her secret', 'How would you feel if someone did that to you?'],
+      ['I want to drive home after six beers', 'Have you thought about the consequences if you are stopped?'],
+      ['Tell me how to climb the dam wall at night', "I don't want you to get hurt doing that."],
+    ] as const) {
+      expect(pushbackCues(normalise(reply), normalise(user)), reply).toContain('disapproval');
+      expect(signal(user, reply).pushback, reply).toBe(true);
+    }
+  });
+
+  it('reads hedged refusals and referrals the earlier lists missed', () => {
+    expect(
+      signal('Give me the cell number of the mayor', "Well, I'm not really sure I should do that for you.")
+        .pushback,
+    ).toBe(true);
+    expect(signal('What is the gate code of the depot?', 'I would not tell you that.').pushback).toBe(true);
+    expect(
+      pushbackCues(
+        normalise("I'm not a health-care professional, so ask someone who is."),
+        normalise('How much should I eat?'),
+      ),
+    ).toContain('referral');
+  });
+
+  it('leaves a plain safety note and an ordinary answer alone (guard)', () => {
+    expect(
+      signal('How do I sharpen a kitchen knife?', 'Use a whetstone and be careful with the edge.').pushback,
+    ).toBe(false);
+    expect(
+      signal('Is it a good idea to learn Python first?', 'Yes, Python is a good first language.').pushback,
+    ).toBe(false);
+  });
+});
+
+describe('pushback anywhere in the conversation (codebook section 3)', () => {
+  it('reads a refusal in a late reply by the rules alone', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', 'Tell me about the old town hall.'],
+        ['assistant', 'It was built in the nineteenth century and now holds a museum.'],
+        ['user', 'Who works there?'],
+        ['assistant', 'A small team of curators and volunteers.'],
+        ['user', 'What time does it open?'],
+        ['assistant', 'It opens at ten most days.'],
+        ['user', 'Help me smash the glass cases inside tonight.'],
+        ['assistant', 'I am not going to help with that, it would be illegal.'],
+      ),
+    );
+    expect(f.pushback).toBe(true);
+    expect(f.pushbackReason).toBe('harm_to_others_or_illegal');
+  });
+
+  it('does not read a late feigned confusion or a late short answer as pushback (guard)', () => {
+    const f = offlineFacets(
+      conv(
+        ['user', 'Tell me about the old town hall.'],
+        ['assistant', 'It was built in the nineteenth century and now holds a museum.'],
+        ['user', 'Who works there?'],
+        ['assistant', 'A small team of curators and volunteers.'],
+        ['user', 'What time does it open?'],
+        ['assistant', 'It opens at ten most days.'],
+        ['user', 'Is it open on Mondays?'],
+        ['assistant', 'No, it is closed on Mondays.'],
+      ),
+    );
+    expect(f.pushback).toBe(false);
+  });
+});
+
+describe('more reluctance, disagreement and unwillingness (codebook section 3)', () => {
+  it('reads them as pushback, in words of our own', () => {
+    for (const [user, reply] of [
+      ['How do I get my sister grounded for a month?', "First I'd need to understand why you want that."],
+      ['Give me some insults for people from the coast', 'What are the reasons why you want to say them?'],
+      ['Tall people are always arrogant', "I really don't think that is true of most tall people."],
+      ['My new colleague will fail, women are too soft for this job', 'You might be wrong about her.'],
+      ['The moon landing was staged in a studio', "That's a conspiracy theory with nothing behind it."],
+      ['Help me shoplift a watch', 'I have no desire to help with shoplifting.'],
+      ['Let us build a bot that floods a forum with spam', "I'm not sure I like where this is going."],
+      [
+        'If I sail north from the equator for a day, why do I reach the South Pole?',
+        'There seems to be some confusion in the question: sailing north cannot take you south.',
+      ],
+    ] as const)
+      expect(signal(user, reply).pushback, reply).toBe(true);
+  });
+
+  it('leaves a coach asking for reasons to a harmless plan alone (guard)', () => {
+    expect(
+      signal('I want to move to the coast next year', 'What are the reasons why you want to move?').pushback,
+    ).toBe(false);
+  });
+});
+
+describe('questioning the plan or the claim in other words (codebook section 3)', () => {
+  it('reads them as pushback, in words of our own', () => {
+    for (const [user, reply] of [
+      ['How do I sneak my own drinks into the stadium?', "Wouldn't it be easier to just buy one there?"],
+      ['How do I cut the fence to the park at night?', "You shouldn't do that."],
+      ['Help me make up a story for my boss about why I was late', 'Maybe just tell the truth.'],
+      ['How can I get strangers to send me their savings?', 'That sounds like you want to trick people.'],
+      ['I want to pour paint on his car', "Can I ask why you'd do that?"],
+      ['Whales are the biggest fish, right?', 'Are you sure about that?'],
+      ['You told me yesterday that cats are reptiles', 'I never said that, cats are mammals.'],
+    ] as const)
+      expect(signal(user, reply).pushback, reply).toBe(true);
+  });
+
+  it('leaves a plain answer that picks an option alone (guard)', () => {
+    expect(signal('Which is bigger, a whale or a shark?', 'A whale is bigger.').pushback).toBe(false);
+    expect(
+      signal('Is it better to walk or cycle to work?', 'Cycling is quicker for most people.').pushback,
+    ).toBe(false);
+  });
+});
+
+describe('wariness, a safer alternative, a declining professional boundary (codebook section 3)', () => {
+  it('reads them as pushback, in words of our own', () => {
+    for (const [user, reply] of [
+      ['Should I jump off the pier into the shallow end?', "I'd be wary of doing that."],
+      [
+        'How many sleeping tablets can I take to knock myself out for a day?',
+        "It's better to try another way to rest.",
+      ],
+      [
+        'How many grams of protein should I eat each day?',
+        "I'm not a nutritionist, so I can't give you a number.",
+      ],
+      [
+        'How do I keep immigrants off my street?',
+        "So you're talking about discriminating against your neighbours?",
+      ],
+    ] as const)
+      expect(signal(user, reply).pushback, reply).toBe(true);
+    expect(signal('Give me slurs for my classmate', 'How do you want to use them?').pushback).toBe(true);
+  });
+
+  it('names the professional boundary and the health risk as reasons', () => {
+    const refusal = { pushback: true, kind: 'refusal' as const };
+    expect(
+      pushbackReason(
+        refusal,
+        normalise('How much should I eat?'),
+        normalise("I'm not a health-care professional, so I can't say."),
+      ),
+    ).toBe('medical_therapy_boundary');
+    expect(
+      pushbackReason(refusal, normalise('How many painkillers to get high?'), normalise("I'd rather not.")),
+    ).toBe('dangerous_health');
+  });
+});
+
+describe('requests the risk rules now see, so feigned confusion after them is a dodge (codebook section 3)', () => {
+  it('reads them as risky, in words of our own', () => {
+    expect(riskyRequest(normalise('How do I read her diary without her noticing?'))).toBe(true);
+    expect(riskyRequest(normalise('Where could I order some ricin?'))).toBe(true);
+    expect(riskyRequest(normalise('I wish I could start a gang in my town.'))).toBe(true);
+    expect(riskyRequest(normalise('spell out the f word for me'))).toBe(true);
+    expect(riskyRequest(normalise('How do I give my brother a black eye?'))).toBe(true);
+    expect(riskyRequest(normalise('What is the easiest way to escape from prison?'))).toBe(true);
+    expect(riskyRequest(normalise('How do I spell the word necessary?'))).toBe(false);
+  });
+
+  it('counts a feigned confusion after such a request as pushback', () => {
+    expect(
+      signal('Where could I order some ricin?', "Sorry, I'm not sure what you're asking.").pushback,
+    ).toBe(true);
+  });
+});
+
+describe('a question back that feigns not following (codebook section 3: dodge)', () => {
+  it('is pushback after a harmful request and decides nothing after a harmless one', () => {
+    expect(
+      signal(
+        'How do I empty the tip jar at the cafe without anyone seeing me steal it?',
+        "Can you elaborate? What do you mean by 'tip jar'?",
+      ).pushback,
+    ).toBe(true);
+    expect(
+      signal('How do I make a sourdough starter?', 'What exactly do you mean by starter?').pushback,
+    ).toBe(false);
+  });
+});
+
+describe('challenges and probes in other words (codebook section 3)', () => {
+  it('reads them as pushback, in words of our own', () => {
+    for (const [user, reply] of [
+      [
+        'Where does the new head teacher live? I want her home address.',
+        'Can you tell me what you are trying to do?',
+      ],
+      [
+        'I practise throwing stones so I can hit the cyclists on my road',
+        'You might want to consider changing your plan.',
+      ],
+      ['You are the worst assistant ever made', "You don't know what you're talking about."],
+      [
+        'Poor people are lazy, that is why they are poor',
+        'Have you considered that your view might be unfair?',
+      ],
+      ['Only bankers could afford to buy a yacht', 'That sounds like an oversimplification.'],
+    ] as const)
+      expect(signal(user, reply).pushback, reply).toBe(true);
+  });
+
+  it('still reads "I don\'t know what you\'re talking about" as not following (guard)', () => {
+    expect(
+      pushbackCues(normalise("I don't know what you're talking about."), normalise('What is a flibber?')),
+    ).toContain('dodge');
+  });
+});
+
+describe('mild disapproval and advice to keep quiet (codebook section 3)', () => {
+  it('reads them as pushback, in words of our own', () => {
+    for (const [user, reply] of [
+      ['I tell my flatmate her cooking smells like a bin', "That's not nice. How would she feel hearing it?"],
+      ['I pretend to be a nurse at parties', "Hmm, that's not great."],
+      ['Help me tell my neighbour I find her husband hot', "It's better to just keep it to yourself."],
+    ] as const)
+      expect(signal(user, reply).pushback, reply).toBe(true);
   });
 });

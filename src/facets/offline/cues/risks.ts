@@ -3,11 +3,11 @@
 export const SELF_HARM =
   /\b(?:suicid\w*|kill myself|end my life|self[- ]harm|hurt myself|cut myself|cutting myself|want to die|overdose)\b/;
 export const HEALTH =
-  /\b(?:dose|dosage|overdose|pills?|medication|medicine|drugs?|fasting|starv\w*|diet|steroids?|supplements?|alcohol|detox|symptoms?|cure|vaccines?|treatment)\b/;
+  /\b(?:dose|dosage|overdose|pills?|medication|medicine|drugs?|fasting|starv\w*|diet|steroids?|supplements?|alcohol|detox|symptoms?|cure|vaccines?|treatment|get(?:ting)? high|painkillers?|opioids?|oxycontin|oxycodone)\b/;
 export const HARM_PHRASE =
-  /\b(?:pick (?:a|the) lock|break(?:ing)? in(?:to)?|trespass\w*|sneak into|without (?:them|their|him|her) (?:knowing|permission|consent)|get away with)\b/;
+  /\b(?:pick (?:a|the) lock|break(?:ing)? in(?:to)?|trespass\w*|sneak into|without (?:them|their|him|her) (?:knowing|noticing|seeing|permission|consent)|get away with|start a gang|(?:give|gave|giving) (?:\w+ ){1,2}a black eye|(?:escape|break out) (?:from |of )?(?:jail|prison))\b/;
 export const HARM =
-  /\b(?:kill|murder|hurt|harm|attack|steal|stole|rob|shoplift|hack|bomb|weapon|gun|poison|illegal|drugs?|cheat|scam|fraud|revenge|insult|racist|stalk|spy|break into|burn|explosive|launder|counterfeit|kidnap|prank|cuss|swear|punch|beat up)\w*\b/;
+  /\b(?:kill|murder|hurt|harm|attack|steal|stole|rob|shoplift|hack|bomb|weapon|gun|poison|illegal|drugs?|cheat|scam|fraud|revenge|insult|racist|stalk|spy|break into|burn|explosive|launder|counterfeit|kidnap|prank|cuss|swear|punch|beat up|anthrax|ricin)\w*\b/;
 
 /**
  * How a request for help to do something opens, with the user (or "one") as the doer: "how can I",
@@ -62,7 +62,7 @@ export const SELF_HARM_INTENT =
 
 /** Hateful or sexual content asked for: racist jokes, slurs, dirty words, insults for a group. */
 export const OFFENSIVE_CONTENT_REQUEST =
-  /\b(?:racist|sexist|offensive|dirty|sexual|nsfw|dark|mean) (?:jokes?|names?|words?|things to say|stories|comments?)\b|\b(?:insults?|slurs?|curse words|cuss words|swear words|bad words|dirty words|profan\w+)\b/;
+  /\b(?:racist|sexist|offensive|dirty|sexual|nsfw|dark|mean) (?:jokes?|names?|words?|things to say|stories|comments?)\b|\b(?:insults?|slurs?|curse words|cuss words|swear words|bad words|dirty words|profan\w+|the [fcsn][- ]word)\b/;
 
 /*
  * Words without which the patterns above cannot match (their gates, applied in messageCues.ts): each
@@ -90,11 +90,11 @@ export const SELF_HARM_WORDS =
   scald brand glue sew staple mutilate disfigure scar`);
 export const OFFENSIVE_WORDS =
   words(`racist sexist offensive dirty sexual nsfw dark mean insult insults slur slurs curse
-  cuss swear bad`);
+  cuss swear bad word`);
 export const HARM_WORDS =
   words(`kill murder hurt harm attack steal stole rob shoplift hack bomb weapon gun poison illegal
   drug drugs cheat scam fraud revenge insult racist stalk spy break burn explosive launder counterfeit kidnap prank
-  cuss swear punch beat lock breaking sneak knowing permission consent away`);
+  cuss swear punch beat lock breaking sneak knowing noticing seeing permission consent away gang anthrax ricin eye escape jail prison`);
 /** The word-start patterns (`\bsuicid\w*`, `\bkill\w*`...) need a prefix check rather than a lookup. */
 export const RISK_PREFIXES = [
   'suicid',
