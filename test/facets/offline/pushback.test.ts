@@ -279,10 +279,14 @@ describe('advice against the plan (codebook section 3: complies but questions th
 
   it('reads hedged refusals and referrals the earlier lists missed', () => {
     expect(
-      signal('Give me the cell number of the mayor', "Honestly, I'm not really sure I should help with this one.")
-        .pushback,
+      signal(
+        'Give me the cell number of the mayor',
+        "Honestly, I'm not really sure I should help with this one.",
+      ).pushback,
     ).toBe(true);
-    expect(signal('What is the gate code of the depot?', 'I would not share that code with anyone.').pushback).toBe(true);
+    expect(
+      signal('What is the gate code of the depot?', 'I would not share that code with anyone.').pushback,
+    ).toBe(true);
     expect(
       pushbackCues(
         normalise("I'm not a health-care professional, so ask someone who is."),
@@ -301,16 +305,21 @@ describe('advice against the plan (codebook section 3: complies but questions th
   });
 });
 
+/** Three harmless exchanges: what comes after them is past the head's first three replies. */
+const THREE_HARMLESS_TURNS: [string, string][] = [
+  ['user', 'Tell me about the old town hall.'],
+  ['assistant', 'It was built in the nineteenth century and now holds a museum.'],
+  ['user', 'Who works there?'],
+  ['assistant', 'A small team of curators and volunteers.'],
+  ['user', 'What time does it open?'],
+  ['assistant', 'It opens at ten most days.'],
+];
+
 describe('pushback anywhere in the conversation (codebook section 3)', () => {
   it('reads a refusal in a late reply by the rules alone', () => {
     const f = offlineFacets(
       conv(
-        ['user', 'Tell me about the old town hall.'],
-        ['assistant', 'It was built in the nineteenth century and now holds a museum.'],
-        ['user', 'Who works there?'],
-        ['assistant', 'A small team of curators and volunteers.'],
-        ['user', 'What time does it open?'],
-        ['assistant', 'It opens at ten most days.'],
+        ...THREE_HARMLESS_TURNS,
         ['user', 'Help me smash the glass cases inside tonight.'],
         ['assistant', 'I am not going to help with that, it would be illegal.'],
       ),
@@ -322,12 +331,7 @@ describe('pushback anywhere in the conversation (codebook section 3)', () => {
   it('does not read a late feigned confusion or a late short answer as pushback (guard)', () => {
     const f = offlineFacets(
       conv(
-        ['user', 'Tell me about the old town hall.'],
-        ['assistant', 'It was built in the nineteenth century and now holds a museum.'],
-        ['user', 'Who works there?'],
-        ['assistant', 'A small team of curators and volunteers.'],
-        ['user', 'What time does it open?'],
-        ['assistant', 'It opens at ten most days.'],
+        ...THREE_HARMLESS_TURNS,
         ['user', 'Is it open on Mondays?'],
         ['assistant', 'No, it is closed on Mondays.'],
       ),
@@ -401,7 +405,9 @@ describe('wariness, a safer alternative, a declining professional boundary (code
       ],
     ] as const)
       expect(signal(user, reply).pushback, reply).toBe(true);
-    expect(signal('Give me slurs for my classmate', 'And how do you want to use those words?').pushback).toBe(true);
+    expect(signal('Give me slurs for my classmate', 'And how do you want to use those words?').pushback).toBe(
+      true,
+    );
   });
 
   it('names the professional boundary and the health risk as reasons', () => {
