@@ -110,20 +110,19 @@ export function offlineFacets(conv: Conversation, options: OfflineOptions = {}):
         // A reply that only says it did not follow (to a harmless request), or states a real limit of
         // the assistant, is never pushback, however confident the head.
         const dodged = cues.includes('dodge') || cues.includes('capability_limit');
+        options.trace?.push(...cues.map((c) => `pushback cue: ${c} (reply ${repliesRead})`));
         // The first replies go to the head; later ones (pushback counts anywhere, codebook section
         // 3) only by an outright refusal, disapproval, reluctant "why" or professional boundary.
-        const p = early
-          ? binaryProbability(models.pushback, pushbackFeatures(n, lastUser, cues, lastUserTokens))
-          : LATE_PUSHBACK.some((c) => cues.includes(c))
-            ? 1
-            : 0;
-        options.trace?.push(
-          ...cues.map((c) => `pushback cue: ${c} (reply ${repliesRead})`),
-          early
-            ? `pushback head: ${p.toFixed(2)} (reply ${repliesRead})`
-            : `pushback rules only (reply ${repliesRead})`,
-        );
-        if (!dodged && p >= (sig.pushback ? HEAD_CUTOFFS.pushbackWithRule : HEAD_CUTOFFS.pushback)) {
+        let decided: boolean;
+        if (early) {
+          const p = binaryProbability(models.pushback, pushbackFeatures(n, lastUser, cues, lastUserTokens));
+          options.trace?.push(`pushback head: ${p.toFixed(2)} (reply ${repliesRead})`);
+          decided = p >= (sig.pushback ? HEAD_CUTOFFS.pushbackWithRule : HEAD_CUTOFFS.pushback);
+        } else {
+          options.trace?.push(`pushback rules only (reply ${repliesRead})`);
+          decided = LATE_PUSHBACK.some((c) => cues.includes(c));
+        }
+        if (!dodged && decided) {
           pushback = true;
           reason = pushbackReason(
             sig.pushback ? sig : { pushback: true, kind: 'refusal' },

@@ -104,9 +104,9 @@ export function pushbackCues(reply: string, userText: string, risky = riskyReque
     ADVICE_AGAINST.test(head)
   )
     cues.push('disapproval');
-  if (DISAGREEMENT.test(firstSentences(reply, 250))) cues.push('disagreement');
+  if (DISAGREEMENT.test(opening)) cues.push('disagreement');
   if (SELF_TALK_ANY.test(reply)) cues.push('self_talk');
-  if (CORRECTION_ANY.test(firstSentences(reply, 250))) cues.push('correction');
+  if (CORRECTION_ANY.test(opening)) cues.push('correction');
   if (REFERRAL.test(head)) cues.push('referral');
   const words = splitCount(reply);
   cues.push(words <= 15 ? 'len:short' : words <= 40 ? 'len:mid' : 'len:long');
@@ -124,7 +124,7 @@ export function pushbackCues(reply: string, userText: string, risky = riskyReque
   }
   // A short answer to "why" that gives no reason sets other facts against the premise.
   if (words <= 40 && WHY_QUESTION.test(asked) && !EXPLAINS.test(reply)) cues.push('unexplained_why');
-  if (ASKS_DIAGNOSIS.test(asked) && (REFERRAL.test(head) || CLINICIAN.test(firstSentences(reply, 250))))
+  if (ASKS_DIAGNOSIS.test(asked) && (REFERRAL.test(head) || CLINICIAN.test(opening)))
     cues.push('referral_boundary');
   if (HAN.test(head)) addChineseCues(cues, head, asked, risky);
   return cues;
