@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccumulatorState, TopicCandidate } from '../analysis/accumulate.js';
+import { HashedLineWriter } from './hashedLines.js';
 
 export const ACCUMULATOR_FILE = 'accumulator.json';
 export const ACCUMULATOR_BIN = 'accumulator.bin';
@@ -137,29 +138,14 @@ function readSegment(s: Segment | undefined, buf: Buffer): number[] | string[] {
 }
 
 function writeFileHashed(file: string, chunks: Iterable<string>): { sha256: string; count: number } {
-  const fd = openSync(file, 'w');
-  const hash = createHash('sha256');
-  let count = 0;
+  const out = new HashedLineWriter(file);
   try {
-    let pending: string[] = [];
-    const flush = () => {
-      if (pending.length === 0) return;
-      const text = pending.join('');
-      pending = [];
-      hash.update(text);
-      writeSync(fd, text);
-    };
-    for (const c of chunks) {
-      pending.push(c);
-      count++;
-      if (pending.length >= 1024) flush();
-    }
-    flush();
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    for (const c of chunks) out.add(c);
+  } catch (err) {
+    out.close();
+    throw err;
   }
-  return { sha256: hash.digest('hex'), count };
+  return out.close();
 }
 
 /** Writes a shard's analyses into `dir`; returns what the header records about them. */

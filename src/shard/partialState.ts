@@ -28,17 +28,8 @@
  * cheap. The records hold the PII-free concern summaries and user/conversation ids: keep partial
  * states as private as the run store.
  */
-import { createHash, type Hash } from 'node:crypto';
-import {
-  closeSync,
-  createReadStream,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AnalysisRecord } from '../analysis/record.js';
@@ -47,6 +38,7 @@ import type { Usage } from '../llm/usage.js';
 import type { Thresholds } from '../privacy/thresholds.js';
 import type { Provenance } from '../report/reportInput.js';
 import type { AccumulatorFiles } from './accumulatorFiles.js';
+import { HashedLineWriter } from './hashedLines.js';
 import { type ShardSpec, shardName } from './shardKey.js';
 
 export const PARTIAL_STATE_FORMAT = 'affectlens-partial-state';
@@ -99,38 +91,27 @@ export interface PartialState {
 
 /** Writes a shard's records as they come (in position order) into `dir`/records.jsonl. */
 export class RecordsWriter {
-  private readonly fd: number;
-  private readonly hash: Hash = createHash('sha256');
-  private pending: string[] = [];
+  private readonly out: HashedLineWriter;
   private last = -1;
-  count = 0;
 
   constructor(readonly dir: string) {
-    this.fd = openSync(join(dir, RECORDS_FILE), 'w');
+    this.out = new HashedLineWriter(join(dir, RECORDS_FILE));
+  }
+
+  get count(): number {
+    return this.out.count;
   }
 
   add(position: number, record: AnalysisRecord): void {
     if (position <= this.last) throw new Error(`shard records out of order: ${position} after ${this.last}`);
     this.last = position;
-    this.pending.push(`${JSON.stringify([position, record])}\n`);
-    this.count++;
-    if (this.pending.length >= 1024) this.flush();
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    const chunk = this.pending.join('');
-    this.pending = [];
-    this.hash.update(chunk);
-    writeSync(this.fd, chunk);
+    this.out.add(`${JSON.stringify([position, record])}\n`);
   }
 
   /** Flushes, fsyncs and closes; returns the records' line for the header. */
   close(): PartialState['records'] {
-    this.flush();
-    fsyncSync(this.fd);
-    closeSync(this.fd);
-    return { file: RECORDS_FILE, count: this.count, sha256: this.hash.digest('hex') };
+    const { sha256, count } = this.out.close();
+    return { file: RECORDS_FILE, count, sha256 };
   }
 }
 
